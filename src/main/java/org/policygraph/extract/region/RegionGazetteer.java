@@ -1,0 +1,343 @@
+package org.policygraph.extract.region;
+
+import com.hankcs.hanlp.collection.AhoCorasick.AhoCorasickDoubleArrayTrie;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.policygraph.extract.Extraction.Level;
+
+/**
+ * China's administrative divisions (2023 NBS codes, see reference/divisions/README.md) with their
+ * full names and rule-generated short forms. Immutable and thread-safe; {@link #load()} reads the
+ * classpath tables once and caches the result.
+ */
+public final class RegionGazetteer {
+
+    /**
+     * One division. {@code code}, {@code parentCode} and {@code provinceCode} are six digits; a province's
+     * {@code provinceCode} is its own code and its {@code parentCode} is null. Statistical-only zones
+     * (兰州新区, development zones: NBS codes whose 5th–6th digits are 70–80) have no GB/T 2260 code, so
+     * their {@code code} is null; they sit at COUNTY level under their city. Digits 81–99 are county-level
+     * cities (玉门市 620981) and keep their code.
+     */
+    public record Division(String code, String name, Level level, String parentCode, String provinceCode) {}
+
+    /** A division named in a text; {@code [start, end)} are char offsets, {@code surface} the matched text. */
+    public record Mention(int start, int end, String surface, Division division) {}
+
+    private static final String RESOURCE_DIR = "/reference/divisions/";
+
+    /** cities.csv rows that are not divisions: their areas belong directly to the province. */
+    private static final Set<String> PLACEHOLDER_CITY_NAMES =
+            Set.of("市辖区", "省直辖县级行政区划", "自治区直辖县级行政区划", "县");
+
+    /** NBS numbers function zones 71–78 within a city; GB/T 2260 gives 81–99 to county-level cities. */
+    private static final int FIRST_STATISTICAL_AREA_SUFFIX = 70;
+    private static final int LAST_STATISTICAL_AREA_SUFFIX = 80;
+
+    /**
+     * A short-form hit followed by one of these is the stem of some other unit's full name that did not
+     * match (庆阳 in 庆阳县, 甘南 in 甘南县 outside the table…), so it is skipped.
+     */
+    private static final String ADMINISTRATIVE_SUFFIX_CHARS = "省市县区州";
+
+    private static final Pattern REGION_CODE = Pattern.compile("\\d{2}|\\d{4}|\\d{6}");
+
+    private record NameMatch(Division division, boolean fullName) {}
+
+    /** Everything known about one surface string: the divisions it names and whether it is a stop word. */
+    private record NameEntry(String surface, List<NameMatch> matches, boolean matchesFullName, boolean commonWord) {}
+
+    /** The issuer's province and, when the issuer is below province level, its prefecture-level city. */
+    private record Context(String provinceCode, String cityCode) {
+        static final Context NONE = new Context(null, null);
+    }
+
+    private final List<Division> divisions;
+    private final Map<String, Division> divisionsByCode;
+    private final Map<String, NameEntry> namesBySurface;
+    private final AhoCorasickDoubleArrayTrie<NameEntry> nameAutomaton;
+    private final Set<String> commonWordShortForms;
+
+    private static final class Cached {
+        static final RegionGazetteer INSTANCE = readClasspathTables();
+    }
+
+    /** The gazetteer built from the classpath tables, created on first use and then shared. */
+    public static RegionGazetteer load() {
+        return Cached.INSTANCE;
+    }
+
+    private RegionGazetteer(List<Division> divisions) {
+        this.divisions = List.copyOf(divisions);
+        Map<String, Division> byCode = new HashMap<>();
+        Map<String, List<NameMatch>> matchesBySurface = new LinkedHashMap<>();
+        for (Division division : divisions) {
+            if (division.code() != null && byCode.put(division.code(), division) != null) {
+                throw new IllegalStateException("duplicate division code " + division.code());
+            }
+            matchesBySurface.computeIfAbsent(division.name(), k -> new ArrayList<>())
+                    .add(new NameMatch(division, true));
+            if (division.code() == null) {
+                continue; // statistical zones (石家庄高新技术产业开发区…) have no meaningful short form
+            }
+            for (String shortForm : DivisionNames.shortForms(division.name())) {
+                matchesBySurface.computeIfAbsent(shortForm, k -> new ArrayList<>())
+                        .add(new NameMatch(division, false));
+            }
+        }
+        Map<String, NameEntry> names = new HashMap<>();
+        Set<String> stopShortForms = new TreeSet<>();
+        TreeMap<String, NameEntry> automatonInput = new TreeMap<>();
+        matchesBySurface.forEach((surface, matches) -> {
+            boolean matchesFullName = matches.stream().anyMatch(NameMatch::fullName);
+            boolean commonWord = !matchesFullName && CommonWords.isCommonWord(surface);
+            if (commonWord) {
+                stopShortForms.add(surface);
+            }
+            NameEntry entry = new NameEntry(surface, List.copyOf(matches), matchesFullName, commonWord);
+            names.put(surface, entry);
+            automatonInput.put(surface, entry);
+        });
+        this.divisionsByCode = Map.copyOf(byCode);
+        this.namesBySurface = Map.copyOf(names);
+        this.commonWordShortForms = Collections.unmodifiableSet(stopShortForms);
+        this.nameAutomaton = new AhoCorasickDoubleArrayTrie<>();
+        this.nameAutomaton.build(automatonInput);
+    }
+
+    /** Every division, provinces first, then cities, then counties and statistical zones, in table order. */
+    public List<Division> divisions() {
+        return divisions;
+    }
+
+    /** The division with this six-digit code; statistical zones (null code) are never found here. */
+    public Optional<Division> byCode(String code) {
+        return code == null ? Optional.empty() : Optional.ofNullable(divisionsByCode.get(code));
+    }
+
+    /** The division's ancestors, outermost first: [] for a province, [province] or [province, city]. */
+    public List<Division> ancestors(Division division) {
+        List<Division> ancestors = new ArrayList<>();
+        String parentCode = division.parentCode();
+        while (parentCode != null) {
+            Division parent = divisionsByCode.get(parentCode);
+            if (parent == null) {
+                throw new IllegalArgumentException("unknown parent " + parentCode + " of " + division);
+            }
+            ancestors.add(0, parent);
+            parentCode = parent.parentCode();
+        }
+        return ancestors;
+    }
+
+    /** True when {@code ancestorCode} is a proper ancestor of the division {@code code}; false for the division itself. */
+    public boolean contains(String ancestorCode, String code) {
+        Division division = code == null ? null : divisionsByCode.get(code);
+        if (division == null || ancestorCode == null || ancestorCode.equals(code)) {
+            return false;
+        }
+        return ancestorCode.equals(division.parentCode()) || ancestorCode.equals(division.provinceCode());
+    }
+
+    /** Every division whose full name or one of whose short forms is exactly {@code name}, in table order. */
+    public List<Division> lookup(String name) {
+        NameEntry entry = name == null ? null : namesBySurface.get(name);
+        if (entry == null) {
+            return List.of();
+        }
+        return entry.matches().stream().map(NameMatch::division).distinct().toList();
+    }
+
+    /**
+     * The best division for {@code name} as written by an issuer in {@code contextCode} (a 2-, 4- or
+     * 6-digit region code, or null). Candidates inside the issuer's city win, then those inside its
+     * province, else all candidates nationally. Within that group a full-name match beats a short-form
+     * match, then the higher level wins (a city over a same-named county); a remaining tie is ambiguous and
+     * gives empty.
+     */
+    public Optional<Division> resolve(String name, String contextCode) {
+        NameEntry entry = name == null ? null : namesBySurface.get(name);
+        return entry == null ? Optional.empty() : resolve(entry, context(contextCode));
+    }
+
+    /**
+     * Division mentions in {@code text}, leftmost-longest and non-overlapping, each resolved with
+     * {@link #resolve}; names that do not resolve are dropped. Short-form hits (not the full name of any
+     * division) are also dropped when followed by one of 省市县区州, or when the short form is a common word
+     * (see {@link #commonWordShortForms()}). Whether a mention is part of an institution, campaign or
+     * department name is left to the caller.
+     */
+    public List<Mention> findAll(String text, String contextCode) {
+        if (text == null || text.isEmpty()) {
+            return List.of();
+        }
+        Context context = context(contextCode);
+        Map<String, Optional<Division>> resolvedBySurface = new HashMap<>();
+        List<Mention> candidates = new ArrayList<>();
+        nameAutomaton.parseText(text.toCharArray(), (begin, end, entry, index) -> {
+            if (!entry.matchesFullName()) {
+                if (entry.commonWord()) {
+                    return;
+                }
+                if (end < text.length() && ADMINISTRATIVE_SUFFIX_CHARS.indexOf(text.charAt(end)) >= 0) {
+                    return;
+                }
+            }
+            resolvedBySurface.computeIfAbsent(entry.surface(), surface -> resolve(entry, context))
+                    .ifPresent(division -> candidates.add(new Mention(begin, end, entry.surface(), division)));
+        });
+        candidates.sort(Comparator.comparingInt(Mention::start)
+                .thenComparing(Comparator.comparingInt(Mention::end).reversed()));
+        List<Mention> mentions = new ArrayList<>();
+        int coveredUntil = 0;
+        for (Mention candidate : candidates) {
+            if (candidate.start() >= coveredUntil) {
+                mentions.add(candidate);
+                coveredUntil = candidate.end();
+            }
+        }
+        return mentions;
+    }
+
+    /**
+     * Two-character short forms that {@link #findAll} never reports because HanLP's core dictionary
+     * knows them chiefly as ordinary words (most frequent nature not ns/nsf). They still work in
+     * {@link #lookup} and {@link #resolve}.
+     */
+    public Set<String> commonWordShortForms() {
+        return commonWordShortForms;
+    }
+
+    private Optional<Division> resolve(NameEntry entry, Context context) {
+        for (String scopeCode : new String[] {context.cityCode(), context.provinceCode()}) {
+            if (scopeCode == null) {
+                continue;
+            }
+            List<NameMatch> inScope = entry.matches().stream()
+                    .filter(match -> isWithin(match.division(), scopeCode))
+                    .toList();
+            if (!inScope.isEmpty()) {
+                return best(inScope);
+            }
+        }
+        return best(entry.matches());
+    }
+
+    private static Optional<Division> best(List<NameMatch> matches) {
+        Comparator<NameMatch> preference = Comparator.comparing((NameMatch match) -> !match.fullName())
+                .thenComparing(match -> match.division().level()); // enum order: PROVINCE before COUNTY
+        List<NameMatch> ranked = matches.stream().sorted(preference).toList();
+        NameMatch first = ranked.get(0);
+        if (ranked.size() > 1 && preference.compare(first, ranked.get(1)) == 0
+                && !first.division().equals(ranked.get(1).division())) {
+            return Optional.empty();
+        }
+        return Optional.of(first.division());
+    }
+
+    private static boolean isWithin(Division division, String scopeCode) {
+        return scopeCode.equals(division.code())
+                || scopeCode.equals(division.parentCode())
+                || scopeCode.equals(division.provinceCode());
+    }
+
+    private Context context(String contextCode) {
+        if (contextCode == null || !REGION_CODE.matcher(contextCode).matches()) {
+            return Context.NONE;
+        }
+        String code = (contextCode + "0000").substring(0, 6);
+        String provinceCode = code.substring(0, 2) + "0000";
+        if (!divisionsByCode.containsKey(provinceCode)) {
+            return Context.NONE;
+        }
+        Division city = divisionsByCode.get(code.substring(0, 4) + "00");
+        return new Context(provinceCode, city != null && city.level() == Level.CITY ? city.code() : null);
+    }
+
+    private static RegionGazetteer readClasspathTables() {
+        List<Division> divisions = new ArrayList<>();
+        Map<String, Division> provincesByShortCode = new HashMap<>();
+        for (String[] row : readTable("provinces.csv", 2)) {
+            String code = row[0] + "0000";
+            Division province = new Division(code, row[1], Level.PROVINCE, null, code);
+            provincesByShortCode.put(row[0], province);
+            divisions.add(province);
+        }
+        Map<String, Division> citiesByShortCode = new HashMap<>();
+        for (String[] row : readTable("cities.csv", 3)) {
+            Division province = required(provincesByShortCode, row[2], "province");
+            if (PLACEHOLDER_CITY_NAMES.contains(row[1])) {
+                continue;
+            }
+            Division city = new Division(row[0] + "00", row[1], Level.CITY, province.code(), province.code());
+            citiesByShortCode.put(row[0], city);
+            divisions.add(city);
+        }
+        for (String[] row : readTable("areas.csv", 4)) {
+            Division province = required(provincesByShortCode, row[3], "province");
+            Division city = citiesByShortCode.get(row[2]);
+            String parentCode = city != null ? city.code() : province.code();
+            if (row[0].equals(parentCode)) {
+                continue; // 东莞市 441900, 中山市, 儋州市: cities without counties list themselves as their only area
+            }
+            int areaSuffix = Integer.parseInt(row[0].substring(4));
+            boolean statistical = areaSuffix >= FIRST_STATISTICAL_AREA_SUFFIX && areaSuffix <= LAST_STATISTICAL_AREA_SUFFIX;
+            divisions.add(new Division(statistical ? null : row[0], row[1], Level.COUNTY, parentCode, province.code()));
+        }
+        return new RegionGazetteer(divisions);
+    }
+
+    private static Division required(Map<String, Division> byShortCode, String shortCode, String what) {
+        Division division = byShortCode.get(shortCode);
+        if (division == null) {
+            throw new IllegalStateException("unknown " + what + " code " + shortCode);
+        }
+        return division;
+    }
+
+    /** Rows of a simple CSV table (header skipped, no embedded commas, names double-quoted). */
+    private static List<String[]> readTable(String fileName, int columns) {
+        String resource = RESOURCE_DIR + fileName;
+        try (InputStream in = RegionGazetteer.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing classpath resource " + resource);
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            List<String[]> rows = new ArrayList<>();
+            reader.readLine();
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                String[] cells = line.split(",", -1);
+                if (cells.length != columns) {
+                    throw new IllegalStateException(resource + ": expected " + columns + " columns: " + line);
+                }
+                for (int i = 0; i < cells.length; i++) {
+                    cells[i] = cells[i].strip().replace("\"", "");
+                }
+                rows.add(cells);
+            }
+            return rows;
+        } catch (IOException e) {
+            throw new UncheckedIOException(resource, e);
+        }
+    }
+}
