@@ -1,11 +1,277 @@
 package org.policygraph.extract;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.policygraph.extract.Extraction.DepartmentRole;
+import org.policygraph.extract.Extraction.Document;
+import org.policygraph.extract.Extraction.Indicator;
+import org.policygraph.extract.Extraction.Level;
+import org.policygraph.extract.Extraction.LevelBasis;
+import org.policygraph.extract.Extraction.Pilot;
+import org.policygraph.extract.Extraction.PilotSite;
+import org.policygraph.extract.Extraction.RegionRef;
+import org.policygraph.extract.Extraction.Role;
+import org.policygraph.extract.Extraction.Section;
+import org.policygraph.extract.Extraction.Span;
+import org.policygraph.extract.Extraction.Task;
+import org.policygraph.extract.PlaceMentions.Institution;
+import org.policygraph.extract.PlaceMentions.Place;
+import org.policygraph.extract.ResponsibilityClauses.Clause;
+import org.policygraph.extract.ResponsibilityClauses.Party;
+import org.policygraph.extract.region.RegionGazetteer;
+import org.policygraph.extract.region.RegionGazetteer.Division;
+import org.policygraph.ingest.CleanText;
+import org.policygraph.ingest.DecodedText;
+import org.policygraph.ingest.DocumentLayout;
+import org.policygraph.ingest.DocumentLayout.TaskSlice;
+import org.policygraph.ingest.StructureParser;
+import org.policygraph.ingest.TextDecoder;
+import org.policygraph.ingest.TextNormalizer;
+import org.policygraph.ingest.UnreadableInputException;
+import org.policygraph.ingest.UnrecognizedStructureException;
+
 /**
- * Turns the bytes of one policy document into an {@link Extraction}. Thread-safe; needs no database.
+ * Turns the bytes of one policy document into an {@link Extraction}: decode, normalize, find the
+ * structure, then read each task's departments, places, pilots, indicators and citations. Thread-safe;
+ * needs no database.
  */
 public class PolicyExtractor {
 
+    private static final Pattern CITATION = Pattern.compile("《[^《》\\n]{2,100}》");
+    private static final Pattern BARE_DOC_NUMBER = Pattern.compile(
+            "[\\u4e00-\\u9fa5]{1,12}[〔\\[［][12]\\d{3}[〕\\]］]\\d{1,4}号");
+    private static final Pattern NATIONAL_ISSUER = Pattern.compile("^(?:国务院|国家|中共中央|中央|全国)");
+    private static final Pattern ISSUER_DOC_NUMBER_PREFIX = Pattern.compile("^([\\u4e00-\\u9fa5])");
+
+    private final RegionGazetteer gazetteer;
+    private final PlaceMentions placeMentions;
+    private final Map<Character, String> provinceByAbbreviation;
+
+    public PolicyExtractor() {
+        this(RegionGazetteer.load());
+    }
+
+    public PolicyExtractor(RegionGazetteer gazetteer) {
+        this.gazetteer = gazetteer;
+        this.placeMentions = new PlaceMentions(gazetteer);
+        this.provinceByAbbreviation = loadAbbreviations();
+    }
+
+    public RegionGazetteer gazetteer() {
+        return gazetteer;
+    }
+
     public Extraction extract(String sourceName, byte[] content) throws ExtractionException {
-        throw new ExtractionException(sourceName + ": extractor not implemented yet");
+        DecodedText decoded;
+        try {
+            decoded = TextDecoder.decode(content);
+        } catch (UnreadableInputException e) {
+            throw new ExtractionException(e.getMessage());
+        }
+        CleanText clean = TextNormalizer.normalize(decoded.text());
+        DocumentLayout layout;
+        try {
+            layout = StructureParser.parse(clean);
+        } catch (UnrecognizedStructureException e) {
+            throw new ExtractionException(e.getMessage());
+        }
+        return assemble(sourceName, content, decoded, clean, layout);
+    }
+
+    private Extraction assemble(String sourceName, byte[] content, DecodedText decoded, CleanText clean, DocumentLayout layout) {
+        DocumentLayout.Header header = layout.header();
+        Division issuerRegion = issuerRegion(header).orElse(null);
+        Level level = documentLevel(header, issuerRegion);
+        String contextCode = issuerRegion != null ? issuerRegion.code() : null;
+        String text = clean.text();
+
+        List<Task> tasks = new ArrayList<>();
+        List<String> standing = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        for (TaskSlice slice : layout.tasks()) {
+            Task task = task(clean, slice, standing, contextCode, issuerRegion, level);
+            tasks.add(task);
+            if (slice.truncated()) {
+                warnings.add("task " + slice.ordinal() + " (" + slice.label() + ") is cut off by the end of the text");
+            }
+        }
+        List<Indicator> documentIndicators = new ArrayList<>();
+        for (DocumentLayout.Slice body : layout.untaskedBody()) {
+            String part = text.substring(body.start(), body.end());
+            for (Indicators.Found f : Indicators.find(part, at -> false, true)) {
+                documentIndicators.add(indicator(clean, body.start(), f));
+            }
+        }
+        List<Section> sections = layout.sections().stream()
+                .map(s -> new Section(s.ordinal(), s.label(), s.title(), clean.toOriginal(s.start(), s.end())))
+                .toList();
+        RegionRef region = issuerRegion == null ? null : new RegionRef(issuerRegion.name(), issuerRegion.code());
+        Document document = new Document(header.title(), header.docNumber(), header.issuer(), header.issueDate(),
+                level, region, header.year(), documentIndicators, sourceName, sha256(content),
+                decoded.charset().name(), warnings);
+        return new Extraction(document, sections, tasks);
+    }
+
+    private Task task(CleanText clean, TaskSlice slice, List<String> standing, String contextCode,
+                      Division issuerRegion, Level level) {
+        String text = clean.text().substring(slice.start(), slice.end());
+        int base = slice.start();
+        int bodyOffset = slice.labelEnd() - slice.start();
+
+        Clause clause = ResponsibilityClauses.find(text);
+        List<DepartmentRole> departments = new ArrayList<>();
+        for (Party p : clause.parties()) {
+            departments.add(new DepartmentRole(p.name(), p.role(), clean.toOriginal(base + p.start(), base + p.end())));
+        }
+        for (String name : standing) {
+            if (departments.stream().noneMatch(d -> d.name().equals(name))) {
+                departments.add(new DepartmentRole(name, Role.PARTNER, null));
+            }
+        }
+        for (String name : clause.standingParties()) {
+            if (!standing.contains(name)) standing.add(name);
+        }
+
+        List<Place> places = placeMentions.places(text, contextCode);
+        places.removeIf(p -> p.start() < bodyOffset);
+        List<Institution> institutions = placeMentions.institutions(text, contextCode, issuerRegion);
+        List<Pilots.Found> pilotsFound = Pilots.find(text, places, institutions, level);
+
+        Map<String, RegionRef> regions = new LinkedHashMap<>();
+        for (Place p : places) {
+            String key = p.division().code() != null ? p.division().code() : "name:" + p.name();
+            regions.putIfAbsent(key, new RegionRef(p.name(), p.division().code()));
+        }
+
+        List<Pilot> pilots = new ArrayList<>();
+        for (Pilots.Found f : pilotsFound) {
+            pilots.add(new Pilot(f.programme(), f.level(), f.stated() ? LevelBasis.STATED : LevelBasis.ISSUER,
+                    f.declaredCount(), f.sites(), clean.toOriginal(base + f.start(), base + f.end())));
+        }
+
+        int clauseStart = clause.start();
+        int clauseEnd = clause.end();
+        List<Indicator> indicators = new ArrayList<>();
+        for (Indicators.Found f : Indicators.find(text, at -> at < bodyOffset
+                || (clauseStart >= 0 && at >= clauseStart && at < clauseEnd)
+                || pilotsFound.stream().anyMatch(p -> at >= p.countStart() && at < p.countEnd()), false)) {
+            indicators.add(indicator(clean, base, f));
+        }
+
+        List<String> citations = new ArrayList<>();
+        Matcher c = CITATION.matcher(text);
+        while (c.find()) {
+            if (!citations.contains(c.group())) citations.add(c.group());
+        }
+        Matcher n = BARE_DOC_NUMBER.matcher(text);
+        while (n.find()) {
+            String before = text.substring(Math.max(0, n.start() - 2), n.start());
+            if (!before.contains("》") && !citations.contains(n.group())) citations.add(n.group());
+        }
+
+        return new Task(slice.ordinal(), slice.label(), slice.section(), title(text, bodyOffset, clause), text,
+                clean.toOriginal(slice.start(), slice.end()), departments, new ArrayList<>(regions.values()),
+                pilots, indicators, citations, slice.truncated());
+    }
+
+    private static Indicator indicator(CleanText clean, int base, Indicators.Found f) {
+        return new Indicator(f.text(), f.value(), f.unit(), f.comparator(), f.deadline(), f.subject(),
+                clean.toOriginal(base + f.start(), base + f.end()));
+    }
+
+    /** The heading that opens the task: up to its first 。, without label, markup or responsibility clause. */
+    static String title(String text, int bodyOffset, Clause clause) {
+        int end = text.indexOf('\n', bodyOffset);
+        if (end < 0) end = text.length();
+        int stop = text.indexOf('。', bodyOffset);
+        if (stop >= 0 && stop < end) end = stop;
+        if (clause.start() >= bodyOffset && clause.start() < end) end = clause.start();
+        String title = text.substring(bodyOffset, end).replaceAll("\\s+", "");
+        return title.replaceAll("[：:，,；;]+$", "");
+    }
+
+    private Optional<Division> issuerRegion(DocumentLayout.Header header) {
+        for (String source : new String[] {header.issuer(), header.title()}) {
+            if (source == null || NATIONAL_ISSUER.matcher(source).find()) continue;
+            Optional<Division> found = leadingDivision(source);
+            if (found.isPresent()) return found;
+        }
+        if (header.docNumber() != null && (header.issuer() == null || !NATIONAL_ISSUER.matcher(header.issuer()).find())) {
+            Matcher m = ISSUER_DOC_NUMBER_PREFIX.matcher(header.docNumber());
+            if (m.find()) {
+                String code = provinceByAbbreviation.get(m.group(1).charAt(0));
+                if (code != null) return gazetteer.byCode(code);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The most specific division a name starts with: 北京市朝阳区人民政府 → 朝阳区 in 北京市. */
+    private Optional<Division> leadingDivision(String name) {
+        Division found = null;
+        int position = 0;
+        while (position < name.length()) {
+            String rest = name.substring(position);
+            List<RegionGazetteer.Mention> mentions = gazetteer.findAll(rest, found != null ? found.code() : null);
+            if (mentions.isEmpty() || mentions.get(0).start() != 0) break;
+            Division d = mentions.get(0).division();
+            if (found != null && d.code() != null && !gazetteer.contains(found.code(), d.code())) break;
+            found = d;
+            position += mentions.get(0).end();
+        }
+        return Optional.ofNullable(found);
+    }
+
+    private static Level documentLevel(DocumentLayout.Header header, Division issuerRegion) {
+        if (issuerRegion == null) {
+            String issuer = Objects.requireNonNullElse(header.issuer(), "");
+            return NATIONAL_ISSUER.matcher(issuer).find() || header.issuer() != null ? Level.NATIONAL : null;
+        }
+        return issuerRegion.level();
+    }
+
+    private static Map<Character, String> loadAbbreviations() {
+        Map<Character, String> byAbbreviation = new HashMap<>();
+        try (var in = PolicyExtractor.class.getResourceAsStream("/reference/province-abbreviations.tsv");
+             var reader = new BufferedReader(new InputStreamReader(Objects.requireNonNull(in), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.isBlank() || line.startsWith("#")) continue;
+                String[] fields = line.split("\t");
+                for (String abbreviation : fields[1].trim().split("\\s+")) {
+                    byAbbreviation.put(abbreviation.charAt(0), fields[0]);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return byAbbreviation;
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static List<PilotSite> distinctSites(List<PilotSite> sites) {
+        return sites.stream().distinct().toList();
     }
 }

@@ -1,0 +1,253 @@
+package org.policygraph.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.policygraph.extract.Extraction.Role;
+
+/**
+ * Reads the parties responsible for a task from its responsibility clause, in every form the annotation
+ * guide lists: "(A、B按职责分工负责)", "(A、B分级负责)", "(A牵头，B、C配合)", "(牵头单位：A；责任单位：B)",
+ * "〔责任单位：A、B〕", a separate line "责任单位：A、B", and "(…负责，排在第一位的为牵头单位)".
+ */
+final class ResponsibilityClauses {
+
+    /** A responsible party as printed, with its role and offsets in the text that was searched. */
+    record Party(String name, Role role, int start, int end) {}
+
+    /** The clause found in a task: its parties, parties standing for all later tasks, and where it lies. */
+    record Clause(List<Party> parties, List<String> standingParties, int start, int end) {
+        static final Clause NONE = new Clause(List.of(), List.of(), -1, -1);
+    }
+
+    private static final Pattern MARKER = Pattern.compile("负责|牵头|责任单位|责任部门|配合|参与|协作单位|协办");
+    private static final Pattern LABELLED = Pattern.compile(
+            "(牵头单位|牵头部门|主办单位|责任单位|责任部门|配合单位|配合部门|协作单位|协办单位|参与单位|参与部门)\\s*[:：]");
+    private static final Pattern LABELLED_LINE = Pattern.compile(
+            "(?:牵头单位|牵头部门|责任单位|责任部门)\\s*[:：][^\\n]*$");
+    private static final Pattern STANDING = Pattern.compile("以下(?:均|都)?(?:需|由|须)?(.{2,30}?)(?:负责|落实)[^。]*?(?:不再列出|不再一一列出|不再重复)");
+    private static final Pattern META_SENTENCE = Pattern.compile("排在第一位|排名第一|列第一位|为牵头单位|不再列出");
+    private static final Pattern TRAILING_VERB = Pattern.compile(
+            "(?:等?(?:各)?(?:有关|相关)?(?:部门|单位)?)?(?:按(?:照)?职责分工负责|按职责分工落实|按职责负责|分工负责|分级负责|共同负责|负责落实|按职责落实|牵头负责|负责|落实|配合|参与|协助|协同)$");
+    private static final Pattern ETC_SUFFIX = Pattern.compile("(?:等(?:各)?(?:有关|相关)?(?:部门|单位|机构)?|及(?:各)?(?:有关|相关)(?:部门|单位))$");
+    private static final Pattern GENERIC = Pattern.compile(
+            "^(?:[省市县区州]|各级|各地)?(?:各)?(?:有关|相关|其他|其它|成员)?(?:部门|单位|机构)$|(?:有关|相关|成员)(?:部门|单位)$|^各(?:有关|相关)?(?:部门|单位)$|^(?:有关|相关)方面$");
+    /** Suffixes that end a department or government name; used to decide whether 和/及/与 separates two names. */
+    private static final Pattern NAME_END = Pattern.compile("(?:委|局|厅|办|部|院|政府|中心|会|组|室|处|署|队|团|联|所|站|馆|行|司|社|党委|管委会|乡镇|街道|园区)$");
+    private static final Pattern NAME_START = Pattern.compile("^(?:省|市|州|县|区|国家|各|地方|自治区|中央|团|军|解放军|武警)");
+    private static final int MAX_NAME_LENGTH = 30;
+
+    private ResponsibilityClauses() {}
+
+    /** Finds the responsibility clause of a task's text; the last marked parenthetical wins. */
+    static Clause find(String text) {
+        List<int[]> groups = parentheticals(text);
+        for (int i = groups.size() - 1; i >= 0; i--) {
+            int[] g = groups.get(i);
+            String inner = text.substring(g[0] + 1, g[1] - 1);
+            if (MARKER.matcher(inner).find() && !inner.contains("《")) {
+                return parse(text, g[0] + 1, g[1] - 1, g[0], g[1]);
+            }
+        }
+        Matcher line = LABELLED_LINE.matcher(text);
+        int lastLine = -1;
+        while (line.find()) {
+            lastLine = line.start();
+        }
+        if (lastLine >= 0) {
+            int lineEnd = text.indexOf('\n', lastLine);
+            if (lineEnd < 0) lineEnd = text.length();
+            return parse(text, lastLine, lineEnd, lastLine, lineEnd);
+        }
+        if (!groups.isEmpty()) {
+            int[] last = groups.get(groups.size() - 1);
+            if (text.substring(last[1]).replaceAll("[\\s。；;]", "").isEmpty()) {
+                Clause clause = parse(text, last[0] + 1, last[1] - 1, last[0], last[1]);
+                if (!clause.parties().isEmpty() && clause.parties().stream().allMatch(p -> NAME_END.matcher(p.name()).find())) {
+                    return clause;
+                }
+            }
+        }
+        return Clause.NONE;
+    }
+
+    /** Top-level bracketed groups [open, close) — mixed widths allowed, since OCR and web copies mix them. */
+    private static List<int[]> parentheticals(String text) {
+        List<int[]> groups = new ArrayList<>();
+        int depth = 0;
+        int open = -1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '(' || c == '（' || c == '〔') {
+                if (depth == 0) open = i;
+                depth++;
+            } else if ((c == ')' || c == '）' || c == '〕') && depth > 0) {
+                depth--;
+                if (depth == 0) groups.add(new int[] {open, i + 1});
+            }
+        }
+        return groups;
+    }
+
+    private static Clause parse(String text, int from, int to, int clauseStart, int clauseEnd) {
+        String inner = text.substring(from, to);
+        List<String> standing = new ArrayList<>();
+        List<Party> parties = new ArrayList<>();
+        for (String sentence : sentencesWithOffsets(inner)) {
+            int offset = from + Integer.parseInt(sentence.substring(0, sentence.indexOf(':')));
+            String body = sentence.substring(sentence.indexOf(':') + 1);
+            Matcher standingMatch = STANDING.matcher(body);
+            if (standingMatch.find()) {
+                for (Span part : split(standingMatch.group(1), 0)) {
+                    String name = cleanName(part.text);
+                    if (name != null) standing.add(name);
+                }
+                body = body.substring(0, standingMatch.start());
+            }
+            if (META_SENTENCE.matcher(body).find() && !MARKER.matcher(body.replaceAll("排在第一位的为牵头单位|为牵头单位", "")).find()) {
+                continue;
+            }
+            body = body.replaceAll("[，,]?排在第一位的为牵头单位|[，,]?排名第一的为牵头单位", "");
+            parties.addAll(parseSentence(body, offset));
+        }
+        return new Clause(dedupe(parties), standing, clauseStart, clauseEnd);
+    }
+
+    /** Clause sentences as "offset:text", split on 。 and ；. */
+    private static List<String> sentencesWithOffsets(String inner) {
+        List<String> sentences = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i <= inner.length(); i++) {
+            if (i == inner.length() || inner.charAt(i) == '。') {
+                if (i > start) sentences.add(start + ":" + inner.substring(start, i));
+                start = i + 1;
+            }
+        }
+        return sentences;
+    }
+
+    private static List<Party> parseSentence(String body, int offset) {
+        Matcher labelled = LABELLED.matcher(body);
+        List<int[]> labels = new ArrayList<>();
+        while (labelled.find()) {
+            labels.add(new int[] {labelled.start(), labelled.end()});
+        }
+        if (!labels.isEmpty()) {
+            return parseLabelled(body, offset, labels);
+        }
+        int lead = body.indexOf("牵头");
+        if (lead > 0) {
+            String before = body.substring(0, lead);
+            String after = body.substring(lead + 2);
+            List<Party> parties = new ArrayList<>(names(before, offset, Role.LEAD, true));
+            parties.addAll(names(after, offset + lead + 2, Role.PARTNER, false));
+            return parties;
+        }
+        List<Party> parties = names(body, offset, Role.PARTNER, false);
+        if (!parties.isEmpty()) {
+            Party first = parties.get(0);
+            parties.set(0, new Party(first.name(), Role.LEAD, first.start(), first.end()));
+        }
+        return parties;
+    }
+
+    private static List<Party> parseLabelled(String body, int offset, List<int[]> labels) {
+        boolean hasLeadLabel = false;
+        boolean hasHelperLabel = false;
+        for (int[] l : labels) {
+            String label = body.substring(l[0], l[1]);
+            hasLeadLabel |= label.startsWith("牵头") || label.startsWith("主办");
+            hasHelperLabel |= label.startsWith("配合") || label.startsWith("协") || label.startsWith("参与");
+        }
+        List<Party> parties = new ArrayList<>();
+        for (int i = 0; i < labels.size(); i++) {
+            int[] l = labels.get(i);
+            int end = i + 1 < labels.size() ? labels.get(i + 1)[0] : body.length();
+            String label = body.substring(l[0], l[1]);
+            String list = body.substring(l[1], end);
+            boolean leads = label.startsWith("牵头") || label.startsWith("主办")
+                    || (!hasLeadLabel && hasHelperLabel && label.startsWith("责任"));
+            boolean firstLeads = !hasLeadLabel && !hasHelperLabel && label.startsWith("责任");
+            List<Party> named = names(list, offset + l[1], leads ? Role.LEAD : Role.PARTNER, leads);
+            if (firstLeads && !named.isEmpty()) {
+                Party first = named.get(0);
+                named.set(0, new Party(first.name(), Role.LEAD, first.start(), first.end()));
+            }
+            parties.addAll(named);
+        }
+        return parties;
+    }
+
+    private record Span(String text, int start) {}
+
+    private static List<Party> names(String list, int offset, Role role, boolean allSameRole) {
+        List<Party> parties = new ArrayList<>();
+        for (Span part : split(list, 0)) {
+            String name = cleanName(part.text);
+            if (name == null) continue;
+            int at = list.indexOf(name, part.start);
+            int start = offset + Math.max(at, part.start);
+            parties.add(new Party(name, role, start, start + name.length()));
+        }
+        return parties;
+    }
+
+    /** Splits a list of names on 、，,；; and on 和/及/以及/与 where they join two names rather than sit inside one. */
+    private static List<Span> split(String list, int base) {
+        List<Span> parts = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < list.length(); i++) {
+            char c = list.charAt(i);
+            int sepLength = 0;
+            if ("、，,；;/ \n".indexOf(c) >= 0) {
+                sepLength = 1;
+            } else if (list.startsWith("以及", i)) {
+                sepLength = joinsTwoNames(list, start, i, i + 2) ? 2 : 0;
+            } else if (c == '和' || c == '及' || c == '与' || c == '同') {
+                sepLength = joinsTwoNames(list, start, i, i + 1) ? 1 : 0;
+            }
+            if (sepLength > 0) {
+                if (i > start) parts.add(new Span(list.substring(start, i), base + start));
+                start = i + sepLength;
+                i += sepLength - 1;
+            }
+        }
+        if (start < list.length()) parts.add(new Span(list.substring(start), base + start));
+        return parts;
+    }
+
+    private static boolean joinsTwoNames(String list, int partStart, int sepStart, int sepEnd) {
+        String before = ETC_SUFFIX.matcher(list.substring(partStart, sepStart).trim()).replaceAll("");
+        String after = list.substring(sepEnd).trim();
+        return NAME_END.matcher(before).find() || NAME_START.matcher(after).find();
+    }
+
+    static String cleanName(String raw) {
+        String name = raw.replaceAll("[\\s\"“”‘’]+", "");
+        name = name.replaceAll("^(?:由|请|其中|主要由)", "");
+        String previous;
+        do {
+            previous = name;
+            name = TRAILING_VERB.matcher(name).replaceAll("");
+            name = ETC_SUFFIX.matcher(name).replaceAll("");
+        } while (!name.equals(previous));
+        if (name.length() < 2 || name.length() > MAX_NAME_LENGTH || GENERIC.matcher(name).find()) {
+            return null;
+        }
+        if (!Character.isLetter(name.charAt(0)) || name.matches(".*[。：:].*")) {
+            return null;
+        }
+        return name;
+    }
+
+    private static List<Party> dedupe(List<Party> parties) {
+        List<Party> unique = new ArrayList<>();
+        for (Party p : parties) {
+            if (unique.stream().noneMatch(u -> u.name().equals(p.name()))) {
+                unique.add(p);
+            }
+        }
+        return unique;
+    }
+}

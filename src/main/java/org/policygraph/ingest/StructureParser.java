@@ -1,0 +1,323 @@
+package org.policygraph.ingest;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.policygraph.ingest.DocumentLayout.Header;
+import org.policygraph.ingest.DocumentLayout.SectionSlice;
+import org.policygraph.ingest.DocumentLayout.Slice;
+import org.policygraph.ingest.DocumentLayout.TaskSlice;
+
+/**
+ * Finds the notice header, the sections and the tasks of a normalized policy document. The task level
+ * is the numbering level whose items carry responsibility markers (annotation guide), so documents
+ * numbered 一、/（一）, 一、/1. or only 1. are all read the same way.
+ */
+public final class StructureParser {
+
+    static final Pattern RESPONSIBILITY = Pattern.compile(
+            "按职责分工负责|分工负责|分级负责|牵头单位|责任单位|牵头部门|责任部门|配合单位|协作单位|参与单位|[)）]?负责[)）]|牵头[，,、;；]|牵头负责|负责[，,]排在第一");
+    private static final Pattern DOC_NUMBER = Pattern.compile(
+            "([\\u4e00-\\u9fa5]{1,12})\\s*[〔\\[［(（【]\\s*((?:19|20)\\d{2})\\s*[〕\\]］)）】]\\s*(\\d{1,4})\\s*号");
+    private static final Pattern NOTICE_TITLE = Pattern.compile(
+            "(?m)^(.{0,60}?)关于(?:印发|转发|下达)(.{4,80}?)的(?:通知|函)");
+    private static final Pattern TASK_LIST_TITLE = Pattern.compile(
+            "(?m)^[^\\n。，,]{0,40}(?:重点工作任务|重点任务|工作要点|实施方案|任务分工|工作任务)[^\\n。，,]{0,10}$");
+    static final String DATE = "((?:19|20)\\d{2}|[〇○零一二三四五六七八九]{4})\\s*年\\s*(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*月\\s*(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*日";
+    private static final Pattern DATE_PATTERN = Pattern.compile(DATE);
+    private static final Pattern SIGNATURE_ISSUER = Pattern.compile(
+            "(?m)^([\\u4e00-\\u9fa5（）()]{4,40}?(?:办公厅|办公室|人民政府|委员会|领导小组|局|厅|委))\\s*\\n?\\s*" + DATE + "(?!\\s*印发)");
+    private static final Pattern YEAR_IN_TITLE = Pattern.compile("((?:19|20)\\d{2})\\s*年");
+    /** Lines that close a document; no task text continues past them. */
+    private static final Pattern CLOSING = Pattern.compile("^(?:抄送|附件[:：\\d]|主送|印发|版权声明|(?:[\\u4e00-\\u9fa5]{2,30}(?:办公厅|办公室))\\s*\\d{4}年\\d{1,2}月\\d{1,2}日印发)");
+    private static final int MAX_TITLE_LENGTH = 120;
+
+    private StructureParser() {}
+
+    public static DocumentLayout parse(CleanText clean) throws UnrecognizedStructureException {
+        String text = clean.text();
+        List<Paragraph> paragraphs = paragraphs(text);
+        Header header = header(text);
+        int bodyStart = bodyStart(text, header);
+        List<Item> items = items(text, paragraphs, bodyStart);
+        Numbering taskLevel = taskLevel(items, text);
+        if (taskLevel == null) {
+            throw new UnrecognizedStructureException("no numbered tasks found (expected items such as （一） or 1. under sections 一、二、…)");
+        }
+        return layout(text, paragraphs, header, items, taskLevel, bodyStart);
+    }
+
+    record Paragraph(int start, int end) {}
+
+    record Item(Numbering numbering, String label, int number, int start, int labelEnd, int paragraphEnd) {}
+
+    private static List<Paragraph> paragraphs(String text) {
+        List<Paragraph> result = new ArrayList<>();
+        int start = 0;
+        while (start < text.length()) {
+            int nl = text.indexOf('\n', start);
+            int end = nl < 0 ? text.length() : nl;
+            if (end > start) {
+                result.add(new Paragraph(start, end));
+            }
+            start = end + 1;
+        }
+        return result;
+    }
+
+    private static List<Item> items(String text, List<Paragraph> paragraphs, int bodyStart) {
+        List<Item> items = new ArrayList<>();
+        for (Paragraph p : paragraphs) {
+            if (p.start < bodyStart) {
+                continue;
+            }
+            String content = text.substring(p.start, p.end);
+            for (Numbering numbering : Numbering.values()) {
+                Matcher m = numbering.match(content);
+                if (m != null) {
+                    int number = Numbering.numberOf(m.group(1));
+                    items.add(new Item(numbering, m.group(0).trim(), number, p.start, p.start + m.end(), p.end));
+                    break;
+                }
+            }
+        }
+        return items;
+    }
+
+    /**
+     * The deepest numbering level at which at least half the items carry a responsibility marker;
+     * failing that the level with the largest share; with no markers at all, （一） items, else 1. items.
+     */
+    private static Numbering taskLevel(List<Item> items, String text) {
+        Map<Numbering, int[]> counts = new EnumMap<>(Numbering.class);
+        for (int i = 0; i < items.size(); i++) {
+            Item item = items.get(i);
+            int end = extentEnd(items, i, text.length());
+            boolean marked = RESPONSIBILITY.matcher(text.substring(item.start, end)).find();
+            int[] c = counts.computeIfAbsent(item.numbering, k -> new int[2]);
+            c[0]++;
+            if (marked) c[1]++;
+        }
+        if (counts.isEmpty()) {
+            return null;
+        }
+        Numbering best = null;
+        double bestShare = 0;
+        for (Numbering n : Numbering.values()) {
+            int[] c = counts.get(n);
+            if (c == null || c[0] < 2 && counts.size() > 1) continue;
+            double share = (double) c[1] / c[0];
+            if (share >= 0.5) best = n;
+        }
+        if (best != null) return best;
+        for (Numbering n : Numbering.values()) {
+            int[] c = counts.get(n);
+            if (c == null) continue;
+            double share = (double) c[1] / c[0];
+            if (share > bestShare) { bestShare = share; best = n; }
+        }
+        if (best != null) return best;
+        if (counts.containsKey(Numbering.CHINESE_PAREN)) return Numbering.CHINESE_PAREN;
+        if (counts.containsKey(Numbering.ARABIC_DOT)) return Numbering.ARABIC_DOT;
+        return counts.keySet().iterator().next();
+    }
+
+    /** An item runs until the next item of the same or an outer level. */
+    private static int extentEnd(List<Item> items, int index, int textEnd) {
+        Item item = items.get(index);
+        for (int j = index + 1; j < items.size(); j++) {
+            if (items.get(j).numbering.ordinal() <= item.numbering.ordinal()) {
+                return items.get(j).start;
+            }
+        }
+        return textEnd;
+    }
+
+    private static DocumentLayout layout(String text, List<Paragraph> paragraphs, Header header, List<Item> items,
+                                         Numbering taskLevel, int bodyStart) {
+        List<SectionSlice> sections = new ArrayList<>();
+        List<TaskSlice> tasks = new ArrayList<>();
+        List<Slice> untasked = new ArrayList<>();
+        int currentSection = 0;
+        Item sectionItem = null;
+        int untaskedFrom = bodyStart;
+        for (int i = 0; i < items.size(); i++) {
+            Item item = items.get(i);
+            if (item.numbering.ordinal() < taskLevel.ordinal()) {
+                if (item.numbering == Numbering.CHINESE_COMMA || sectionItem == null
+                        || item.numbering == sectionItem.numbering) {
+                    sectionItem = item;
+                    currentSection = 0;
+                }
+                continue;
+            }
+            if (item.numbering != taskLevel) {
+                continue;
+            }
+            if (sectionItem != null && currentSection == 0) {
+                sections.add(new SectionSlice(sections.size() + 1, sectionItem.label,
+                        sectionTitle(text, sectionItem), sectionItem.start, extentEnd(items, items.indexOf(sectionItem), text.length())));
+                currentSection = sections.size();
+            }
+            int end = taskEnd(text, paragraphs, items, i);
+            if (untaskedFrom < item.start) {
+                untasked.add(new Slice(untaskedFrom, item.start));
+            }
+            untaskedFrom = end;
+            boolean truncated = end == text.length() && !RESPONSIBILITY.matcher(text.substring(item.start, end)).find()
+                    && !endsSentence(text, end);
+            tasks.add(new TaskSlice(tasks.size() + 1, item.label, currentSection, item.start, item.labelEnd, end, truncated));
+        }
+        if (untaskedFrom < text.length()) {
+            untasked.add(new Slice(untaskedFrom, text.length()));
+        }
+        return new DocumentLayout(header, sections, tasks, untasked);
+    }
+
+    private static boolean endsSentence(String text, int end) {
+        int i = end - 1;
+        while (i >= 0 && Character.isWhitespace(text.charAt(i))) i--;
+        return i >= 0 && "。！？)）".indexOf(text.charAt(i)) >= 0;
+    }
+
+    /**
+     * A task ends where the next item of its level or an outer level begins. When no further task follows
+     * in its section, closing paragraphs after its responsibility clause (exhortations, signatures) are not
+     * part of it.
+     */
+    private static int taskEnd(String text, List<Paragraph> paragraphs, List<Item> items, int index) {
+        Item item = items.get(index);
+        int end = extentEnd(items, index, text.length());
+        boolean lastOfItsGroup = true;
+        for (int j = index + 1; j < items.size(); j++) {
+            if (items.get(j).start >= end) {
+                lastOfItsGroup = items.get(j).numbering.ordinal() < item.numbering.ordinal();
+                break;
+            }
+        }
+        int lastClauseParagraphEnd = -1;
+        for (Paragraph p : paragraphs) {
+            if (p.start < item.start || p.start >= end) continue;
+            String content = text.substring(p.start, p.end);
+            if (p.start > item.start && CLOSING.matcher(content).find()) {
+                return trimEnd(text, item.start, p.start);
+            }
+            if (RESPONSIBILITY.matcher(content).find()) {
+                lastClauseParagraphEnd = p.end;
+            }
+        }
+        if (lastOfItsGroup && lastClauseParagraphEnd > 0) {
+            return lastClauseParagraphEnd;
+        }
+        return trimEnd(text, item.start, end);
+    }
+
+    private static int trimEnd(String text, int start, int end) {
+        while (end > start && Character.isWhitespace(text.charAt(end - 1))) end--;
+        return end;
+    }
+
+    private static String sectionTitle(String text, Item item) {
+        String rest = text.substring(item.labelEnd, item.paragraphEnd).trim();
+        int stop = rest.indexOf('。');
+        return stop > 0 ? rest.substring(0, stop) : rest;
+    }
+
+    private static int bodyStart(String text, Header header) {
+        int noticeEnd = 0;
+        Matcher notice = NOTICE_TITLE.matcher(text);
+        if (notice.find()) {
+            noticeEnd = notice.end();
+        }
+        if (header.title() != null) {
+            String compactTitle = header.title().replaceAll("\\s+", "");
+            // The task list repeats its title as a heading after the notice.
+            Matcher lines = Pattern.compile("(?m)^.*$").matcher(text);
+            while (lines.find()) {
+                if (lines.start() >= noticeEnd && lines.group().replaceAll("[\\s《》]", "").contains(compactTitle)) {
+                    return lines.end();
+                }
+            }
+        }
+        return noticeEnd;
+    }
+
+    static Header header(String text) {
+        String title = null;
+        String issuer = null;
+        Matcher notice = NOTICE_TITLE.matcher(text);
+        if (notice.find()) {
+            issuer = compact(notice.group(1));
+            title = compact(notice.group(2)).replaceAll("^《|》$", "");
+            if (issuer.isEmpty()) issuer = null;
+        }
+        if (title == null) {
+            Matcher listTitle = TASK_LIST_TITLE.matcher(text);
+            if (listTitle.find()) {
+                title = compact(listTitle.group());
+            }
+        }
+        if (title != null && title.length() > MAX_TITLE_LENGTH) {
+            title = null;
+        }
+        String date = null;
+        if (issuer != null) {
+            Matcher signed = Pattern.compile(Pattern.quote(issuer) + "\\s*\\n?\\s*" + DATE + "(?!\\s*印发)")
+                    .matcher(text);
+            if (signed.find(notice.find(0) ? notice.end() : 0)) {
+                date = isoDate(signed.group(1), signed.group(2), signed.group(3));
+            }
+        }
+        if (issuer == null || date == null) {
+            Matcher signature = SIGNATURE_ISSUER.matcher(text);
+            if (signature.find()) {
+                if (issuer == null) issuer = compact(signature.group(1));
+                if (date == null) date = isoDate(signature.group(2), signature.group(3), signature.group(4));
+            }
+        }
+        String docNumber = docNumber(text);
+        Integer year = null;
+        if (title != null) {
+            Matcher y = YEAR_IN_TITLE.matcher(title);
+            if (y.find()) year = Integer.parseInt(y.group(1));
+        }
+        if (year == null && docNumber != null) {
+            Matcher m = DOC_NUMBER.matcher(docNumber);
+            if (m.find()) year = Integer.parseInt(m.group(2));
+        }
+        if (year == null && date != null) {
+            year = Integer.parseInt(date.substring(0, 4));
+        }
+        return new Header(title, docNumber, issuer, date, year);
+    }
+
+    /** The document's own number: the first one standing at the start of a paragraph, not one cited in brackets. */
+    private static String docNumber(String text) {
+        Matcher m = DOC_NUMBER.matcher(text);
+        while (m.find()) {
+            int lineStart = text.lastIndexOf('\n', m.start()) + 1;
+            boolean atLineStart = text.substring(lineStart, m.start()).isBlank();
+            if (atLineStart) {
+                return m.group(1).trim() + "〔" + m.group(2) + "〕" + m.group(3) + "号";
+            }
+        }
+        return null;
+    }
+
+    static String isoDate(String year, String month, String day) {
+        int y = Character.isDigit(year.charAt(0)) ? Integer.parseInt(year) : ChineseNumerals.parseDigits(year);
+        int mo = Character.isDigit(month.charAt(0)) ? Integer.parseInt(month) : ChineseNumerals.parse(month);
+        int d = Character.isDigit(day.charAt(0)) ? Integer.parseInt(day) : ChineseNumerals.parse(day);
+        if (y < 1949 || mo < 1 || mo > 12 || d < 1 || d > 31) {
+            return null;
+        }
+        return String.format("%04d-%02d-%02d", y, mo, d);
+    }
+
+    private static String compact(String s) {
+        return s.replaceAll("[\\s#*]+", "");
+    }
+}

@@ -1,0 +1,8 @@
+package org.policygraph.ingest;
+
+/** Input that is not a text document: empty, binary or in no encoding we recognize. */
+public class UnreadableInputException extends Exception {
+    public UnreadableInputException(String message) {
+        super(message);
+    }
+}

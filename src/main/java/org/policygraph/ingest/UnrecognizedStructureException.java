@@ -1,0 +1,8 @@
+package org.policygraph.ingest;
+
+/** Text that decodes but holds no recognizable policy-document structure. */
+public class UnrecognizedStructureException extends Exception {
+    public UnrecognizedStructureException(String message) {
+        super(message);
+    }
+}
