@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
 final class EvaluateCommand implements Callable<Integer> {
 
     static final String USAGE = """
-            usage: score.py GOLD_DIR PRED_DIR [--verbose]
+            usage: java -jar policygraph.jar evaluate GOLD_DIR PRED_DIR [--verbose]
             Every GOLD_DIR/*.json is compared with PRED_DIR/<same name>; a missing prediction scores zero.""";
 
     @Parameters(paramLabel = "GOLD_DIR PRED_DIR", description = "gold directory, then prediction directory")
