@@ -16,7 +16,8 @@ public final class Commands {
 
     public static int runStandalone(String[] args) {
         CommandLine cli = new CommandLine(new StandaloneCommands())
-                .addSubcommand(new ExtractCommand());
+                .addSubcommand(new ExtractCommand())
+                .addSubcommand(new EvaluateCommand());
         return cli.execute(args);
     }
 
