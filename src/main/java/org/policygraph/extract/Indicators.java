@@ -17,7 +17,7 @@ final class Indicators {
     /** A found target with offsets in the searched text. */
     record Found(String text, double value, String unit, String comparator, String deadline, String subject, int start, int end) {}
 
-    private static final String UNITS = "个百分点|%|个|家|名|所|种|人次|万人|人|次|张|项|台|支|批|万元|亿元|元|座|户|条|倍|床|间|辆|套|件|份|处|公里|平方米";
+    private static final String UNITS = "个百分点|%|个|家|名|所|种|万人次|人次|万人|人|次|张|项|台|支|批|万元|亿元|元|座|户|条|倍|床|间|辆|套|件|份|处|公里|平方米";
     private static final Pattern ARABIC = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(" + UNITS + ")");
     private static final Pattern CHINESE = Pattern.compile(
             "(?:至少有?|不少于|不低于|达到|超过|力争|新增|每[个县市区乡镇]+(?:至少)?有?)([一二两三四五六七八九十]{1,3})\\s*(个|家|所|名|种)");
@@ -99,9 +99,9 @@ final class Indicators {
         if (after.startsWith("以下") || after.startsWith("以内")) return "<=";
         if (after.startsWith("左右")) return "~";
         String near = before.length() > 16 ? before.substring(before.length() - 16) : before;
+        if (near.matches("[\\s\\S]*(?:至少|不低于|不少于)[\\s\\S]*")) return ">=";
         if (near.matches("[\\s\\S]*(?:不超过|不高于|控制在|低于)[\\s\\S]*")) return "<=";
         if (near.matches("[\\s\\S]*(?:超过|高于)[^，,]*$")) return ">";
-        if (near.matches("[\\s\\S]*(?:至少|不低于|不少于)[\\s\\S]*")) return ">=";
         if (near.matches("[\\s\\S]*(?:约|大约)$")) return "~";
         return "=";
     }

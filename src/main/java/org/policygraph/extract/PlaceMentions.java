@@ -55,7 +55,17 @@ final class PlaceMentions {
             if (partOfName(after, INSTITUTION_HEAD) || partOfName(after, DEPARTMENT_HEAD)) continue;
             if (contextCode != null && contextCode.equals(m.division().code())) continue;
             if (m.surface().length() <= 2 && straddlesWord(text, m.start(), m.end())) continue;
-            places.add(new Place(m.start(), m.end(), m.division().name(), m.division()));
+            Place place = new Place(m.start(), m.end(), m.division().name(), m.division());
+            // 深圳市罗湖区 names one place, the district; the city only qualifies it.
+            if (!places.isEmpty()) {
+                Place previous = places.get(places.size() - 1);
+                if (previous.end() == place.start() && place.division().code() != null && previous.division().code() != null
+                        && gazetteer.contains(previous.division().code(), place.division().code())) {
+                    places.remove(places.size() - 1);
+                    place = new Place(previous.start(), place.end(), place.name(), place.division());
+                }
+            }
+            places.add(place);
         }
         return places;
     }

@@ -26,7 +26,7 @@ final class ResponsibilityClauses {
             "(牵头单位|牵头部门|主办单位|责任单位|责任部门|配合单位|配合部门|协作单位|协办单位|参与单位|参与部门)\\s*[:：]");
     private static final Pattern LABELLED_LINE = Pattern.compile(
             "(?:牵头单位|牵头部门|责任单位|责任部门)\\s*[:：][^\\n]*$");
-    private static final Pattern STANDING = Pattern.compile("以下(?:均|都)?(?:需|由|须)?(.{2,30}?)(?:负责|落实)[^。]*?(?:不再列出|不再一一列出|不再重复)");
+    private static final Pattern STANDING = Pattern.compile("以下(?:各项|所有)?(?:任务|工作)?(?:均|都)?(?:需|由|须|要)?(.{2,30}?)(?:负责|落实)[^。]*?(?:不再列出|不再一一列出|不再重复)");
     private static final Pattern META_SENTENCE = Pattern.compile("排在第一位|排名第一|列第一位|为牵头单位|不再列出");
     private static final Pattern TRAILING_VERB = Pattern.compile(
             "(?:等?(?:各)?(?:有关|相关)?(?:部门|单位)?)?(?:按(?:照)?职责分工负责|按职责分工落实|按职责负责|分工负责|分级负责|共同负责|负责落实|按职责落实|牵头负责|负责|落实|配合|参与|协助|协同)$");
@@ -224,7 +224,7 @@ final class ResponsibilityClauses {
     }
 
     static String cleanName(String raw) {
-        String name = raw.replaceAll("[\\s\"“”‘’]+", "");
+        String name = raw.replaceAll("[\\s\"“”‘’]+", "").replaceAll("[。；;，,.]+$", "");
         name = name.replaceAll("^(?:由|请|其中|主要由)", "");
         String previous;
         do {

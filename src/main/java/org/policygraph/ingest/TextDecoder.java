@@ -27,6 +27,9 @@ public final class TextDecoder {
         }
         DecodedText decoded = decodeByBom(bytes);
         if (decoded == null) {
+            if (guessUtf16(bytes) == null && controlByteShare(bytes) > MAX_CONTROL_SHARE) {
+                throw new UnreadableInputException("binary content, not text");
+            }
             decoded = decodeWithoutBom(bytes);
         }
         if (decoded.text().isBlank()) {
@@ -100,6 +103,17 @@ public final class TextDecoder {
         } catch (CharacterCodingException e) {
             throw new UnreadableInputException("not valid " + charset.name());
         }
+    }
+
+    /** Bytes below 0x20 other than tab, line feed, form feed and carriage return never occur in text. */
+    private static double controlByteShare(byte[] bytes) {
+        int controls = 0;
+        for (byte b : bytes) {
+            if (b >= 0 && b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f') {
+                controls++;
+            }
+        }
+        return (double) controls / bytes.length;
     }
 
     private static boolean looksBinary(String text) {
