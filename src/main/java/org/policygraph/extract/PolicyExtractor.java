@@ -208,7 +208,7 @@ public class PolicyExtractor {
     private Optional<Division> issuerRegion(DocumentLayout.Header header) {
         for (String source : new String[] {header.issuer(), header.title()}) {
             if (source == null || NATIONAL_ISSUER.matcher(source).find()) continue;
-            Optional<Division> found = leadingDivision(source);
+            Optional<Division> found = leadingDivision(source.replaceFirst("^中共", ""));
             if (found.isPresent()) return found;
         }
         if (header.docNumber() != null && (header.issuer() == null || !NATIONAL_ISSUER.matcher(header.issuer()).find())) {

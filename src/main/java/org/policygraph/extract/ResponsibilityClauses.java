@@ -197,9 +197,15 @@ final class ResponsibilityClauses {
     private static List<Span> split(String list, int base) {
         List<Span> parts = new ArrayList<>();
         int start = 0;
+        int depth = 0;
         for (int i = 0; i < list.length(); i++) {
             char c = list.charAt(i);
+            if (c == '（' || c == '(') depth++;
+            if ((c == '）' || c == ')') && depth > 0) depth--;
             int sepLength = 0;
+            if (depth > 0) {
+                continue;
+            }
             if ("、，,；;/ \n".indexOf(c) >= 0) {
                 sepLength = 1;
             } else if (list.startsWith("以及", i)) {

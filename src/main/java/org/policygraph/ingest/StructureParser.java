@@ -25,7 +25,7 @@ public final class StructureParser {
     private static final Pattern NOTICE_TITLE = Pattern.compile(
             "(?m)^(.{0,60}?)关于(?:印发|转发|下达)(.{4,80}?)的(?:通知|函)");
     private static final Pattern TASK_LIST_TITLE = Pattern.compile(
-            "(?m)^[^\\n。，,]{0,40}(?:重点工作任务|重点任务|工作要点|实施方案|任务分工|工作任务)[^\\n。，,]{0,10}$");
+            "(?m)^(?![一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十\\d]{1,3}[)）]|\\d{1,3}[.．、])[^\\n。，,：:]{0,40}(?:重点工作任务|重点任务|工作要点|实施方案|任务分工|工作任务)[^\\n。，,]{0,10}$");
     static final String DATE = "((?:19|20)\\d{2}|[〇○零一二三四五六七八九]{4})\\s*年\\s*(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*月\\s*(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*日";
     private static final Pattern DATE_PATTERN = Pattern.compile(DATE);
     private static final Pattern SIGNATURE_ISSUER = Pattern.compile(
@@ -34,6 +34,13 @@ public final class StructureParser {
     /** Lines that close a document; no task text continues past them. */
     private static final Pattern CLOSING = Pattern.compile("^(?:抄送|附件[:：\\d]|主送|印发|版权声明|(?:[\\u4e00-\\u9fa5]{2,30}(?:办公厅|办公室))\\s*\\d{4}年\\d{1,2}月\\d{1,2}日印发)");
     private static final int MAX_TITLE_LENGTH = 120;
+    /** Shares of marked items this close count as equal when choosing the task level. */
+    private static final double SHARE_TIE = 0.05;
+    /** Sections that state aims rather than tasks; their unmarked items are not tasks. */
+    private static final Pattern AIMS_SECTION = Pattern.compile("总体要求|指导思想|基本原则|工作目标|总体目标|主要目标|目标任务|工作原则");
+    private static final Pattern META_DOC_NUMBER = Pattern.compile("(?:发文字号|文号|字号)\\s*[:：]\\s*");
+    private static final Pattern META_DATE = Pattern.compile("成文日期\\s*[:：]\\s*" + "((?:19|20)\\d{2})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日");
+    private static final Pattern META_ISSUER = Pattern.compile("发文机关\\s*[:：]\\s*([\\u4e00-\\u9fa5]{2,40})");
 
     private StructureParser() {}
 
@@ -88,13 +95,18 @@ public final class StructureParser {
     }
 
     /**
-     * The deepest numbering level at which at least half the items carry a responsibility marker;
-     * failing that the level with the largest share; with no markers at all, （一） items, else 1. items.
+     * The numbering level whose items match the responsibility clauses one to one: the score of a level
+     * is its marked items over the larger of its item count and the clause count, so an outer level
+     * (whose items contain several clauses) and an inner one (whose items share one) both score lower.
+     * On a tie the deeper level wins. With no markers at all, （一） items, else 1. items.
      */
     private static Numbering taskLevel(List<Item> items, String text) {
         Map<Numbering, int[]> counts = new EnumMap<>(Numbering.class);
+        int clauses = 0;
         for (int i = 0; i < items.size(); i++) {
             Item item = items.get(i);
+            int ownEnd = i + 1 < items.size() ? items.get(i + 1).start : text.length();
+            if (RESPONSIBILITY.matcher(text.substring(item.start, ownEnd)).find()) clauses++;
             int end = extentEnd(items, i, text.length());
             boolean marked = RESPONSIBILITY.matcher(text.substring(item.start, end)).find();
             int[] c = counts.computeIfAbsent(item.numbering, k -> new int[2]);
@@ -105,19 +117,15 @@ public final class StructureParser {
             return null;
         }
         Numbering best = null;
-        double bestShare = 0;
+        double bestScore = 0;
         for (Numbering n : Numbering.values()) {
             int[] c = counts.get(n);
-            if (c == null || c[0] < 2 && counts.size() > 1) continue;
-            double share = (double) c[1] / c[0];
-            if (share >= 0.5) best = n;
-        }
-        if (best != null) return best;
-        for (Numbering n : Numbering.values()) {
-            int[] c = counts.get(n);
-            if (c == null) continue;
-            double share = (double) c[1] / c[0];
-            if (share > bestShare) { bestShare = share; best = n; }
+            if (c == null || c[1] == 0) continue;
+            double score = (double) c[1] / Math.max(c[0], clauses);
+            if (score >= bestScore - SHARE_TIE) {
+                best = n;
+                bestScore = Math.max(score, bestScore);
+            }
         }
         if (best != null) return best;
         if (counts.containsKey(Numbering.CHINESE_PAREN)) return Numbering.CHINESE_PAREN;
@@ -155,6 +163,10 @@ public final class StructureParser {
                 continue;
             }
             if (item.numbering != taskLevel) {
+                continue;
+            }
+            if (sectionItem != null && AIMS_SECTION.matcher(sectionTitle(text, sectionItem)).find()
+                    && !RESPONSIBILITY.matcher(text.substring(item.start, extentEnd(items, i, text.length()))).find()) {
                 continue;
             }
             if (sectionItem != null && currentSection == 0) {
@@ -278,6 +290,14 @@ public final class StructureParser {
                 if (date == null) date = isoDate(signature.group(2), signature.group(3), signature.group(4));
             }
         }
+        Matcher metaIssuer = META_ISSUER.matcher(text);
+        if (issuer == null && metaIssuer.find()) {
+            issuer = metaIssuer.group(1);
+        }
+        Matcher metaDate = META_DATE.matcher(text);
+        if (date == null && metaDate.find()) {
+            date = isoDate(metaDate.group(1), metaDate.group(2), metaDate.group(3));
+        }
         String docNumber = docNumber(text);
         Integer year = null;
         if (title != null) {
@@ -299,8 +319,10 @@ public final class StructureParser {
         Matcher m = DOC_NUMBER.matcher(text);
         while (m.find()) {
             int lineStart = text.lastIndexOf('\n', m.start()) + 1;
-            boolean atLineStart = text.substring(lineStart, m.start()).isBlank();
-            if (atLineStart) {
+            String before = text.substring(lineStart, m.start());
+            boolean atLineStart = before.isBlank();
+            Matcher label = META_DOC_NUMBER.matcher(before);
+            if (atLineStart || label.find() && label.end() == before.length()) {
                 return m.group(1).trim() + "〔" + m.group(2) + "〕" + m.group(3) + "号";
             }
         }

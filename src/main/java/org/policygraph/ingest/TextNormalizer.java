@@ -22,6 +22,9 @@ public final class TextNormalizer {
     /** Lines that stand alone in a notice: a document number, a signing date. */
     private static final Pattern STANDALONE_LINE = Pattern.compile(
             "[\\u4e00-\\u9fa5]{1,12}\\s*[〔\\[［(（【]\\s*\\d{4}\\s*[〕\\]］)）】]\\s*\\d{1,4}\\s*号|(?:19|20)\\d{2}年\\d{1,2}月\\d{1,2}日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日");
+    /** "label：value" lines of a web page's metadata table. */
+    private static final Pattern METADATA_LINE = Pattern.compile(
+            "^(?:发文机关|发布机构|发文字号|文号|成文日期|发布日期|印发日期|索引号|主题分类|主题词|公文种类|标题|名称|生效日期|有效性)\\s*[:：]");
     private static final Pattern NOTICE_TITLE_END = Pattern.compile("的(?:通知|函|意见|决定)$");
     /** Share of Han characters that change under traditional-to-simplified conversion that marks a traditional copy. */
     private static final double TRADITIONAL_SHARE = 0.03;
@@ -62,7 +65,8 @@ public final class TextNormalizer {
         if (SENTENCE_END.indexOf(last) >= 0) {
             return false;
         }
-        if (STRUCTURE_START.matcher(next.content).find() || STANDALONE_LINE.matcher(next.content).matches()
+        if (STRUCTURE_START.matcher(next.content).find() || METADATA_LINE.matcher(next.content).find()
+                || METADATA_LINE.matcher(previous.content).find() || STANDALONE_LINE.matcher(next.content).matches()
                 || STANDALONE_LINE.matcher(previous.content).matches() || NOTICE_TITLE_END.matcher(previous.content).find()) {
             return false;
         }
