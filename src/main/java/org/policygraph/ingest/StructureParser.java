@@ -50,14 +50,36 @@ public final class StructureParser {
         Header header = header(text);
         int bodyStart = bodyStart(text, header);
         List<Item> items = items(text, paragraphs, bodyStart);
-        Numbering taskLevel = taskLevel(items, text);
+        Markers markers = Markers.of(text);
+        Numbering taskLevel = taskLevel(items, text, markers);
         if (taskLevel == null) {
             throw new UnrecognizedStructureException("no numbered tasks found (expected items such as （一） or 1. under sections 一、二、…)");
         }
-        return layout(text, paragraphs, header, items, taskLevel, bodyStart);
+        return layout(text, paragraphs, header, items, taskLevel, bodyStart, markers);
     }
 
     record Paragraph(int start, int end) {}
+
+    /** Where responsibility markers start, found once per document. */
+    private record Markers(int[] starts) {
+        static Markers of(String text) {
+            Matcher m = RESPONSIBILITY.matcher(text);
+            int[] starts = new int[16];
+            int n = 0;
+            while (m.find()) {
+                if (n == starts.length) starts = java.util.Arrays.copyOf(starts, n * 2);
+                starts[n++] = m.start();
+            }
+            return new Markers(java.util.Arrays.copyOf(starts, n));
+        }
+
+        /** Whether a marker starts in [from, to). */
+        boolean within(int from, int to) {
+            int i = java.util.Arrays.binarySearch(starts, from);
+            int at = i >= 0 ? i : -i - 1;
+            return at < starts.length && starts[at] < to;
+        }
+    }
 
     record Item(Numbering numbering, String label, int number, int start, int labelEnd, int paragraphEnd) {}
 
@@ -100,15 +122,14 @@ public final class StructureParser {
      * (whose items contain several clauses) and an inner one (whose items share one) both score lower.
      * On a tie the deeper level wins. With no markers at all, （一） items, else 1. items.
      */
-    private static Numbering taskLevel(List<Item> items, String text) {
+    private static Numbering taskLevel(List<Item> items, String text, Markers markers) {
         Map<Numbering, int[]> counts = new EnumMap<>(Numbering.class);
         int clauses = 0;
         for (int i = 0; i < items.size(); i++) {
             Item item = items.get(i);
             int ownEnd = i + 1 < items.size() ? items.get(i + 1).start : text.length();
-            if (RESPONSIBILITY.matcher(text.substring(item.start, ownEnd)).find()) clauses++;
-            int end = extentEnd(items, i, text.length());
-            boolean marked = RESPONSIBILITY.matcher(text.substring(item.start, end)).find();
+            if (markers.within(item.start, ownEnd)) clauses++;
+            boolean marked = markers.within(item.start, extentEnd(items, i, text.length()));
             int[] c = counts.computeIfAbsent(item.numbering, k -> new int[2]);
             c[0]++;
             if (marked) c[1]++;
@@ -145,7 +166,7 @@ public final class StructureParser {
     }
 
     private static DocumentLayout layout(String text, List<Paragraph> paragraphs, Header header, List<Item> items,
-                                         Numbering taskLevel, int bodyStart) {
+                                         Numbering taskLevel, int bodyStart, Markers markers) {
         List<SectionSlice> sections = new ArrayList<>();
         List<TaskSlice> tasks = new ArrayList<>();
         List<Slice> untasked = new ArrayList<>();
@@ -166,7 +187,7 @@ public final class StructureParser {
                 continue;
             }
             if (sectionItem != null && AIMS_SECTION.matcher(sectionTitle(text, sectionItem)).find()
-                    && !RESPONSIBILITY.matcher(text.substring(item.start, extentEnd(items, i, text.length()))).find()) {
+                    && !markers.within(item.start, extentEnd(items, i, text.length()))) {
                 continue;
             }
             if (sectionItem != null && currentSection == 0) {
@@ -174,12 +195,12 @@ public final class StructureParser {
                         sectionTitle(text, sectionItem), sectionItem.start, extentEnd(items, items.indexOf(sectionItem), text.length())));
                 currentSection = sections.size();
             }
-            int end = taskEnd(text, paragraphs, items, i);
+            int end = taskEnd(text, paragraphs, items, i, markers);
             if (untaskedFrom < item.start) {
                 untasked.add(new Slice(untaskedFrom, item.start));
             }
             untaskedFrom = end;
-            boolean truncated = end == text.length() && !RESPONSIBILITY.matcher(text.substring(item.start, end)).find()
+            boolean truncated = end == text.length() && !markers.within(item.start, end)
                     && !endsSentence(text, end);
             tasks.add(new TaskSlice(tasks.size() + 1, item.label, currentSection, item.start, item.labelEnd, end, truncated));
         }
@@ -200,7 +221,7 @@ public final class StructureParser {
      * in its section, closing paragraphs after its responsibility clause (exhortations, signatures) are not
      * part of it.
      */
-    private static int taskEnd(String text, List<Paragraph> paragraphs, List<Item> items, int index) {
+    private static int taskEnd(String text, List<Paragraph> paragraphs, List<Item> items, int index, Markers markers) {
         Item item = items.get(index);
         int end = extentEnd(items, index, text.length());
         boolean lastOfItsGroup = true;
@@ -213,11 +234,10 @@ public final class StructureParser {
         int lastClauseParagraphEnd = -1;
         for (Paragraph p : paragraphs) {
             if (p.start < item.start || p.start >= end) continue;
-            String content = text.substring(p.start, p.end);
-            if (p.start > item.start && CLOSING.matcher(content).find()) {
+            if (p.start > item.start && CLOSING.matcher(text).region(p.start, p.end).lookingAt()) {
                 return trimEnd(text, item.start, p.start);
             }
-            if (RESPONSIBILITY.matcher(content).find()) {
+            if (markers.within(p.start, p.end)) {
                 lastClauseParagraphEnd = p.end;
             }
         }

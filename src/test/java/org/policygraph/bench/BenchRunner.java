@@ -1,0 +1,31 @@
+package org.policygraph.bench;
+
+import java.util.Collection;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+/** Runs the extraction benchmark and prints characters per second for extraction and segmentation, and their ratio. */
+public final class BenchRunner {
+
+    private BenchRunner() {}
+
+    public static void main(String[] args) throws Exception {
+        Options options = new OptionsBuilder().include(ExtractionBenchmark.class.getSimpleName()).build();
+        Collection<RunResult> results = new Runner(options).run();
+        long chars = ExtractionBenchmark.charactersPerInvocation();
+        double extract = 0;
+        double segment = 0;
+        for (RunResult result : results) {
+            double opsPerSecond = result.getPrimaryResult().getScore();
+            if (result.getParams().getBenchmark().endsWith(".extract")) extract = opsPerSecond * chars;
+            if (result.getParams().getBenchmark().endsWith(".segment")) segment = opsPerSecond * chars;
+        }
+        System.out.printf("%nmachine: %d cores, %s, Java %s%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("os.arch"), System.getProperty("java.version"));
+        System.out.printf("extraction   %,12.0f chars/s%n", extract);
+        System.out.printf("segmentation %,12.0f chars/s (HanLP viterbi, no recognizers)%n", segment);
+        System.out.printf("ratio        %12.2f (target >= 0.5)%n", extract / segment);
+    }
+}
