@@ -25,7 +25,7 @@ final class ResponsibilityClauses {
     private static final Pattern LABELLED = Pattern.compile(
             "(牵头单位|牵头部门|主办单位|责任单位|责任部门|配合单位|配合部门|协作单位|协办单位|参与单位|参与部门)\\s*[:：]");
     private static final Pattern LABELLED_LINE = Pattern.compile(
-            "(?:牵头单位|牵头部门|责任单位|责任部门)\\s*[:：][^\\n]*$");
+            "\\s*(?:牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|协作单位|参与单位)\\s*[:：]");
     private static final Pattern STANDING = Pattern.compile("以下(?:各项|所有)?(?:任务|工作)?(?:均|都)?(?:需|由|须|要)?(.{2,30}?)(?:负责|落实)[^。]*?(?:不再列出|不再一一列出|不再重复)");
     private static final Pattern META_SENTENCE = Pattern.compile("排在第一位|排名第一|列第一位|为牵头单位|不再列出");
     private static final Pattern TRAILING_VERB = Pattern.compile(
@@ -50,15 +50,9 @@ final class ResponsibilityClauses {
                 return parse(text, g[0] + 1, g[1] - 1, g[0], g[1]);
             }
         }
-        Matcher line = LABELLED_LINE.matcher(text);
-        int lastLine = -1;
-        while (line.find()) {
-            lastLine = line.start();
-        }
-        if (lastLine >= 0) {
-            int lineEnd = text.indexOf('\n', lastLine);
-            if (lineEnd < 0) lineEnd = text.length();
-            return parse(text, lastLine, lineEnd, lastLine, lineEnd);
+        int[] block = lastLabelledBlock(text);
+        if (block != null) {
+            return parse(text, block[0], block[1], block[0], block[1]);
         }
         if (!groups.isEmpty()) {
             int[] last = groups.get(groups.size() - 1);
@@ -70,6 +64,26 @@ final class ResponsibilityClauses {
             }
         }
         return Clause.NONE;
+    }
+
+    /** The last run of consecutive lines that start with a unit label (牵头单位：…, 责任单位：…), as [start, end). */
+    private static int[] lastLabelledBlock(String text) {
+        int[] block = null;
+        int lineStart = 0;
+        int blockStart = -1;
+        while (lineStart < text.length()) {
+            int lineEnd = text.indexOf('\n', lineStart);
+            if (lineEnd < 0) lineEnd = text.length();
+            boolean labelled = LABELLED_LINE.matcher(text).region(lineStart, lineEnd).lookingAt();
+            if (labelled) {
+                if (blockStart < 0) blockStart = lineStart;
+                block = new int[] {blockStart, lineEnd};
+            } else {
+                blockStart = -1;
+            }
+            lineStart = lineEnd + 1;
+        }
+        return block;
     }
 
     /** Top-level bracketed groups [open, close) — mixed widths allowed, since OCR and web copies mix them. */
@@ -91,7 +105,7 @@ final class ResponsibilityClauses {
     }
 
     private static Clause parse(String text, int from, int to, int clauseStart, int clauseEnd) {
-        String inner = text.substring(from, to);
+        String inner = text.substring(from, to).replace('\n', '；');
         List<String> standing = new ArrayList<>();
         List<Party> parties = new ArrayList<>();
         for (String sentence : sentencesWithOffsets(inner)) {

@@ -18,7 +18,7 @@ public final class TextNormalizer {
     private static final Pattern WEB_BOILERPLATE = Pattern.compile(
             "^\\s*(?:\\d{2,4}[-/]\\d{1,2}[-/]\\d{1,2}\\s+\\d{1,2}:\\d{2}|发布时间|发布日期|您当前的位置|当前位置|首页\\s*[>»]|来源[:：]|编辑[:：]|责任编辑|版权声明|分享到|扫一扫|打印本页|关闭窗口|【\\s*字体|字号[:：]|浏览次数|附件下载|相关链接|上一篇|下一篇).*");
     private static final Pattern STRUCTURE_START = Pattern.compile(
-            "^(?:[一二三四五六七八九十]+[、．.]|[（(〔][一二三四五六七八九十\\d]+[)）〕]|\\d{1,3}[.．、](?!\\d)|[①-⑳]|附件|抄送|第[一二三四五六七八九十]+[章条部分])");
+            "^(?:[一二三四五六七八九十]+[、．.]|[（(〔][一二三四五六七八九十\\d]+[)）〕]|\\d{1,3}[.．、](?!\\d)|[①-⑳]|附件|抄送|第[一二三四五六七八九十]+[章条部分]|(?:牵头|责任|配合|协作|参与)(?:单位|部门)\\s*[:：])");
     /** Lines that stand alone in a notice: a document number, a signing date. */
     private static final Pattern STANDALONE_LINE = Pattern.compile(
             "[\\u4e00-\\u9fa5]{1,12}\\s*[〔\\[［(（【]\\s*\\d{4}\\s*[〕\\]］)）】]\\s*\\d{1,4}\\s*号|(?:19|20)\\d{2}年\\d{1,2}月\\d{1,2}日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日");

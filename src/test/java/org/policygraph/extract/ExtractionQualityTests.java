@@ -85,6 +85,16 @@ class ExtractionQualityTests {
     }
 
     @Test
+    void shouldReadTasksNumberedWithParenthesizedArabicNumerals() throws Exception {
+        assertMeetsTargets(score(text -> SampleVariants.parenthesizedArabicNumbered(text).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void shouldReadLeadAndResponsibleUnitsOnSeparateLines() throws Exception {
+        assertMeetsTargets(score(text -> SampleVariants.labelledUnitLines(text).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
     void shouldReadTraditionalCharacterCopies() throws Exception {
         assertMeetsTargets(score(text -> SampleVariants.traditional(text).getBytes(StandardCharsets.UTF_8)));
     }

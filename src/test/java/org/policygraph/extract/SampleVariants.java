@@ -58,6 +58,32 @@ final class SampleVariants {
 
     /** Tasks numbered 1. 2. … restarting in every section, instead of （一）（二）…. */
     static String arabicNumbered(String text) {
+        return renumbered(text, "%d.");
+    }
+
+    /** Tasks numbered （1）（2）… restarting in every section. */
+    static String parenthesizedArabicNumbered(String text) {
+        return renumbered(text, "（%d）");
+    }
+
+    /**
+     * "(A、B、C等部门按职责分工负责)" rewritten as separate lines "牵头单位：A" and "责任单位：B、C",
+     * the other common form of the responsibility clause.
+     */
+    static String labelledUnitLines(String text) {
+        Matcher m = Pattern.compile("[（(]([^（()）。]*?)(?:等部门|等各相关部门|等)?按职责分工负责[)）]").matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String[] names = m.group(1).split("、");
+            String partners = String.join("、", java.util.Arrays.copyOfRange(names, 1, names.length));
+            String replacement = "\n牵头单位：" + names[0] + (partners.isEmpty() ? "" : "\n责任单位：" + partners);
+            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static String renumbered(String text, String format) {
         Pattern taskLabel = Pattern.compile("(?m)^(\\s*(?:\\*\\*)?)[（(][一二三四五六七八九十]{1,3}[)）]\\s*");
         Pattern sectionLabel = Pattern.compile("^\\s*(?:#+\\s*)?(?:\\*\\*)?[一二三四五六七八九十]{1,3}、");
         StringBuilder out = new StringBuilder();
@@ -67,7 +93,7 @@ final class SampleVariants {
             Matcher m = taskLabel.matcher(line);
             if (m.find()) {
                 number++;
-                line = m.group(1) + number + "." + line.substring(m.end());
+                line = m.group(1) + String.format(format, number) + line.substring(m.end());
             }
             out.append(line).append('\n');
         }
