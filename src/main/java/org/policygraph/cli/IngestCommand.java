@@ -40,9 +40,10 @@ public final class IngestCommand implements Callable<Integer> {
             }
             DocumentIngester.Outcome outcome;
             try {
-                outcome = ingester.ingest(file.toString(), Files.readAllBytes(file));
+                outcome = ingester.ingest(file.getFileName().toString(), Files.readAllBytes(file));
             } catch (IOException e) {
-                outcome = new DocumentIngester.Outcome(file.toString(), false, null, 0, "cannot read: " + e);
+                outcome = new DocumentIngester.Outcome(file.getFileName().toString(), false, null, 0,
+                        "cannot read: " + e);
             }
             if (!outcome.ok()) {
                 failed++;
@@ -50,7 +51,7 @@ public final class IngestCommand implements Callable<Integer> {
             if (progress) {
                 err.print("\r\033[K");
             }
-            out.println(outcome.line());
+            out.println(file + ": " + outcome.result());
             out.flush();
         }
         if (progress) {

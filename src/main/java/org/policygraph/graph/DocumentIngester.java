@@ -14,9 +14,13 @@ public class DocumentIngester {
 
     /** How one document went: loaded with its task count, or failed with a one-line reason. */
     public record Outcome(String sourceName, boolean ok, String documentKey, int tasks, String reason) {
+        /** {@code ok: N tasks (key)} or {@code failed: reason}. */
+        public String result() {
+            return ok ? "ok: " + tasks + " tasks (" + documentKey + ")" : "failed: " + reason;
+        }
+
         public String line() {
-            return ok ? sourceName + ": ok: " + tasks + " tasks (" + documentKey + ")"
-                    : sourceName + ": failed: " + reason;
+            return sourceName + ": " + result();
         }
     }
 
