@@ -42,12 +42,20 @@ public class SpringCommands implements CommandLineRunner, ExitCodeGenerator {
     public static int launch(String[] args) {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(PolicyGraphApplication.class)
                 .web(WebApplicationType.NONE)
-                .properties(ENABLED + "=true",
-                        "policygraph.ingest.samples-on-empty=false",
-                        "spring.main.banner-mode=off",
-                        "logging.level.root=WARN")
-                .run(args);
+                .properties("spring.main.banner-mode=off", "logging.level.root=WARN")
+                .run(springArgs(args));
         return SpringApplication.exit(context);
+    }
+
+    /**
+     * The command line with the settings every command needs. They are passed as arguments, not as
+     * default properties, so that application.yml (e.g. samples-on-empty: true) cannot override them.
+     */
+    static String[] springArgs(String[] args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--" + ENABLED + "=true");
+        all.add("--policygraph.ingest.samples-on-empty=false");
+        return all.toArray(String[]::new);
     }
 
     @Override

@@ -105,7 +105,10 @@ class ExternalModeTest {
             System.setOut(original);
         }
         assertThat(exit).isEqualTo(1);
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains(missing + ": failed: cannot read");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains(missing + ": failed: cannot read")
+                .doesNotContain("Sample");
+        // The command never auto-ingests the bundled samples (application.yml turns that on for serving).
+        assertThat(serverCount("MATCH (d:Document {key: '甘政办发〔2022〕84号'}) RETURN count(d) AS n")).isZero();
         assertThat(Files.exists(UNUSED_EMBEDDED_DIR)).isFalse();
     }
 
