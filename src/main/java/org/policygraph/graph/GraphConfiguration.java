@@ -1,0 +1,37 @@
+package org.policygraph.graph;
+
+import org.neo4j.driver.Driver;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.data.neo4j.core.DatabaseSelectionProvider;
+
+/** Beans common to both modes: the sessions of this service and Spring Data's database choice. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PolicyGraphProperties.class)
+public class GraphConfiguration {
+
+    @Bean
+    public GraphSessions graphSessions(Driver driver, PolicyGraphProperties properties, Environment env) {
+        return new GraphSessions(driver, database(properties, env));
+    }
+
+    /** Spring Data Neo4j talks to {@code policygraph.database} (the server's default when blank). */
+    @Bean
+    public DatabaseSelectionProvider databaseSelectionProvider(PolicyGraphProperties properties, Environment env) {
+        String database = database(properties, env);
+        return database == null
+                ? DatabaseSelectionProvider.getDefaultSelectionProvider()
+                : DatabaseSelectionProvider.createStaticDatabaseSelectionProvider(database);
+    }
+
+    /** {@code policygraph.database} in external mode; embedded Neo4j (Community) has only its default database. */
+    static String database(PolicyGraphProperties properties, Environment env) {
+        String database = properties.database();
+        if (GraphMode.of(env) == GraphMode.EMBEDDED || database == null || database.isBlank()) {
+            return null;
+        }
+        return database.trim();
+    }
+}
