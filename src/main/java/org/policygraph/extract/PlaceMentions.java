@@ -35,6 +35,7 @@ final class PlaceMentions {
             "(?:医院|卫生院|保健院|卫生服务中心|医疗中心|医学中心|疾病预防控制中心)");
     private static final Pattern LEADING_VERBS = Pattern.compile(
             "^(?:推动|推进|协调推进|支持|加快|依托|对|将|在|由|列入|包括|其中|如|含|以|把|确定|选择|遴选|指导|鼓励|组织|开展|建设|做好|实施|完成|积极|全面|深入)+");
+    private static final Pattern UNIVERSITY_HOSPITAL = Pattern.compile("^[\\u4e00-\\u9fa5]{2,12}(?:大学|医学院|医科大学)(?:附属)?[\\u4e00-\\u9fa5]{0,8}(?:医院|中心)$");
     private static final Pattern LEVEL_PREFIX = Pattern.compile("^(?:省|市|州|县|区|自治区|自治州)(?!级|域|内|外|直|属|县|区|州|乡)");
 
     private final RegionGazetteer gazetteer;
@@ -139,10 +140,27 @@ final class PlaceMentions {
             String code = d.code() != null ? d.code() : d.parentCode();
             return Optional.of(new Institution(start, end, name, code));
         }
-        if (LEVEL_PREFIX.matcher(name).find() && issuerRegion != null) {
+        if (LEVEL_PREFIX.matcher(name).find() && issuerRegion != null && namesOneInstitution(name.charAt(0), issuerRegion)) {
             return Optional.of(new Institution(start, end, name, regionForPrefix(name.charAt(0), issuerRegion)));
         }
+        if (UNIVERSITY_HOSPITAL.matcher(name).find()) {
+            String code = !mentions.isEmpty() ? mentions.get(0).division().code()
+                    : issuerRegion != null ? issuerRegion.code() : null;
+            return Optional.of(new Institution(start, end, name, code));
+        }
         return Optional.empty();
+    }
+
+    /**
+     * 市人民医院 names one hospital in a city's document but every city's in a province's; a level
+     * prefix names an institution only at or above the issuer's level.
+     */
+    private static boolean namesOneInstitution(char prefix, Division issuerRegion) {
+        return switch (prefix) {
+            case '省', '自' -> true;
+            case '市', '州' -> issuerRegion.level() != Extraction.Level.PROVINCE;
+            default -> issuerRegion.level() == Extraction.Level.COUNTY;
+        };
     }
 
     /** 省人民医院 lies in the issuer's province, 市第一人民医院 in the issuer's city (annotation guide). */

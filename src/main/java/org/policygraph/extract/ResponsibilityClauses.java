@@ -27,7 +27,11 @@ final class ResponsibilityClauses {
     private static final Pattern LABELLED_LINE = Pattern.compile(
             "\\s*(?:牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|协作单位|参与单位)\\s*[:：]");
     private static final Pattern STANDING = Pattern.compile("以下(?:各项|所有)?(?:任务|工作)?(?:均|都)?(?:需|由|须|要)?(.{2,30}?)(?:负责|落实)[^。]*?(?:不再列出|不再一一列出|不再重复)");
-    private static final Pattern META_SENTENCE = Pattern.compile("排在第一位|排名第一|列第一位|为牵头单位|不再列出");
+    private static final Pattern STANDING_BEFORE = Pattern.compile(
+            "(?:^|[，,；;])([^，,。；;]{2,30}?)(?:负责落实|负责|落实)[，,]?以下(?:均|各项任务均?)?不再(?:一一)?列出");
+    /** "排在第一位的为牵头单位", "下同": notes on how to read the list, not parties. */
+    private static final Pattern LEAD_NOTE = Pattern.compile(
+            "[，,]?(?:排在第一位的|排名第一的|列第一位的|列在首位的|第一个)?为牵头(?:单位|部门)|[，,]?下同");
     private static final Pattern TRAILING_VERB = Pattern.compile(
             "(?:等?(?:各)?(?:有关|相关)?(?:部门|单位)?)?(?:按(?:照)?职责分工负责|按职责分工落实|按职责负责|分工负责|分级负责|共同负责|负责落实|按职责落实|牵头负责|负责|落实|配合|参与|协助|协同)$");
     private static final Pattern ETC_SUFFIX = Pattern.compile("(?:等(?:各)?(?:有关|相关)?(?:部门|单位|机构)?|及(?:各)?(?:有关|相关)(?:部门|单位))$");
@@ -35,6 +39,8 @@ final class ResponsibilityClauses {
             "^(?:[省市县区州]|各级|各地)?(?:各)?(?:有关|相关|其他|其它|成员)?(?:部门|单位|机构)$|(?:有关|相关|成员)(?:部门|单位)$|^各(?:有关|相关)?(?:部门|单位)$|^(?:有关|相关)方面$");
     /** Suffixes that end a department or government name; used to decide whether 和/及/与 separates two names. */
     private static final Pattern NAME_END = Pattern.compile("(?:委|局|厅|办|部|院|政府|中心|会|组|室|处|署|队|团|联|所|站|馆|行|司|社|党委|管委会|乡镇|街道|园区)$");
+    /** Without a marker, a trailing bracket names parties only if every name is an office (not a hospital). */
+    private static final Pattern OFFICE_END = Pattern.compile("(?:委|局|厅|办|部|政府|办公室|委员会|领导小组|管委会)$");
     private static final Pattern NAME_START = Pattern.compile("^(?:省|市|州|县|区|国家|各|地方|自治区|中央|团|军|解放军|武警)");
     private static final int MAX_NAME_LENGTH = 30;
 
@@ -58,7 +64,7 @@ final class ResponsibilityClauses {
             int[] last = groups.get(groups.size() - 1);
             if (text.substring(last[1]).replaceAll("[\\s。；;]", "").isEmpty()) {
                 Clause clause = parse(text, last[0] + 1, last[1] - 1, last[0], last[1]);
-                if (!clause.parties().isEmpty() && clause.parties().stream().allMatch(p -> NAME_END.matcher(p.name()).find())) {
+                if (!clause.parties().isEmpty() && clause.parties().stream().allMatch(p -> OFFICE_END.matcher(p.name()).find())) {
                     return clause;
                 }
             }
@@ -112,17 +118,19 @@ final class ResponsibilityClauses {
             int offset = from + Integer.parseInt(sentence.substring(0, sentence.indexOf(':')));
             String body = sentence.substring(sentence.indexOf(':') + 1);
             Matcher standingMatch = STANDING.matcher(body);
+            Matcher trailingStanding = STANDING_BEFORE.matcher(body);
             if (standingMatch.find()) {
-                for (Span part : split(standingMatch.group(1), 0)) {
-                    String name = cleanName(part.text);
-                    if (name != null) standing.add(name);
-                }
+                addNames(standingMatch.group(1), standing);
                 body = body.substring(0, standingMatch.start());
+            } else if (trailingStanding.find()) {
+                // "X负责落实，以下不再列出": X is a party of this task and of every later one.
+                addNames(trailingStanding.group(1), standing);
+                body = body.substring(0, trailingStanding.end(1)) + "负责";
             }
-            if (META_SENTENCE.matcher(body).find() && !MARKER.matcher(body.replaceAll("排在第一位的为牵头单位|为牵头单位", "")).find()) {
+            body = LEAD_NOTE.matcher(body).replaceAll("");
+            if (body.isBlank()) {
                 continue;
             }
-            body = body.replaceAll("[，,]?排在第一位的为牵头单位|[，,]?排名第一的为牵头单位", "");
             parties.addAll(parseSentence(body, offset));
         }
         return new Clause(dedupe(parties), standing, clauseStart, clauseEnd);
@@ -139,6 +147,13 @@ final class ResponsibilityClauses {
             }
         }
         return sentences;
+    }
+
+    private static void addNames(String list, List<String> into) {
+        for (Span part : split(list, 0)) {
+            String name = cleanName(part.text);
+            if (name != null && !into.contains(name)) into.add(name);
+        }
     }
 
     private static List<Party> parseSentence(String body, int offset) {
