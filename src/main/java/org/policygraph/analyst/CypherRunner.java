@@ -38,6 +38,7 @@ public class CypherRunner {
     /** Plan operators refused although the plan is read-only: they read files or URLs. */
     static final List<String> REFUSED_OPERATORS = List.of("LoadCSV");
     private static final Pattern EXPLAIN_PREFIX = Pattern.compile("(?is)^\\s*EXPLAIN\\b.*");
+    private static final Pattern COMMENT_LINE = Pattern.compile("(?m)^\\s*//.*$");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private final Driver driver;
@@ -116,7 +117,7 @@ public class CypherRunner {
         QueryType type = plan.queryType();
         if (type != QueryType.READ_ONLY) {
             throw new CypherQueryException(CypherQueryException.Reason.REJECTED,
-                    "only read-only queries are allowed here; this one is " + type
+                    "only read-only queries are allowed here; the database plans this one as " + type
                             + " (CREATE, MERGE, SET, DELETE, REMOVE, schema and write procedures are refused)",
                     null);
         }
@@ -163,7 +164,12 @@ public class CypherRunner {
         return (System.nanoTime() - started) / 1_000_000;
     }
 
+    /** The text on one line, without {@code //} comment lines (saved queries start with several). */
     private static String oneLine(String text) {
-        return text == null ? "" : WHITESPACE.matcher(text.strip()).replaceAll(" ");
+        if (text == null) {
+            return "";
+        }
+        String code = COMMENT_LINE.matcher(text).replaceAll("");
+        return WHITESPACE.matcher(code.strip()).replaceAll(" ");
     }
 }
