@@ -1,9 +1,14 @@
 package org.policygraph.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.policygraph.PolicyGraphApplication;
+import org.policygraph.analyst.CypherRunner;
 import org.policygraph.graph.DocumentIngester;
 import org.springframework.boot.CommandLineRunner;
 import org.springframework.boot.ExitCodeGenerator;
@@ -25,13 +30,15 @@ import picocli.CommandLine;
 public class SpringCommands implements CommandLineRunner, ExitCodeGenerator {
 
     static final String ENABLED = "policygraph.cli.enabled";
-    static final Set<String> COMMANDS = Set.of("ingest");
+    static final Set<String> COMMANDS = Set.of("ingest", "cypher");
 
     private final DocumentIngester ingester;
+    private final CypherRunner cypher;
     private int exitCode;
 
-    public SpringCommands(DocumentIngester ingester) {
+    public SpringCommands(DocumentIngester ingester, CypherRunner cypher) {
         this.ingester = ingester;
+        this.cypher = cypher;
     }
 
     public static boolean isSpringBacked(String[] args) {
@@ -61,8 +68,15 @@ public class SpringCommands implements CommandLineRunner, ExitCodeGenerator {
     @Override
     public void run(String... args) {
         CommandLine cli = new CommandLine(new Root())
-                .addSubcommand(new IngestCommand(ingester, System.out, System.err));
+                .addSubcommand(new IngestCommand(ingester, System.out, System.err))
+                .addSubcommand(new CypherCommand(cypher, utf8(FileDescriptor.out), utf8(FileDescriptor.err)))
+                .setCaseInsensitiveEnumValuesAllowed(true);
         exitCode = cli.execute(commandArgs(args));
+    }
+
+    /** Chinese text is written as UTF-8 whatever the platform's default charset. */
+    private static PrintStream utf8(FileDescriptor descriptor) {
+        return new PrintStream(new FileOutputStream(descriptor), true, StandardCharsets.UTF_8);
     }
 
     /** The arguments meant for picocli: Spring's {@code --a.b=c} property arguments removed. */

@@ -1,0 +1,42 @@
+package org.policygraph.analyst;
+
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/cypher} with {@code {"query": "...", "parameters": {...}}}: the result as rows
+ * and as a graph (see {@link CypherResult}). A write is refused with 400, a query that outlives
+ * {@code policygraph.analyst.timeout} with 408, any other failure with 400; the body is then
+ * {@code {"error": "...", "reason": "REJECTED|TIMED_OUT|FAILED"}}.
+ */
+@RestController
+class CypherController {
+
+    record CypherRequest(String query, Map<String, Object> parameters) {}
+
+    record CypherError(String error, CypherQueryException.Reason reason) {}
+
+    private final CypherRunner runner;
+
+    CypherController(CypherRunner runner) {
+        this.runner = runner;
+    }
+
+    @PostMapping("/api/cypher")
+    CypherResult cypher(@RequestBody CypherRequest request) {
+        return runner.run(request.query(), request.parameters());
+    }
+
+    @ExceptionHandler(CypherQueryException.class)
+    ResponseEntity<CypherError> refused(CypherQueryException e) {
+        HttpStatus status = e.reason() == CypherQueryException.Reason.TIMED_OUT
+                ? HttpStatus.REQUEST_TIMEOUT
+                : HttpStatus.BAD_REQUEST;
+        return ResponseEntity.status(status).body(new CypherError(e.getMessage(), e.reason()));
+    }
+}

@@ -1,0 +1,214 @@
+package org.policygraph.analyst;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** POST /api/cypher over real HTTP against the sample graph. */
+@ExtendWith(OutputCaptureExtension.class)
+class CypherEndpointTests extends AnalystGraphTestSupport {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    record Reply(int status, JsonNode body) {}
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    CypherRunner runner;
+
+    Reply post(String query, Map<String, Object> parameters) {
+        Map<String, Object> request = new HashMap<>();
+        request.put("query", query);
+        request.put("parameters", parameters);
+        HttpText reply = http("POST", "/api/cypher", JSON.writeValueAsString(request));
+        return new Reply(reply.status(), JSON.readTree(reply.body()));
+    }
+
+    record HttpText(int status, String body) {}
+
+    /**
+     * HTTP/1.0 over a plain socket. Neither java.net.URL (HttpURLConnection, RestClient's defaults)
+     * nor the JDK HttpClient works in this JVM: APOC's URLStreamHandlerProvider answers for http and
+     * fails (it probes Hadoop classes whose Woodstox dependency is absent), and TLS set-up, which
+     * HttpClient does even for http, goes through it too.
+     */
+    HttpText http(String method, String path, String jsonBody) {
+        byte[] body = jsonBody == null ? new byte[0] : jsonBody.getBytes(StandardCharsets.UTF_8);
+        String head = method + " " + path + " HTTP/1.0\r\n"
+                + "Host: 127.0.0.1:" + port + "\r\n"
+                + "Accept: application/json, text/html, */*\r\n"
+                + (jsonBody == null ? "" : "Content-Type: application/json\r\n")
+                + "Content-Length: " + body.length + "\r\n\r\n";
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int status = Integer.parseInt(response.substring(response.indexOf(' ') + 1, response.indexOf(' ') + 4));
+            return new HttpText(status, response.substring(response.indexOf("\r\n\r\n") + 4));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    long count(String query) {
+        Reply reply = post(query, Map.of());
+        assertThat(reply.status()).isEqualTo(200);
+        return reply.body().at("/rows/0/0").asLong();
+    }
+
+    @Test
+    void shouldReturnRowsAndTheGraphOfAResult() {
+        Reply reply = post("""
+                MATCH (d:Document {key: $key})-[i:ISSUED_IN]->(r:Region)
+                MATCH (d)-[:HAS_TASK]->(t:Task) WHERE t.ordinal <= 2
+                RETURN d, i, r, t.title AS title ORDER BY t.ordinal""", Map.of("key", "甘政办发〔2022〕84号"));
+
+        assertThat(reply.status()).isEqualTo(200);
+        JsonNode body = reply.body();
+        assertThat(body.get("columns").toString()).isEqualTo("[\"d\",\"i\",\"r\",\"title\"]");
+        assertThat(body.get("rows")).hasSize(2);
+        assertThat(body.at("/rows/0/3").asString()).isEqualTo("加强三明医改经验推广的组织领导");
+        assertThat(body.at("/rows/1/3").asString()).isEqualTo("推进药品耗材集中带量采购");
+        assertThat(body.at("/rows/0/0/labels/0").asString()).isEqualTo("Document");
+        assertThat(body.at("/rows/0/0/properties/year").asInt()).isEqualTo(2022);
+        assertThat(body.get("truncated").asBoolean()).isFalse();
+        assertThat(body.get("durationMillis").asLong()).isNotNegative();
+
+        // The graph: the document and its region once each, though both occur in two rows.
+        JsonNode graph = body.get("graph");
+        assertThat(graph.get("nodes")).hasSize(2);
+        assertThat(graph.get("relationships")).hasSize(1);
+        JsonNode issuedIn = graph.at("/relationships/0");
+        assertThat(issuedIn.get("type").asString()).isEqualTo("ISSUED_IN");
+        assertThat(issuedIn.get("start").asString()).isEqualTo(body.at("/rows/0/0/id").asString());
+        assertThat(issuedIn.get("end").asString()).isEqualTo(body.at("/rows/0/2/id").asString());
+        assertThat(graph.at("/nodes/1/properties/name").asString()).isEqualTo("甘肃省");
+    }
+
+    @Test
+    void shouldPutTheNodesAndRelationshipsOfPathsIntoTheGraph() {
+        Reply reply = post("""
+                MATCH p = (:Department {name: '市残联'})<-[:ASSIGNED_TO]-(:Task)-[:ASSIGNED_TO]->(:Department)
+                RETURN p""", Map.of());
+        assertThat(reply.status()).isEqualTo(200);
+        int rows = reply.body().get("rows").size();
+        assertThat(rows).isPositive();
+        // One task, 市残联 and each co-assigned department: rows + 2 nodes, 2 relationships per row but 市残联's once.
+        assertThat(reply.body().at("/graph/nodes")).hasSize(rows + 2);
+        assertThat(reply.body().at("/graph/relationships")).hasSize(rows + 1);
+        assertThat(reply.body().at("/rows/0/0/nodes")).hasSize(3);
+    }
+
+    @Test
+    void shouldRejectWritesWithA400AndChangeNothing() {
+        long documents = count("MATCH (d:Document) RETURN count(d)");
+        for (String write : new String[] {
+                "CREATE (:Probe {by: 'analyst'})",
+                "MATCH (t:Task) SET t.title = 'x'",
+                "MATCH (d:Document) DETACH DELETE d",
+                "MERGE (d:Department {key: 'x'}) RETURN d",
+                "CREATE INDEX probe_index IF NOT EXISTS FOR (n:Probe) ON (n.by)",
+                "CALL apoc.create.node(['Probe'], {by: 'apoc'})",
+                "CALL db.createLabel('Probe')"}) {
+            Reply reply = post(write, Map.of());
+            assertThat(reply.status()).as(write).isEqualTo(400);
+            assertThat(reply.body().get("reason").asString()).as(write).isEqualTo("REJECTED");
+            assertThat(reply.body().get("error").asString()).as(write).contains("read-only");
+        }
+        assertThat(count("MATCH (n:Probe) RETURN count(n)")).isZero();
+        assertThat(count("MATCH (d:Document) RETURN count(d)")).isEqualTo(documents);
+        assertThat(count("MATCH (t:Task {title: 'x'}) RETURN count(t)")).isZero();
+        assertThat(count("SHOW INDEXES YIELD name WHERE name = 'probe_index' RETURN count(*)")).isZero();
+    }
+
+    @Test
+    void shouldRejectLoadCsv() {
+        Reply reply = post("LOAD CSV FROM 'file:///etc/hostname' AS line RETURN line", Map.of());
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.body().get("reason").asString()).isEqualTo("REJECTED");
+        assertThat(reply.body().get("error").asString()).contains("LoadCSV");
+    }
+
+    @Test
+    void shouldCutARunawayQueryAtTheTimeoutWithA408() {
+        Duration limit = runner.timeout().plusSeconds(5);
+        for (String runaway : new String[] {
+                "UNWIND range(1, 100000000) AS x WITH x WHERE x % 7 = 0 RETURN count(x)",
+                "MATCH (a:Region), (b:Region), (c:Region) WHERE a.code + b.code + c.code = '' RETURN count(*)"}) {
+            long started = System.nanoTime();
+            Reply reply = post(runaway, Map.of());
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            assertThat(reply.status()).as(runaway).isEqualTo(408);
+            assertThat(reply.body().get("reason").asString()).isEqualTo("TIMED_OUT");
+            assertThat(reply.body().get("error").asString()).contains("policygraph.analyst.timeout");
+            assertThat(took).as(runaway).isBetween(runner.timeout(), limit);
+        }
+    }
+
+    @Test
+    void shouldStopAtTheRowCapAndSayTruncated() {
+        int cap = runner.maxRows();
+        Reply over = post("UNWIND range(1, $n) AS x RETURN x", Map.of("n", cap + 5));
+        assertThat(over.status()).isEqualTo(200);
+        assertThat(over.body().get("rows")).hasSize(cap);
+        assertThat(over.body().at("/rows/" + (cap - 1) + "/0").asInt()).isEqualTo(cap);
+        assertThat(over.body().get("truncated").asBoolean()).isTrue();
+
+        Reply exact = post("UNWIND range(1, $n) AS x RETURN x", Map.of("n", cap));
+        assertThat(exact.body().get("rows")).hasSize(cap);
+        assertThat(exact.body().get("truncated").asBoolean()).isFalse();
+    }
+
+    @Test
+    void shouldReportAFailingQueryWithA400() {
+        Reply syntax = post("MATCH (n RETURN n", Map.of());
+        assertThat(syntax.status()).isEqualTo(400);
+        assertThat(syntax.body().get("reason").asString()).isEqualTo("FAILED");
+        assertThat(syntax.body().get("error").asString()).isNotBlank();
+
+        Reply empty = post("  ", Map.of());
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(empty.body().get("error").asString()).contains("empty");
+
+        Reply missingParameter = post("RETURN $nothing AS x", Map.of());
+        assertThat(missingParameter.status()).isEqualTo(400);
+    }
+
+    @Test
+    void shouldLogEachQueryWithItsDurationOnOneLine(CapturedOutput output) {
+        post("MATCH (t:Task)\nRETURN count(t) AS tasks", Map.of());
+        post("CREATE (:Probe)", Map.of());
+        assertThat(output.getOut().lines().filter(l -> l.contains("CypherRunner")))
+                .anySatisfy(l -> assertThat(l).containsPattern("cypher ok in \\d+ ms, 1 rows: MATCH \\(t:Task\\) RETURN"))
+                .anySatisfy(l -> assertThat(l).containsPattern("cypher rejected after \\d+ ms: CREATE \\(:Probe\\)"));
+    }
+
+    @Test
+    void shouldServeTheConsolePage() {
+        HttpText page = http("GET", "/cypher.html", null);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("cypher.js");
+        HttpText script = http("GET", "/cypher.js", null);
+        assertThat(script.status()).isEqualTo(200);
+        assertThat(script.body()).contains("api/cypher");
+    }
+}
