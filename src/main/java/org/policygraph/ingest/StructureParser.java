@@ -235,7 +235,8 @@ public final class StructureParser {
         for (Paragraph p : paragraphs) {
             if (p.start < item.start || p.start >= end) continue;
             if (p.start > item.start && CLOSING.matcher(text).region(p.start, p.end).lookingAt()) {
-                return trimEnd(text, item.start, p.start);
+                end = p.start;
+                break;
             }
             if (markers.within(p.start, p.end)) {
                 lastClauseParagraphEnd = p.end;

@@ -25,6 +25,8 @@ public final class TextNormalizer {
     /** "label：value" lines of a web page's metadata table. */
     private static final Pattern METADATA_LINE = Pattern.compile(
             "^(?:发文机关|发布机构|发文字号|文号|成文日期|发布日期|印发日期|索引号|主题分类|主题词|公文种类|标题|名称|生效日期|有效性)\\s*[:：]");
+    /** A responsibility clause closes its task's paragraph. */
+    private static final Pattern CLAUSE_END = Pattern.compile("(?:负责|牵头|配合|参与|落实|列出|单位|部门)\\s*[)）〕]$");
     private static final Pattern NOTICE_TITLE_END = Pattern.compile("的(?:通知|函|意见|决定)$");
     /** Share of Han characters that change under traditional-to-simplified conversion that marks a traditional copy. */
     private static final double TRADITIONAL_SHARE = 0.03;
@@ -72,7 +74,7 @@ public final class TextNormalizer {
         }
         String p = previous.content;
         boolean wholeLineParenthetical = (p.startsWith("(") || p.startsWith("（")) && (last == ')' || last == '）');
-        return !wholeLineParenthetical;
+        return !wholeLineParenthetical && !CLAUSE_END.matcher(p).find();
     }
 
     private record Line(String content, int[] offsets, int end, boolean indented, boolean heading) {}

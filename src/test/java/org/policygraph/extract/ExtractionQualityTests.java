@@ -100,6 +100,15 @@ class ExtractionQualityTests {
     }
 
     @Test
+    void shouldEndTheLastTaskAtItsResponsibilityClause() throws Exception {
+        String text = SampleVariants.sample("baiyin-2021-shizhengbanfa-100");
+        Extraction extraction = extractor.extract("baiyin.txt", text.getBytes(StandardCharsets.UTF_8));
+        Extraction.Task last = extraction.tasks().get(extraction.tasks().size() - 1);
+        assertThat(last.text()).endsWith("按职责分工负责）");
+        assertThat(text.substring(last.span().end())).contains("各县区、各有关部门要切实加强组织领导");
+    }
+
+    @Test
     void shouldReportSpansIntoTheDecodedInput() throws Exception {
         String text = SampleVariants.sample("gansu-2022-ganzhengbanfa-84");
         Extraction extraction = extractor.extract("gansu.txt", text.getBytes(StandardCharsets.UTF_8));
