@@ -1,6 +1,7 @@
 package org.policygraph;
 
 import org.policygraph.cli.Commands;
+import org.policygraph.cli.SpringCommands;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -14,6 +15,9 @@ public class PolicyGraphApplication {
     public static void main(String[] args) {
         if (Commands.isStandalone(args)) {
             System.exit(Commands.runStandalone(args));
+        }
+        if (SpringCommands.isSpringBacked(args)) {
+            System.exit(SpringCommands.launch(args));
         }
         SpringApplication.run(PolicyGraphApplication.class, args);
     }

@@ -1,0 +1,30 @@
+// PolicyGraph schema: constraints and indexes, idempotent (IF NOT EXISTS).
+// Applied at every start, in embedded and external mode, one statement per ';'.
+// Lines starting with // are comments.
+
+// Stable keys of the graph model (see GraphLoader).
+CREATE CONSTRAINT document_key IF NOT EXISTS FOR (n:Document) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT section_key IF NOT EXISTS FOR (n:Section) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT task_key IF NOT EXISTS FOR (n:Task) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT department_key IF NOT EXISTS FOR (n:Department) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT region_code IF NOT EXISTS FOR (n:Region) REQUIRE n.code IS UNIQUE;
+CREATE CONSTRAINT programme_name IF NOT EXISTS FOR (n:Programme) REQUIRE n.name IS UNIQUE;
+CREATE CONSTRAINT pilot_key IF NOT EXISTS FOR (n:Pilot) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT institution_key IF NOT EXISTS FOR (n:Institution) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT indicator_key IF NOT EXISTS FOR (n:Indicator) REQUIRE n.key IS UNIQUE;
+
+// Lookups.
+CREATE INDEX task_title IF NOT EXISTS FOR (n:Task) ON (n.title);
+CREATE INDEX department_name IF NOT EXISTS FOR (n:Department) ON (n.name);
+CREATE INDEX department_function IF NOT EXISTS FOR (n:Department) ON (n.function);
+CREATE INDEX document_year IF NOT EXISTS FOR (n:Document) ON (n.year);
+CREATE INDEX document_level IF NOT EXISTS FOR (n:Document) ON (n.level);
+CREATE INDEX document_title IF NOT EXISTS FOR (n:Document) ON (n.title);
+CREATE INDEX region_name IF NOT EXISTS FOR (n:Region) ON (n.name);
+
+// Full-text search over Chinese text (CJK bigram analyzer).
+CREATE FULLTEXT INDEX taskText IF NOT EXISTS FOR (n:Task) ON EACH [n.title, n.text]
+  OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}};
+CREATE FULLTEXT INDEX entityNames IF NOT EXISTS
+  FOR (n:Document|Department|Region|Programme|Institution) ON EACH [n.title, n.name]
+  OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}};

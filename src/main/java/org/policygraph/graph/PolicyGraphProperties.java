@@ -1,0 +1,40 @@
+package org.policygraph.graph;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The {@code policygraph.*} settings; application.yml documents each one.
+ *
+ * @param mode {@code embedded} or {@code external}; when blank, embedded unless {@code spring.neo4j.uri} is set
+ * @param database database name on an external server; blank means the server's default database
+ * @param embedded the in-process database
+ * @param ingest what is loaded at start
+ */
+@ConfigurationProperties("policygraph")
+public record PolicyGraphProperties(String mode, String database, Embedded embedded, Ingest ingest) {
+
+    public PolicyGraphProperties {
+        embedded = embedded == null ? new Embedded(null, null, null) : embedded;
+        ingest = ingest == null ? new Ingest(true) : ingest;
+    }
+
+    /**
+     * @param dataDir Neo4j home directory of the embedded database (created when missing)
+     * @param boltAddress host:port Bolt listens on; port 0 takes a free port
+     * @param password password of user neo4j; required when Bolt listens beyond loopback
+     */
+    public record Embedded(Path dataDir, String boltAddress, String password) {
+        public Embedded {
+            dataDir = dataDir == null ? Path.of("data") : dataDir;
+            boltAddress = boltAddress == null || boltAddress.isBlank() ? "127.0.0.1:7687" : boltAddress.trim();
+        }
+    }
+
+    /** @param samplesOnEmpty ingest the bundled sample documents when the graph holds no document */
+    public record Ingest(Boolean samplesOnEmpty) {
+        public Ingest {
+            samplesOnEmpty = samplesOnEmpty == null ? Boolean.TRUE : samplesOnEmpty;
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package org.policygraph.graph;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.Comparator;
+import org.neo4j.driver.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+/**
+ * On a graph without any (non-stub) document, ingests the bundled {@code classpath:samples/*.txt}.
+ * Each file that fails is logged and skipped; startup never fails because of it.
+ * Off with {@code policygraph.ingest.samples-on-empty=false} (the CLI turns it off).
+ */
+@Component
+@ConditionalOnBooleanProperty(name = "policygraph.ingest.samples-on-empty", matchIfMissing = true)
+public class SampleIngest implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(SampleIngest.class);
+    static final String SAMPLES = "classpath*:samples/*.txt";
+
+    private final GraphSessions sessions;
+    private final DocumentIngester ingester;
+
+    public SampleIngest(GraphSessions sessions, DocumentIngester ingester) {
+        this.sessions = sessions;
+        this.ingester = ingester;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        try {
+            ingestIfEmpty();
+        } catch (RuntimeException e) {
+            log.warn("Sample ingest skipped: {}", e.toString());
+        }
+    }
+
+    /** Returns the number of samples loaded; 0 when the graph already has documents. */
+    public int ingestIfEmpty() {
+        if (hasDocuments()) {
+            return 0;
+        }
+        Resource[] samples;
+        try {
+            samples = new PathMatchingResourcePatternResolver().getResources(SAMPLES);
+        } catch (IOException e) {
+            log.warn("Cannot list the bundled samples: {}", e.toString());
+            return 0;
+        }
+        Arrays.sort(samples, Comparator.comparing(Resource::getFilename));
+        int loaded = 0;
+        for (Resource sample : samples) {
+            String name = sample.getFilename();
+            byte[] content;
+            try (InputStream in = sample.getInputStream()) {
+                content = in.readAllBytes();
+            } catch (IOException e) {
+                log.warn("Sample {} not ingested: cannot read it: {}", name, e.toString());
+                continue;
+            }
+            DocumentIngester.Outcome outcome = ingester.ingest(name, content);
+            if (outcome.ok()) {
+                loaded++;
+                log.info("Sample {}", outcome.line());
+            } else {
+                log.warn("Sample {} not ingested: {}", name, outcome.reason());
+            }
+        }
+        log.info("Ingested {} of {} bundled samples into the empty graph", loaded, samples.length);
+        return loaded;
+    }
+
+    boolean hasDocuments() {
+        try (Session session = sessions.session()) {
+            return session.executeRead(tx -> tx.run(
+                    "MATCH (d:Document) WHERE d.stub = false RETURN count(d) > 0 AS any").single().get("any").asBoolean());
+        }
+    }
+}
