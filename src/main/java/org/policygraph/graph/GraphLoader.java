@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.TransactionContext;
 import org.policygraph.extract.Extraction;
+import org.policygraph.link.DepartmentFunctions;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,10 +34,12 @@ public class GraphLoader {
     static final String NATIONAL = "CN";
 
     private final GraphSessions sessions;
+    private final ApplicationEventPublisher events;
 
     /** Depends on {@link GraphBootstrap} so that the schema and the regions are in place first. */
-    public GraphLoader(GraphSessions sessions, GraphBootstrap bootstrap) {
+    public GraphLoader(GraphSessions sessions, GraphBootstrap bootstrap, ApplicationEventPublisher events) {
         this.sessions = sessions;
+        this.events = events;
     }
 
     /** What one load wrote. */
@@ -46,6 +50,7 @@ public class GraphLoader {
         try (Session session = sessions.session()) {
             session.executeWriteWithoutResult(tx -> write(tx, plan));
         }
+        events.publishEvent(new DocumentLoaded(plan.key));
         return new Loaded(plan.key, plan.sections.size(), plan.tasks.size());
     }
 
@@ -141,7 +146,7 @@ public class GraphLoader {
             UNWIND $rows AS a
             MATCH (t:Task {key: a.taskKey})
             MERGE (dep:Department {key: a.departmentKey})
-            SET dep.name = a.name, dep.level = a.level, dep.regionCode = a.regionCode
+            SET dep.name = a.name, dep.level = a.level, dep.regionCode = a.regionCode, dep.function = a.function
             CREATE (t)-[r:ASSIGNED_TO]->(dep)
             SET r = a.rel
             WITH DISTINCT dep, a.regionCode AS code
@@ -310,6 +315,7 @@ public class GraphLoader {
                 a.put("name", department.name());
                 a.put("level", level);
                 a.put("regionCode", departmentRegion);
+                a.put("function", DepartmentFunctions.standard().functionOf(department.name()));
                 a.put("rel", rel);
                 plan.assignments.add(a);
             }
