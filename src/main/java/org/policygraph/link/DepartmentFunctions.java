@@ -13,7 +13,9 @@ import org.policygraph.extract.region.RegionGazetteer;
  * not match, one level or region prefix is removed (a division name such as 甘肃 or 白银市, a level
  * word such as 省 or 自治州, or 各 / 地方) and the remainder is tried again. Checking the aliases
  * before each removal keeps names that merely start like a prefix intact (市场监管局, 公安厅 — 公安
- * is also a county). A name that never matches gets its fully stripped remainder as its function.
+ * is also a county). A name that never matches keeps its own name, without leading level words, as
+ * its function: division-name stripping is only trusted when it leads to a known function (解放军…
+ * starts with the short form of 解放区).
  */
 public final class DepartmentFunctions {
 
@@ -52,23 +54,24 @@ public final class DepartmentFunctions {
         if (departmentName == null || departmentName.isBlank()) {
             return null;
         }
-        String rest = departmentName.strip();
-        while (true) {
+        String name = departmentName.strip();
+        for (String rest = name; rest != null; rest = withoutPrefix(rest, true)) {
             String function = functionByAlias.get(rest);
             if (function != null) {
                 return function;
             }
-            String shorter = withoutPrefix(rest);
-            if (shorter == null) {
-                return rest;
-            }
+        }
+        String rest = name;
+        for (String shorter = withoutPrefix(rest, false); shorter != null; shorter = withoutPrefix(rest, false)) {
             rest = shorter;
         }
+        return rest;
     }
 
-    /** The name without its first level or region prefix, or null when it has none. */
-    private String withoutPrefix(String name) {
-        for (int length = Math.min(MAX_DIVISION_PREFIX, name.length() - MIN_REMAINDER); length >= MIN_REMAINDER; length--) {
+    /** The name without its first level (or, when allowed, division-name) prefix; null when it has none. */
+    private String withoutPrefix(String name, boolean divisionNames) {
+        for (int length = Math.min(MAX_DIVISION_PREFIX, name.length() - MIN_REMAINDER);
+                divisionNames && length >= MIN_REMAINDER; length--) {
             if (!gazetteer.lookup(name.substring(0, length)).isEmpty()) {
                 return name.substring(length);
             }

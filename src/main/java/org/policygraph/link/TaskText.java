@@ -16,16 +16,27 @@ import java.util.regex.Pattern;
  */
 record TaskText(String key, String docKey, int ordinal, String title, String text, Integer start) {
 
-    /** "（省医保局、省财政厅等部门按职责分工负责）" and the like at the very end. */
-    private static final Pattern RESPONSIBILITY_CLAUSE = Pattern.compile("[（(][^（()）]*负责[^（()）]*[)）]\\s*$");
+    /** A parenthesis without nested ones. */
+    private static final Pattern PARENTHESIS = Pattern.compile("[（(]([^（()）]*)[)）]");
 
-    /** The text without its trailing responsibility clause. */
+    /**
+     * The text before its last responsibility clause ("（省医保局、省财政厅等部门按职责分工负责）",
+     * "（…分级负责）"). Whatever follows that clause is cut too: the last task of a document can run
+     * on into the closing paragraph, which is not part of the task.
+     */
     String content() {
         if (text == null) {
             return "";
         }
-        Matcher clause = RESPONSIBILITY_CLAUSE.matcher(text);
-        return clause.find() ? text.substring(0, clause.start()) : text;
+        Matcher parenthesis = PARENTHESIS.matcher(text);
+        int clauseStart = -1;
+        while (parenthesis.find()) {
+            String inside = parenthesis.group(1).strip();
+            if (inside.contains("职责") || inside.endsWith("负责") || inside.endsWith("负责。")) {
+                clauseStart = parenthesis.start();
+            }
+        }
+        return clauseStart < 0 ? text : text.substring(0, clauseStart);
     }
 
     String titleOrEmpty() {
