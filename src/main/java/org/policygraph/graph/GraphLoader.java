@@ -30,6 +30,8 @@ public class GraphLoader {
 
     /** A doc number such as 国办发〔2021〕18号 inside a citation. */
     static final Pattern DOC_NUMBER = Pattern.compile("[^\\s《》（）()，,、：:；;]*〔\\s*\\d{4}\\s*〕\\s*\\d+\\s*号");
+    /** A reference verb the extractor may leave in front of a bare number: 依据甘政办发〔2021〕70号. */
+    private static final Pattern LEADING_REFERENCE_VERB = Pattern.compile("^(?:贯彻落实|依据|根据|按照|依照|参照|落实|贯彻|执行)");
     private static final Pattern BOOK_TITLE = Pattern.compile("《([^《》]+)》");
     static final String NATIONAL = "CN";
 
@@ -404,7 +406,7 @@ public class GraphLoader {
         c.put("taskKey", taskKey);
         c.put("text", text);
         if (text.contains("〔") && text.contains("号") && number.find()) {
-            String docNumber = number.group().replaceAll("\\s+", "");
+            String docNumber = LEADING_REFERENCE_VERB.matcher(number.group().replaceAll("\\s+", "")).replaceFirst("");
             c.put("key", docNumber);
             c.put("docNumber", docNumber);
             c.put("title", titleText);

@@ -8,8 +8,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Links each document right after it is loaded: themes of its tasks, then the task alignment it
- * affects. Runs in the loading thread after the load committed, in its own transactions; a failure
+ * Links each document right after it is loaded: citation stubs it resolves, themes of its tasks,
+ * then the task alignment it affects. Runs in the loading thread after the load committed, in its own transactions; a failure
  * is logged and never undoes or fails the load ({@link TaskAligner#alignAll()} repairs later).
  * Off with {@code policygraph.link.on-load=false}.
  */
@@ -19,10 +19,12 @@ class LinkOnLoad {
 
     private static final Logger log = LoggerFactory.getLogger(LinkOnLoad.class);
 
+    private final CitationResolver citations;
     private final ThemeTagger themes;
     private final TaskAligner aligner;
 
-    LinkOnLoad(ThemeTagger themes, TaskAligner aligner) {
+    LinkOnLoad(CitationResolver citations, ThemeTagger themes, TaskAligner aligner) {
+        this.citations = citations;
         this.themes = themes;
         this.aligner = aligner;
     }
@@ -30,9 +32,11 @@ class LinkOnLoad {
     @EventListener
     void linked(DocumentLoaded loaded) {
         try {
+            int stubs = citations.resolve();
             int tags = themes.tag(loaded.documentKey());
             int alignments = aligner.align(loaded.documentKey());
-            log.debug("Linked {}: {} themes, {} task alignments", loaded.documentKey(), tags, alignments);
+            log.debug("Linked {}: {} citation stubs resolved, {} themes, {} task alignments",
+                    loaded.documentKey(), stubs, tags, alignments);
         } catch (RuntimeException e) {
             log.warn("Linking {} failed (the document stays loaded): {}", loaded.documentKey(), e.toString());
         }
