@@ -28,3 +28,6 @@ CREATE FULLTEXT INDEX taskText IF NOT EXISTS FOR (n:Task) ON EACH [n.title, n.te
 CREATE FULLTEXT INDEX entityNames IF NOT EXISTS
   FOR (n:Document|Department|Region|Programme|Institution) ON EACH [n.title, n.name]
   OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}};
+
+// Reform themes (org.policygraph.link.ThemeTagger).
+CREATE CONSTRAINT theme_name IF NOT EXISTS FOR (n:Theme) REQUIRE n.name IS UNIQUE;

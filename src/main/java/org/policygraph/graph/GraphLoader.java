@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.TransactionContext;
 import org.policygraph.extract.Extraction;
+import org.policygraph.link.DepartmentFunctions;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,14 +30,18 @@ public class GraphLoader {
 
     /** A doc number such as 国办发〔2021〕18号 inside a citation. */
     static final Pattern DOC_NUMBER = Pattern.compile("[^\\s《》（）()，,、：:；;]*〔\\s*\\d{4}\\s*〕\\s*\\d+\\s*号");
+    /** A reference verb the extractor may leave in front of a bare number: 依据甘政办发〔2021〕70号. */
+    private static final Pattern LEADING_REFERENCE_VERB = Pattern.compile("^(?:贯彻落实|依据|根据|按照|依照|参照|落实|贯彻|执行)");
     private static final Pattern BOOK_TITLE = Pattern.compile("《([^《》]+)》");
     static final String NATIONAL = "CN";
 
     private final GraphSessions sessions;
+    private final ApplicationEventPublisher events;
 
     /** Depends on {@link GraphBootstrap} so that the schema and the regions are in place first. */
-    public GraphLoader(GraphSessions sessions, GraphBootstrap bootstrap) {
+    public GraphLoader(GraphSessions sessions, GraphBootstrap bootstrap, ApplicationEventPublisher events) {
         this.sessions = sessions;
+        this.events = events;
     }
 
     /** What one load wrote. */
@@ -46,6 +52,7 @@ public class GraphLoader {
         try (Session session = sessions.session()) {
             session.executeWriteWithoutResult(tx -> write(tx, plan));
         }
+        events.publishEvent(new DocumentLoaded(plan.key));
         return new Loaded(plan.key, plan.sections.size(), plan.tasks.size());
     }
 
@@ -141,7 +148,7 @@ public class GraphLoader {
             UNWIND $rows AS a
             MATCH (t:Task {key: a.taskKey})
             MERGE (dep:Department {key: a.departmentKey})
-            SET dep.name = a.name, dep.level = a.level, dep.regionCode = a.regionCode
+            SET dep.name = a.name, dep.level = a.level, dep.regionCode = a.regionCode, dep.function = a.function
             CREATE (t)-[r:ASSIGNED_TO]->(dep)
             SET r = a.rel
             WITH DISTINCT dep, a.regionCode AS code
@@ -310,6 +317,7 @@ public class GraphLoader {
                 a.put("name", department.name());
                 a.put("level", level);
                 a.put("regionCode", departmentRegion);
+                a.put("function", DepartmentFunctions.standard().functionOf(department.name()));
                 a.put("rel", rel);
                 plan.assignments.add(a);
             }
@@ -398,7 +406,7 @@ public class GraphLoader {
         c.put("taskKey", taskKey);
         c.put("text", text);
         if (text.contains("〔") && text.contains("号") && number.find()) {
-            String docNumber = number.group().replaceAll("\\s+", "");
+            String docNumber = LEADING_REFERENCE_VERB.matcher(number.group().replaceAll("\\s+", "")).replaceFirst("");
             c.put("key", docNumber);
             c.put("docNumber", docNumber);
             c.put("title", titleText);

@@ -1,0 +1,46 @@
+package org.policygraph.link;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The {@code policygraph.link.*} settings; application.yml documents each one.
+ *
+ * @param onLoad link each document (themes, task alignment) right after it is loaded
+ * @param alignment task alignment across levels
+ * @param yearOverYear comparison of one issuer's documents across years
+ */
+@ConfigurationProperties("policygraph.link")
+public record LinkProperties(Boolean onLoad, Alignment alignment, YearOverYear yearOverYear) {
+
+    public LinkProperties {
+        onLoad = onLoad == null ? Boolean.TRUE : onLoad;
+        alignment = alignment == null ? new Alignment(null, null, null, null) : alignment;
+        yearOverYear = yearOverYear == null ? new YearOverYear(null, null) : yearOverYear;
+    }
+
+    /**
+     * @param top IMPLEMENTS relationships kept per lower task and higher document
+     * @param titleBoost extra occurrences counted for each word of a task's title
+     * @param minScore similarity below which no IMPLEMENTS is written
+     * @param sharedTerms shared terms kept as evidence on a relationship
+     */
+    public record Alignment(Integer top, Double titleBoost, Double minScore, Integer sharedTerms) {
+        public Alignment {
+            top = top == null ? 3 : top;
+            titleBoost = titleBoost == null ? 2.0 : titleBoost;
+            minScore = minScore == null ? 0.05 : minScore;
+            sharedTerms = sharedTerms == null ? 8 : sharedTerms;
+        }
+    }
+
+    /**
+     * @param keptThreshold similarity from which a task of the later year continues one of the earlier year
+     * @param subjectThreshold similarity of indicator subjects from which two indicators measure the same thing
+     */
+    public record YearOverYear(Double keptThreshold, Double subjectThreshold) {
+        public YearOverYear {
+            keptThreshold = keptThreshold == null ? 0.35 : keptThreshold;
+            subjectThreshold = subjectThreshold == null ? 0.5 : subjectThreshold;
+        }
+    }
+}

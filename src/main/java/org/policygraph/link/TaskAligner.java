@@ -1,0 +1,213 @@
+package org.policygraph.link;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.neo4j.driver.Session;
+import org.policygraph.extract.Extraction;
+import org.policygraph.extract.region.RegionGazetteer;
+import org.springframework.stereotype.Component;
+
+/**
+ * Aligns the tasks of a lower-level document with the tasks of the higher-level documents it
+ * implements, and writes {@code (lower:Task)-[:IMPLEMENTS {score, sharedTerms, rank}]->(higher:Task)}.
+ *
+ * <p>The higher documents of a lower one: for each higher level (national, provincial, city), the
+ * documents of that level whose region contains the lower document's region (a national document
+ * contains every region), nearest in year; on a tie in distance the earlier year wins, since a
+ * document implements what was issued before it. Each lower task gets its {@code top} most similar
+ * tasks in each such document ({@link TermVectors}: TF-IDF over every loaded task), rank 1 first.
+ *
+ * <p>Writing is idempotent: the IMPLEMENTS of every recomputed lower document are deleted first.
+ */
+@Component
+public class TaskAligner {
+
+    /** One IMPLEMENTS relationship. */
+    public record Alignment(String lowerTaskKey, String higherTaskKey, double score, List<String> sharedTerms, int rank) {}
+
+    private static final String DELETE = """
+            MATCH (t:Task)-[r:IMPLEMENTS]->() WHERE t.docKey IN $docKeys
+            DELETE r
+            """;
+
+    private static final String CREATE = """
+            UNWIND $rows AS a
+            MATCH (lower:Task {key: a.lower}), (higher:Task {key: a.higher})
+            CREATE (lower)-[:IMPLEMENTS {score: a.score, sharedTerms: a.sharedTerms, rank: a.rank}]->(higher)
+            """;
+
+    private final LinkGraph graph;
+    private final TaskTerms terms;
+    private final RegionGazetteer gazetteer = RegionGazetteer.load();
+    private final LinkProperties.Alignment settings;
+
+    TaskAligner(LinkGraph graph, TaskTerms terms, LinkProperties properties) {
+        this.graph = graph;
+        this.terms = terms;
+        this.settings = properties.alignment();
+    }
+
+    /** Recomputes the alignment of every loaded document; returns the number of IMPLEMENTS written. */
+    public int alignAll() {
+        List<LinkGraph.DocumentInfo> documents = graph.documents();
+        return write(documents, documents);
+    }
+
+    /**
+     * Recomputes what a (re)load of this document affects: its own tasks as the lower side, and the
+     * documents below it that may now align to it. Returns the number of IMPLEMENTS written.
+     */
+    public int align(String documentKey) {
+        List<LinkGraph.DocumentInfo> documents = graph.documents();
+        LinkGraph.DocumentInfo loaded = documents.stream().filter(d -> d.key().equals(documentKey)).findFirst().orElse(null);
+        List<LinkGraph.DocumentInfo> affected = new ArrayList<>();
+        for (LinkGraph.DocumentInfo document : documents) {
+            if (loaded != null && (document.equals(loaded) || isAbove(loaded, document))) {
+                affected.add(document);
+            }
+        }
+        return write(documents, affected);
+    }
+
+    /** The alignments of one lower document as they would be written, without writing them. */
+    public List<Alignment> alignments(String lowerDocumentKey) {
+        List<LinkGraph.DocumentInfo> documents = graph.documents();
+        List<LinkGraph.DocumentInfo> lower = documents.stream().filter(d -> d.key().equals(lowerDocumentKey)).toList();
+        return compute(documents, lower);
+    }
+
+    private int write(List<LinkGraph.DocumentInfo> documents, List<LinkGraph.DocumentInfo> lower) {
+        if (lower.isEmpty()) {
+            return 0;
+        }
+        List<Alignment> alignments = compute(documents, lower);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Alignment a : alignments) {
+            rows.add(Map.of("lower", a.lowerTaskKey(), "higher", a.higherTaskKey(), "score", a.score(),
+                    "sharedTerms", a.sharedTerms(), "rank", a.rank()));
+        }
+        try (Session session = graph.sessions().session()) {
+            session.executeWriteWithoutResult(tx -> {
+                tx.run(DELETE, Map.of("docKeys", LinkGraph.keys(lower))).consume();
+                if (!rows.isEmpty()) {
+                    tx.run(CREATE, Map.of("rows", rows)).consume();
+                }
+            });
+        }
+        return rows.size();
+    }
+
+    private List<Alignment> compute(List<LinkGraph.DocumentInfo> documents, List<LinkGraph.DocumentInfo> lower) {
+        Map<String, List<LinkGraph.DocumentInfo>> targetsByLower = new HashMap<>();
+        Set<String> involved = new LinkedHashSet<>();
+        for (LinkGraph.DocumentInfo document : lower) {
+            List<LinkGraph.DocumentInfo> targets = targets(document, documents);
+            if (!targets.isEmpty()) {
+                targetsByLower.put(document.key(), targets);
+                involved.add(document.key());
+                targets.forEach(t -> involved.add(t.key()));
+            }
+        }
+        if (targetsByLower.isEmpty()) {
+            return List.of();
+        }
+        // IDF over every loaded task, so that a score does not depend on which documents were recomputed.
+        List<TaskText> corpus = graph.tasks(LinkGraph.keys(documents));
+        TermVectors vectors = terms.vectors(corpus);
+        Map<String, List<TaskText>> tasksByDocument = new HashMap<>();
+        for (TaskText task : corpus) {
+            if (involved.contains(task.docKey())) {
+                tasksByDocument.computeIfAbsent(task.docKey(), k -> new ArrayList<>()).add(task);
+            }
+        }
+        List<Alignment> alignments = new ArrayList<>();
+        targetsByLower.forEach((lowerKey, targets) -> {
+            for (TaskText task : tasksByDocument.getOrDefault(lowerKey, List.of())) {
+                for (LinkGraph.DocumentInfo target : targets) {
+                    alignments.addAll(best(task, tasksByDocument.getOrDefault(target.key(), List.of()), vectors));
+                }
+            }
+        });
+        return alignments;
+    }
+
+    private List<Alignment> best(TaskText task, List<TaskText> candidates, TermVectors vectors) {
+        record Scored(TaskText candidate, TermVectors.Similarity similarity) {}
+        List<Scored> scored = new ArrayList<>();
+        for (TaskText candidate : candidates) {
+            TermVectors.Similarity similarity = vectors.similarity(task.key(), candidate.key());
+            if (similarity.score() >= settings.minScore()) {
+                scored.add(new Scored(candidate, similarity));
+            }
+        }
+        scored.sort(Comparator.comparingDouble((Scored s) -> s.similarity().score()).reversed()
+                .thenComparingInt(s -> s.candidate().ordinal()));
+        List<Alignment> best = new ArrayList<>();
+        for (int i = 0; i < Math.min(settings.top(), scored.size()); i++) {
+            Scored s = scored.get(i);
+            best.add(new Alignment(task.key(), s.candidate().key(), s.similarity().score(),
+                    s.similarity().sharedTerms(), i + 1));
+        }
+        return best;
+    }
+
+    /** The documents the lower one is aligned to: per higher level, those of the nearest year. */
+    List<LinkGraph.DocumentInfo> targets(LinkGraph.DocumentInfo lower, List<LinkGraph.DocumentInfo> documents) {
+        Map<String, List<LinkGraph.DocumentInfo>> byLevel = new HashMap<>();
+        for (LinkGraph.DocumentInfo candidate : documents) {
+            if (isAbove(candidate, lower)) {
+                byLevel.computeIfAbsent(candidate.level(), k -> new ArrayList<>()).add(candidate);
+            }
+        }
+        List<LinkGraph.DocumentInfo> targets = new ArrayList<>();
+        Comparator<LinkGraph.DocumentInfo> nearest = Comparator
+                .comparingInt((LinkGraph.DocumentInfo d) -> yearDistance(lower, d))
+                .thenComparingInt(d -> d.year() == null ? Integer.MAX_VALUE : d.year());
+        for (List<LinkGraph.DocumentInfo> level : byLevel.values()) {
+            level.sort(nearest.thenComparing(LinkGraph.DocumentInfo::key));
+            LinkGraph.DocumentInfo first = level.get(0);
+            level.stream()
+                    .filter(d -> yearDistance(lower, d) == yearDistance(lower, first) && Objects.equals(d.year(), first.year()))
+                    .forEach(targets::add);
+        }
+        targets.sort(Comparator.comparing(LinkGraph.DocumentInfo::key));
+        return targets;
+    }
+
+    /** True when {@code higher} is of a higher level than {@code lower} and its region contains lower's. */
+    boolean isAbove(LinkGraph.DocumentInfo higher, LinkGraph.DocumentInfo lower) {
+        Integer higherRank = rank(higher.level());
+        Integer lowerRank = rank(lower.level());
+        if (higherRank == null || lowerRank == null || higherRank >= lowerRank) {
+            return false;
+        }
+        if (Extraction.Level.NATIONAL.name().equals(higher.level())) {
+            return true;
+        }
+        return higher.regionCode() != null && gazetteer.contains(higher.regionCode(), lower.regionCode());
+    }
+
+    private static Integer rank(String level) {
+        if (level == null) {
+            return null;
+        }
+        try {
+            return Extraction.Level.valueOf(level).ordinal();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static int yearDistance(LinkGraph.DocumentInfo a, LinkGraph.DocumentInfo b) {
+        if (a.year() == null || b.year() == null) {
+            return Integer.MAX_VALUE;
+        }
+        return Math.abs(a.year() - b.year());
+    }
+}

@@ -1,0 +1,96 @@
+package org.policygraph.link;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * TF-IDF vectors of tasks over one corpus, compared by cosine similarity.
+ *
+ * <p>A task's terms are the content words of its text (responsibility clause removed) plus every
+ * domain-lexicon term that occurs in it verbatim (HanLP splits 带量采购 into 带量 + 采购; the lexicon
+ * keeps the compound as one more feature). Words of the title count {@code titleBoost} extra
+ * times. Term frequency is sublinear (1 + ln tf); IDF is ln(1 + N / df) over the corpus.
+ */
+final class TermVectors {
+
+    /** A similarity with its evidence: shared terms, strongest contribution first. */
+    record Similarity(double score, List<String> sharedTerms) {}
+
+    private final Map<String, Map<String, Double>> vectorByTask = new HashMap<>();
+    private final int sharedTermLimit;
+
+    TermVectors(Collection<TaskText> corpus, Segmenter segmenter, Set<String> lexicon, double titleBoost,
+            int sharedTermLimit) {
+        this.sharedTermLimit = sharedTermLimit;
+        Map<String, Map<String, Double>> frequencies = new LinkedHashMap<>();
+        Map<String, Integer> documentFrequency = new HashMap<>();
+        for (TaskText task : corpus) {
+            Map<String, Double> tf = new HashMap<>();
+            String content = task.content();
+            segmenter.words(content).forEach(word -> tf.merge(word, 1.0, Double::sum));
+            for (String term : lexicon) {
+                int count = occurrences(content, term);
+                if (count > 0) {
+                    tf.merge(term, (double) count, Double::sum);
+                }
+            }
+            for (String word : segmenter.words(task.titleOrEmpty())) {
+                tf.merge(word, titleBoost, Double::sum);
+            }
+            frequencies.put(task.key(), tf);
+            tf.keySet().forEach(term -> documentFrequency.merge(term, 1, Integer::sum));
+        }
+        int n = frequencies.size();
+        frequencies.forEach((key, tf) -> {
+            Map<String, Double> vector = new HashMap<>();
+            double norm = 0;
+            for (Map.Entry<String, Double> e : tf.entrySet()) {
+                double weight = (1 + Math.log(e.getValue())) * Math.log(1 + (double) n / documentFrequency.get(e.getKey()));
+                vector.put(e.getKey(), weight);
+                norm += weight * weight;
+            }
+            double length = Math.sqrt(norm);
+            if (length > 0) {
+                vector.replaceAll((term, weight) -> weight / length);
+            }
+            vectorByTask.put(key, vector);
+        });
+    }
+
+    /** Cosine similarity of two tasks of the corpus, with the terms that make it up. */
+    Similarity similarity(String taskKey, String otherTaskKey) {
+        Map<String, Double> a = vectorByTask.getOrDefault(taskKey, Map.of());
+        Map<String, Double> b = vectorByTask.getOrDefault(otherTaskKey, Map.of());
+        if (a.size() > b.size()) {
+            Map<String, Double> swap = a;
+            a = b;
+            b = swap;
+        }
+        double score = 0;
+        List<Map.Entry<String, Double>> contributions = new ArrayList<>();
+        for (Map.Entry<String, Double> e : a.entrySet()) {
+            Double other = b.get(e.getKey());
+            if (other != null) {
+                double product = e.getValue() * other;
+                score += product;
+                contributions.add(Map.entry(e.getKey(), product));
+            }
+        }
+        contributions.sort(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+        List<String> shared = contributions.stream().limit(sharedTermLimit).map(Map.Entry::getKey).toList();
+        return new Similarity(score, shared);
+    }
+
+    private static int occurrences(String text, String term) {
+        int count = 0;
+        for (int at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + term.length())) {
+            count++;
+        }
+        return count;
+    }
+}

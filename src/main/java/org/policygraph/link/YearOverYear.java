@@ -1,0 +1,201 @@
+package org.policygraph.link;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.neo4j.driver.Session;
+import org.springframework.stereotype.Component;
+
+/**
+ * What changed between one issuer's documents of two years: the same region code and level, e.g.
+ * Gansu's provincial key-task lists of 2022 and 2023.
+ *
+ * <p>Tasks are paired one-to-one, best similarity first ({@link TermVectors} over the tasks of both
+ * years), while the similarity reaches {@code policygraph.link.year-over-year.kept-threshold}; paired
+ * tasks are kept, the rest of the earlier year dropped and the rest of the later year added.
+ * Indicators are paired the same way when they have the same unit and their subjects reach
+ * {@code subject-threshold}; a changed value is tightened when it moved in the direction the
+ * comparator sets as the target (up for &gt; and &gt;=, down for &lt; and &lt;=) and loosened when it
+ * moved against it. For = and ~ no direction is stated, so the change is just CHANGED.
+ */
+@Component
+public class YearOverYear {
+
+    /** A task of one of the years. */
+    public record TaskRef(String key, int ordinal, String title) {}
+
+    /** A task of the earlier year continued by one of the later year. */
+    public record KeptTask(TaskRef from, TaskRef to, double score) {}
+
+    public enum Change { UNCHANGED, TIGHTENED, LOOSENED, CHANGED }
+
+    /** An indicator of the earlier year and its counterpart of the later year. */
+    public record IndicatorChange(String fromKey, String toKey, String fromSubject, String toSubject, String unit,
+            String comparator, double fromValue, double toValue, Change change) {}
+
+    /**
+     * The comparison; empty lists of documents when a year has no document of that issuer.
+     *
+     * @param fromDocuments keys of the documents of the earlier year
+     * @param toDocuments keys of the documents of the later year
+     */
+    public record Comparison(String regionCode, String level, int fromYear, int toYear,
+            List<String> fromDocuments, List<String> toDocuments,
+            List<KeptTask> kept, List<TaskRef> added, List<TaskRef> dropped, List<IndicatorChange> indicators) {}
+
+    private record Indicator(String key, String subject, String unit, String comparator, double value) {}
+
+    private static final String INDICATORS = """
+            MATCH (d:Document) WHERE d.key IN $keys
+            CALL (d) {
+              MATCH (d)-[:SETS]->(i:Indicator) RETURN i
+              UNION
+              MATCH (d)-[:HAS_TASK]->(:Task)-[:SETS]->(i:Indicator) RETURN i
+            }
+            RETURN i.key AS key, i.subject AS subject, i.unit AS unit, i.comparator AS comparator, i.value AS value
+            ORDER BY key
+            """;
+
+    private final LinkGraph graph;
+    private final TaskTerms terms;
+    private final LinkProperties.YearOverYear settings;
+
+    YearOverYear(LinkGraph graph, TaskTerms terms, LinkProperties properties) {
+        this.graph = graph;
+        this.terms = terms;
+        this.settings = properties.yearOverYear();
+    }
+
+    /**
+     * @param issuerRegionCode region code of the issuer's documents (null for national documents)
+     * @param level an {@code Extraction.Level} name: NATIONAL, PROVINCE, CITY or COUNTY
+     */
+    public Comparison compare(String issuerRegionCode, String level, int fromYear, int toYear) {
+        List<LinkGraph.DocumentInfo> documents = graph.documents();
+        List<String> from = keysOf(documents, issuerRegionCode, level, fromYear);
+        List<String> to = keysOf(documents, issuerRegionCode, level, toYear);
+        List<TaskText> fromTasks = graph.tasks(from);
+        List<TaskText> toTasks = graph.tasks(to);
+        List<TaskText> both = new ArrayList<>(fromTasks);
+        both.addAll(toTasks);
+        TermVectors vectors = terms.vectors(both);
+
+        record Pair(TaskText from, TaskText to, double score) {}
+        List<Pair> pairs = new ArrayList<>();
+        for (TaskText a : fromTasks) {
+            for (TaskText b : toTasks) {
+                double score = vectors.similarity(a.key(), b.key()).score();
+                if (score >= settings.keptThreshold()) {
+                    pairs.add(new Pair(a, b, score));
+                }
+            }
+        }
+        pairs.sort(Comparator.comparingDouble(Pair::score).reversed()
+                .thenComparingInt(p -> p.from().ordinal()).thenComparingInt(p -> p.to().ordinal()));
+        Set<String> paired = new HashSet<>();
+        List<KeptTask> kept = new ArrayList<>();
+        for (Pair pair : pairs) {
+            if (!paired.contains(pair.from().key()) && !paired.contains(pair.to().key())) {
+                paired.add(pair.from().key());
+                paired.add(pair.to().key());
+                kept.add(new KeptTask(ref(pair.from()), ref(pair.to()), pair.score()));
+            }
+        }
+        kept.sort(Comparator.comparingInt(k -> k.from().ordinal()));
+        List<TaskRef> dropped = fromTasks.stream().filter(t -> !paired.contains(t.key())).map(YearOverYear::ref).toList();
+        List<TaskRef> added = toTasks.stream().filter(t -> !paired.contains(t.key())).map(YearOverYear::ref).toList();
+        return new Comparison(issuerRegionCode, level, fromYear, toYear, from, to, kept, added, dropped,
+                indicatorChanges(indicators(from), indicators(to)));
+    }
+
+    private List<IndicatorChange> indicatorChanges(List<Indicator> from, List<Indicator> to) {
+        Segmenter segmenter = terms.segmenter();
+        record Pair(Indicator from, Indicator to, double score) {}
+        List<Pair> pairs = new ArrayList<>();
+        for (Indicator a : from) {
+            for (Indicator b : to) {
+                if (!Objects.equals(a.unit(), b.unit())) {
+                    continue;
+                }
+                double score = dice(segmenter.words(a.subject()), segmenter.words(b.subject()));
+                if (score >= settings.subjectThreshold()) {
+                    pairs.add(new Pair(a, b, score));
+                }
+            }
+        }
+        // Best subject match first; among equals the one with the closer value, so 100% pairs with 100%.
+        pairs.sort(Comparator.comparingDouble(Pair::score).reversed()
+                .thenComparingDouble(p -> Math.abs(p.from().value() - p.to().value()))
+                .thenComparing(p -> p.from().key()).thenComparing(p -> p.to().key()));
+        Set<String> paired = new HashSet<>();
+        List<IndicatorChange> changes = new ArrayList<>();
+        for (Pair pair : pairs) {
+            if (paired.contains(pair.from().key()) || paired.contains(pair.to().key())) {
+                continue;
+            }
+            paired.add(pair.from().key());
+            paired.add(pair.to().key());
+            Indicator a = pair.from();
+            Indicator b = pair.to();
+            String comparator = b.comparator() != null ? b.comparator() : a.comparator();
+            changes.add(new IndicatorChange(a.key(), b.key(), a.subject(), b.subject(), b.unit(), comparator,
+                    a.value(), b.value(), change(comparator, a.value(), b.value())));
+        }
+        changes.sort(Comparator.comparing(IndicatorChange::fromKey));
+        return changes;
+    }
+
+    static Change change(String comparator, double from, double to) {
+        if (Double.compare(from, to) == 0) {
+            return Change.UNCHANGED;
+        }
+        int target = comparator == null ? 0 : switch (comparator) {
+            case ">", ">=" -> 1;
+            case "<", "<=" -> -1;
+            default -> 0;
+        };
+        if (target == 0) {
+            return Change.CHANGED;
+        }
+        return Integer.signum(Double.compare(to, from)) == target ? Change.TIGHTENED : Change.LOOSENED;
+    }
+
+    /** Dice coefficient of the two word sets. */
+    private static double dice(List<String> a, List<String> b) {
+        Set<String> left = new LinkedHashSet<>(a);
+        Set<String> right = new LinkedHashSet<>(b);
+        if (left.isEmpty() || right.isEmpty()) {
+            return 0;
+        }
+        int common = 0;
+        for (String word : left) {
+            common += right.contains(word) ? 1 : 0;
+        }
+        return 2.0 * common / (left.size() + right.size());
+    }
+
+    private List<Indicator> indicators(List<String> documentKeys) {
+        try (Session session = graph.sessions().session()) {
+            return session.executeRead(tx -> tx.run(INDICATORS, Map.of("keys", documentKeys)).list(r -> new Indicator(
+                    r.get("key").asString(), LinkGraph.string(r.get("subject")), LinkGraph.string(r.get("unit")),
+                    LinkGraph.string(r.get("comparator")), r.get("value").asDouble())));
+        }
+    }
+
+    private static List<String> keysOf(List<LinkGraph.DocumentInfo> documents, String regionCode, String level, int year) {
+        return documents.stream()
+                .filter(d -> Objects.equals(d.regionCode(), regionCode) && Objects.equals(d.level(), level)
+                        && d.year() != null && d.year() == year)
+                .map(LinkGraph.DocumentInfo::key)
+                .toList();
+    }
+
+    private static TaskRef ref(TaskText task) {
+        return new TaskRef(task.key(), task.ordinal(), task.title());
+    }
+}

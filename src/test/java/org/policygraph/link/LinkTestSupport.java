@@ -1,0 +1,45 @@
+package org.policygraph.link;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.policygraph.extract.Extraction;
+import org.policygraph.extract.ExtractionException;
+import org.policygraph.extract.PolicyExtractor;
+import org.policygraph.graph.EmbeddedGraphTestSupport;
+
+/** The shared embedded graph, with documents extracted by the real extractor from text. */
+abstract class LinkTestSupport extends EmbeddedGraphTestSupport {
+
+    static final String GANSU_2022 = "甘政办发〔2022〕84号";
+    static final String BAIYIN_2021 = "市政办发〔2021〕100号";
+    static final Path SAMPLES = Path.of("src", "main", "resources", "samples");
+
+    static String sample(String name) {
+        try {
+            return Files.readString(SAMPLES.resolve(name + ".txt"), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Extraction extract(String sourceName, String text) {
+        try {
+            return new PolicyExtractor().extract(sourceName + ".txt", text.getBytes(StandardCharsets.UTF_8));
+        } catch (ExtractionException e) {
+            throw new IllegalStateException(sourceName + " does not extract", e);
+        }
+    }
+
+    /** Extracts and loads the text; returns the document key. */
+    String load(String sourceName, String text) {
+        return loader.load(extract(sourceName, text)).documentKey();
+    }
+
+    void loadSamples() {
+        load(GANSU, sample(GANSU));
+        load(BAIYIN, sample(BAIYIN));
+    }
+}
