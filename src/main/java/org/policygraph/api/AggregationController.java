@@ -57,8 +57,8 @@ class AggregationController {
 
                 MATCH (t)-[a:ASSIGNED_TO]->(d:Department)
                 WHERE a.role = $rankedRole
-                RETURN d {.*} AS department, count(DISTINCT t) AS count
-                ORDER BY count DESC, d.name
+                RETURN d {.*} AS department, d.name AS name, count(DISTINCT t) AS count
+                ORDER BY count DESC, name
                 LIMIT $rankLimit
                 """;
         return queries.list(cypher, filter.parameters()).stream()

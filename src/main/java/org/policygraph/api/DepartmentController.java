@@ -19,11 +19,13 @@ class DepartmentController {
     private final ReadQueries queries;
     private final Pages pages;
     private final ApiProperties properties;
+    private final RegionNames regionNames;
 
-    DepartmentController(ReadQueries queries, Pages pages, ApiProperties properties) {
+    DepartmentController(ReadQueries queries, Pages pages, ApiProperties properties, RegionNames regionNames) {
         this.queries = queries;
         this.pages = pages;
         this.properties = properties;
+        this.regionNames = regionNames;
     }
 
     @QueryMapping
@@ -36,7 +38,7 @@ class DepartmentController {
                     .when(where.nameContains(), "nameContains", "d.name CONTAINS $nameContains")
                     .when(where.function(), "function", TaskFilters.function("function"))
                     .when(where.level(), "level", "d.level = $level")
-                    .when(where.region(), "region", Filter.inside("(d)-[:OF_REGION]->(:Region)", "region"))
+                    .when(regionNames.codes(where.region()), "region", Filter.inside("(d)-[:OF_REGION]->(:Region)", "region"))
                     .when(where.leadsTasks(), "leadsTasks",
                             "EXISTS { MATCH (d)<-[:ASSIGNED_TO {role: 'LEAD'}]-(:Task) } = $leadsTasks");
             if (where.function() != null) {

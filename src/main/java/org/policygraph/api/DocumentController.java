@@ -20,10 +20,12 @@ class DocumentController {
 
     private final ReadQueries queries;
     private final Pages pages;
+    private final RegionNames regionNames;
 
-    DocumentController(ReadQueries queries, Pages pages) {
+    DocumentController(ReadQueries queries, Pages pages, RegionNames regionNames) {
         this.queries = queries;
         this.pages = pages;
+        this.regionNames = regionNames;
     }
 
     @QueryMapping
@@ -36,7 +38,7 @@ class DocumentController {
                     .when(where.issuer(), "issuer", "d.issuer = $issuer")
                     .when(where.year(), "year", "d.year = $year")
                     .when(where.docNumber(), "docNumber", "d.docNumber = $docNumber")
-                    .when(where.region(), "region", Filter.inside("(d)-[:ISSUED_IN]->(:Region)", "region"))
+                    .when(regionNames.codes(where.region()), "region", Filter.inside("(d)-[:ISSUED_IN]->(:Region)", "region"))
                     .when(where.titleContains(), "titleContains", "d.title CONTAINS $titleContains")
                     .when(where.stub(), "stub", "coalesce(d.stub, false) = $stub");
         }

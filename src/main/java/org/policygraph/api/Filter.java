@@ -54,11 +54,10 @@ final class Filter {
     }
 
     /**
-     * {@code path} leads to a Region; the condition holds when that region lies inside the region
-     * named or coded by {@code $parameter} (or is it).
+     * {@code path} leads to a Region; the condition holds when that region lies inside one of the
+     * regions whose codes {@code $parameter} lists (or is one of them).
      */
     static String inside(String path, String parameter) {
-        return "EXISTS { MATCH " + path + "-[:PART_OF*0..]->(within:Region) WHERE within.name = $" + parameter
-                + " OR within.code = $" + parameter + " }";
+        return "EXISTS { MATCH " + path + "-[:PART_OF*0..]->(within:Region) WHERE within.code IN $" + parameter + " }";
     }
 }

@@ -37,12 +37,15 @@ record Task(String key, int ordinal, String label, String title, String text, Bo
                 Nodes.string(n, "docLevel"), Nodes.integer(n, "start"), Nodes.integer(n, "end"), Nodes.string(n, "docKey"));
     }
 
-    /** The task's own span; null when the loader stored none. */
+    /** The task's own span, quoted by the task text (as extracted, whitespace-normalized); null without a span. */
     public Evidence evidence() {
-        return start == null || end == null ? null : quote(start, end);
+        return start == null || end == null ? null : new Evidence(text, start, end, docKey);
     }
 
-    /** Evidence for a span of this task's document, cut from the task text when the span lies inside it. */
+    /**
+     * Evidence for a span of this task's document, its text cut from the task text when the span lies
+     * inside the task and the task text is verbatim (as long as its span; else offsets would drift).
+     */
     Evidence quote(Integer from, Integer to) {
         if (from == null || to == null) {
             return null;

@@ -24,10 +24,12 @@ class PilotController {
 
     private final ReadQueries queries;
     private final Pages pages;
+    private final RegionNames regionNames;
 
-    PilotController(ReadQueries queries, Pages pages) {
+    PilotController(ReadQueries queries, Pages pages, RegionNames regionNames) {
         this.queries = queries;
         this.pages = pages;
+        this.regionNames = regionNames;
     }
 
     @QueryMapping
@@ -38,7 +40,7 @@ class PilotController {
         if (where != null) {
             filter.when(where.level(), "level", "p.level = $level")
                     .when(where.programme(), "programme", "p.programme = $programme")
-                    .when(where.region(), "region",
+                    .when(regionNames.codes(where.region()), "region",
                             Filter.inside("(p)-[:AT_SITE]->()-[:LOCATED_IN*0..1]->(:Region)", "region"))
                     .when(where.docNumber(), "docNumber", "EXISTS { MATCH (doc:Document)-[:HAS_TASK]->(:Task)"
                             + "-[:DESIGNATES]->(p) WHERE doc.docNumber = $docNumber }");
@@ -71,7 +73,7 @@ class PilotController {
         if (where != null) {
             filter.when(where.name(), "name", "i.name = $name")
                     .when(where.nameContains(), "nameContains", "i.name CONTAINS $nameContains")
-                    .when(where.region(), "region", Filter.inside("(i)-[:LOCATED_IN]->(:Region)", "region"));
+                    .when(regionNames.codes(where.region()), "region", Filter.inside("(i)-[:LOCATED_IN]->(:Region)", "region"));
         }
         String orderBy = ListStatement.orderBy(sort, Map.of("NAME", "i.name"), "i.key", "i.key");
         return queries.connection(new ListStatement("MATCH (i:Institution)", filter, "i", orderBy), page,

@@ -18,10 +18,12 @@ class RegionController {
 
     private final ReadQueries queries;
     private final Pages pages;
+    private final RegionNames regionNames;
 
-    RegionController(ReadQueries queries, Pages pages) {
+    RegionController(ReadQueries queries, Pages pages, RegionNames regionNames) {
         this.queries = queries;
         this.pages = pages;
+        this.regionNames = regionNames;
     }
 
     @QueryMapping
@@ -30,12 +32,12 @@ class RegionController {
         Pages.PageRequest page = pages.request(first, after);
         Filter filter = new Filter();
         if (where != null) {
-            filter.when(where.name(), "name", "r.name = $name")
+            filter.when(regionNames.codes(where.name()), "name", "r.code IN $name")
                     .when(where.code(), "code", "r.code = $code")
                     .when(where.level(), "level", "r.level = $level")
-                    .when(where.parent(), "parent",
-                            "EXISTS { MATCH (r)-[:PART_OF]->(up:Region) WHERE up.name = $parent OR up.code = $parent }")
-                    .when(where.within(), "within", Filter.inside("(r)-[:PART_OF]->(:Region)", "within"))
+                    .when(regionNames.codes(where.parent()), "parent",
+                            "EXISTS { MATCH (r)-[:PART_OF]->(up:Region) WHERE up.code IN $parent }")
+                    .when(regionNames.codes(where.within()), "within", Filter.inside("(r)-[:PART_OF]->(:Region)", "within"))
                     .when(where.mentioned(), "mentioned",
                             "EXISTS { MATCH (r)<-[:MENTIONS|AT_SITE]-() } = $mentioned");
         }

@@ -24,8 +24,11 @@ class TaskFilters {
 
     private final List<String> levelPrefixes;
 
-    TaskFilters(ApiProperties properties) {
+    private final RegionNames regionNames;
+
+    TaskFilters(ApiProperties properties, RegionNames regionNames) {
         this.levelPrefixes = properties.departmentLevelPrefixes();
+        this.regionNames = regionNames;
     }
 
     String match(TaskWhere where) {
@@ -57,7 +60,7 @@ class TaskFilters {
         }
         filter.when(!department.isEmpty(),
                 "EXISTS { MATCH (t)-[a:ASSIGNED_TO]->(d:Department) WHERE " + String.join(" AND ", department) + " }");
-        filter.when(where.region(), "region", TASK_REGION);
+        filter.when(regionNames.codes(where.region()), "region", TASK_REGION);
 
         List<String> pilot = new ArrayList<>();
         if (where.pilotLevel() != null) {
@@ -69,7 +72,7 @@ class TaskFilters {
             pilot.add("p.programme = $pilotProgramme");
         }
         if (where.pilotRegion() != null) {
-            filter.parameter("pilotRegion", where.pilotRegion());
+            filter.parameter("pilotRegion", regionNames.codes(where.pilotRegion()));
             pilot.add(PILOT_REGION);
         }
         filter.when(!pilot.isEmpty(),
