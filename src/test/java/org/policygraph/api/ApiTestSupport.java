@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Import;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -41,9 +42,11 @@ abstract class ApiTestSupport {
     WebTestClient webTestClient;
 
     @Autowired
-    void clients(WebTestClient client) {
+    void clients(WebTestClient client, @LocalServerPort int port) {
         webTestClient = client.mutate().responseTimeout(RESPONSE_TIMEOUT).build();
-        graphQlTester = HttpGraphQlTester.create(webTestClient);
+        // A client of its own: the auto-configured one resolves URIs against the server root, ignoring a base URL.
+        graphQlTester = HttpGraphQlTester.create(WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + port + "/graphql").responseTimeout(RESPONSE_TIMEOUT).build());
     }
 
     @Autowired
