@@ -37,13 +37,17 @@ abstract class ApiTestSupport {
     /** Generous: the first requests of a fresh JVM compile the Cypher plans. */
     static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(60);
 
+    /** Room for the vendored GraphiQL bundle (about 1 MB). */
+    static final int MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
+
     HttpGraphQlTester graphQlTester;
 
     WebTestClient webTestClient;
 
     @Autowired
     void clients(WebTestClient client, @LocalServerPort int port) {
-        webTestClient = client.mutate().responseTimeout(RESPONSE_TIMEOUT).build();
+        webTestClient = client.mutate().responseTimeout(RESPONSE_TIMEOUT)
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(MAX_RESPONSE_BYTES)).build();
         // A client of its own: the auto-configured one resolves URIs against the server root, ignoring a base URL.
         graphQlTester = HttpGraphQlTester.create(WebTestClient.bindToServer()
                 .baseUrl("http://127.0.0.1:" + port + "/graphql").responseTimeout(RESPONSE_TIMEOUT).build());
