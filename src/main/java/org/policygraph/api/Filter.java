@@ -36,17 +36,8 @@ final class Filter {
         return this;
     }
 
-    boolean has(String parameter) {
-        return parameters.containsKey(parameter);
-    }
-
     String where() {
         return conditions.isEmpty() ? "" : "WHERE " + String.join("\n  AND ", conditions);
-    }
-
-    /** The conditions joined with AND, or {@code true} when there are none. */
-    String conjunction() {
-        return conditions.isEmpty() ? "true" : String.join(" AND ", conditions);
     }
 
     Map<String, Object> parameters() {
