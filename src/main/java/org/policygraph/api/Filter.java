@@ -1,0 +1,54 @@
+package org.policygraph.api;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The WHERE clause of one list statement: fixed Cypher conditions joined with AND, every value a
+ * parameter. Conditions are added only for the filters a request sets.
+ */
+final class Filter {
+
+    private final List<String> conditions = new ArrayList<>();
+    private final Map<String, Object> parameters = new HashMap<>();
+
+    /** Adds {@code condition} using {@code $parameter} when {@code value} is set. */
+    Filter when(Object value, String parameter, String condition) {
+        if (value != null) {
+            parameters.put(parameter, value);
+            conditions.add(condition);
+        }
+        return this;
+    }
+
+    /** Adds a condition that uses no new parameter. */
+    Filter when(boolean applies, String condition) {
+        if (applies) {
+            conditions.add(condition);
+        }
+        return this;
+    }
+
+    Filter parameter(String name, Object value) {
+        parameters.put(name, value);
+        return this;
+    }
+
+    String where() {
+        return conditions.isEmpty() ? "" : "WHERE " + String.join("\n  AND ", conditions);
+    }
+
+    Map<String, Object> parameters() {
+        return parameters;
+    }
+
+    /**
+     * {@code path} leads to a Region; the condition holds when that region lies inside one of the
+     * regions whose codes {@code $parameter} lists (or is one of them).
+     */
+    static String inside(String path, String parameter) {
+        return "EXISTS { MATCH " + path + "-[:PART_OF*0..]->(within:Region) WHERE within.code IN $" + parameter + " }";
+    }
+}

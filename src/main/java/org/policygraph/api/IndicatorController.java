@@ -1,0 +1,88 @@
+package org.policygraph.api;
+
+import java.util.List;
+import java.util.Map;
+import org.neo4j.driver.Record;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+/** Indicators with their owner (a task, or a document for document-level targets). */
+@Controller
+class IndicatorController {
+
+    /** The schema's IndicatorWhere input. */
+    record IndicatorWhere(String unit, Double valueGte, Double valueLte, String deadline, String deadlineContains,
+            String subjectContains, String docNumber) {}
+
+    private static final Map<String, String> SORT_FIELDS = Map.of(
+            "VALUE", "i.value", "DEADLINE", "i.deadline", "KEY", "i.key");
+
+    private final ReadQueries queries;
+    private final Pages pages;
+
+    IndicatorController(ReadQueries queries, Pages pages) {
+        this.queries = queries;
+        this.pages = pages;
+    }
+
+    @QueryMapping
+    Connection<Indicator> indicators(@Argument IndicatorWhere where, @Argument List<ListStatement.Sort> sort,
+            @Argument Integer first, @Argument String after) {
+        Pages.PageRequest page = pages.request(first, after);
+        Filter filter = new Filter();
+        if (where != null) {
+            filter.when(where.unit(), "unit", "i.unit = $unit")
+                    .when(where.valueGte(), "valueGte", "i.value >= $valueGte")
+                    .when(where.valueLte(), "valueLte", "i.value <= $valueLte")
+                    .when(where.deadline(), "deadline", "i.deadline = $deadline")
+                    .when(where.deadlineContains(), "deadlineContains", "i.deadline CONTAINS $deadlineContains")
+                    .when(where.subjectContains(), "subjectContains", "i.subject CONTAINS $subjectContains")
+                    .when(where.docNumber(), "docNumber", "EXISTS { MATCH (doc:Document)-[:HAS_TASK*0..1]->()"
+                            + "-[:SETS]->(i) WHERE doc.docNumber = $docNumber }");
+        }
+        String orderBy = ListStatement.orderBy(sort, SORT_FIELDS, "i.key", "i.key");
+        return queries.connection(new ListStatement("MATCH (i:Indicator)", filter, "i", orderBy), page,
+                Indicator::of);
+    }
+
+    @BatchMapping
+    Map<Indicator, Task> task(List<Indicator> indicators) {
+        return queries.one(indicators, Indicator::key, """
+                UNWIND $keys AS key
+                MATCH (t:Task)-[:SETS]->(:Indicator {key: key})
+                RETURN key, t {.*} AS node
+                """, r -> Task.of(r.get("node")));
+    }
+
+    @BatchMapping
+    Map<Indicator, Document> document(List<Indicator> indicators) {
+        return queries.one(indicators, Indicator::key, """
+                UNWIND $keys AS key
+                MATCH (owner)-[:SETS]->(:Indicator {key: key})
+                MATCH (d:Document {key: coalesce(owner.docKey, owner.key)})
+                RETURN key, d {.*} AS node
+                """, r -> Document.of(r.get("node")));
+    }
+
+    @BatchMapping
+    Map<Indicator, Evidence> evidence(List<Indicator> indicators) {
+        return queries.one(indicators, Indicator::key, """
+                UNWIND $keys AS key
+                MATCH (owner)-[:SETS]->(i:Indicator {key: key})
+                WHERE i.start IS NOT NULL
+                RETURN key, owner {.*} AS owner, owner:Task AS byTask, i.start AS start, i.end AS end
+                """, IndicatorController::evidence);
+    }
+
+    /** Cut from the task text; a document-level indicator has its span but no stored text to quote. */
+    private static Evidence evidence(Record r) {
+        int start = r.get("start").asInt();
+        int end = r.get("end").asInt();
+        if (r.get("byTask").asBoolean()) {
+            return Task.of(r.get("owner")).quote(start, end);
+        }
+        return new Evidence(null, start, end, Nodes.string(r.get("owner"), "key"));
+    }
+}

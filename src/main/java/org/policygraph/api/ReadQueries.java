@@ -1,0 +1,98 @@
+package org.policygraph.api;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.TransactionConfig;
+import org.neo4j.driver.Value;
+import org.neo4j.driver.exceptions.ClientException;
+import org.policygraph.graph.GraphSessions;
+import org.springframework.stereotype.Component;
+
+/** Runs the API's read statements, each in its own read transaction bounded by the query timeout. */
+@Component
+class ReadQueries {
+
+    private final GraphSessions sessions;
+    private final TransactionConfig transactionConfig;
+
+    ReadQueries(GraphSessions sessions, ApiProperties properties) {
+        this.sessions = sessions;
+        this.transactionConfig = TransactionConfig.builder().withTimeout(properties.queryTimeout()).build();
+    }
+
+    List<Record> list(String cypher, Map<String, Object> parameters) {
+        try (Session session = sessions.session()) {
+            return session.executeRead(tx -> tx.run(cypher, parameters).list(), transactionConfig);
+        } catch (ClientException e) {
+            throw translate(e);
+        }
+    }
+
+    long count(String cypher, Map<String, Object> parameters) {
+        return list(cypher, parameters).get(0).get(0).asLong();
+    }
+
+    /** One page of a list statement (fetching one extra row to know whether a next page exists). */
+    <T> Connection<T> connection(ListStatement statement, Pages.PageRequest page, Function<Value, T> node) {
+        Map<String, Object> parameters = new HashMap<>(statement.filter().parameters());
+        parameters.put("offset", page.offset());
+        parameters.put("limit", page.size() + 1);
+        List<T> rows = list(statement.page(), parameters).stream().map(r -> node.apply(r.get("node"))).toList();
+        return new Connection<>(rows, page, () -> count(statement.count(), statement.filter().parameters()));
+    }
+
+    /**
+     * The children of many parents in ONE statement: {@code cypher} receives the parents' distinct
+     * keys as {@code $keys} and returns rows with a {@code key} column naming the parent.
+     */
+    <P, V> Map<P, List<V>> many(Collection<P> parents, Function<P, String> key, String cypher,
+            Function<Record, V> row) {
+        Map<String, List<V>> byKey = new HashMap<>();
+        for (Record r : list(cypher, Map.of("keys", keys(parents, key)))) {
+            byKey.computeIfAbsent(r.get("key").asString(), k -> new java.util.ArrayList<>()).add(row.apply(r));
+        }
+        Map<P, List<V>> result = new LinkedHashMap<>();
+        for (P parent : parents) {
+            result.put(parent, byKey.getOrDefault(key.apply(parent), List.of()));
+        }
+        return result;
+    }
+
+    /** Like {@link #many} for a field with at most one value; parents without one are left out (null). */
+    <P, V> Map<P, V> one(Collection<P> parents, Function<P, String> key, String cypher, Function<Record, V> row) {
+        Map<String, V> byKey = new HashMap<>();
+        for (Record r : list(cypher, Map.of("keys", keys(parents, key)))) {
+            byKey.putIfAbsent(r.get("key").asString(), row.apply(r));
+        }
+        Map<P, V> result = new LinkedHashMap<>();
+        for (P parent : parents) {
+            V value = byKey.get(key.apply(parent));
+            if (value != null) {
+                result.put(parent, value);
+            }
+        }
+        return result;
+    }
+
+    private static <P> List<String> keys(Collection<P> parents, Function<P, String> key) {
+        return parents.stream().map(key).filter(Objects::nonNull).distinct().toList();
+    }
+
+    private RuntimeException translate(ClientException e) {
+        String code = String.valueOf(e.code());
+        if (code.contains("TransactionTimedOut") || code.contains("Terminated")) {
+            return new ApiException.QueryTimedOut(transactionConfig.timeout());
+        }
+        if (code.contains("Procedure.ProcedureCallFailed") && String.valueOf(e.getMessage()).contains("parse")) {
+            return new ApiException.BadInput("the full-text search could not parse its text");
+        }
+        return e;
+    }
+}

@@ -1,0 +1,94 @@
+package org.policygraph.api;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** Translates a {@link TaskWhere} into the MATCH and WHERE of a statement binding {@code t} to each task. */
+@Component
+class TaskFilters {
+
+    /** Name of {@code d} with the function {@code $name} removed from its end is a level prefix or d's region. */
+    static String function(String name) {
+        String prefix = "substring(d.name, 0, size(d.name) - size($" + name + "))";
+        return "(d.name = $" + name + " OR (d.name ENDS WITH $" + name + " AND (" + prefix + " IN $levelPrefixes"
+                + " OR EXISTS { MATCH (d)-[:OF_REGION]->(own:Region)"
+                + " WHERE " + prefix + " IN [own.name, left(own.name, size(own.name) - 1)] })))";
+    }
+
+    private static final String TASK_REGION = "(" + Filter.inside("(t)-[:MENTIONS]->(:Region)", "region") + " OR "
+            + Filter.inside("(t)-[:DESIGNATES]->(:Pilot)-[:AT_SITE]->()-[:LOCATED_IN*0..1]->(:Region)", "region")
+            + ")";
+    private static final String PILOT_REGION =
+            Filter.inside("(p)-[:AT_SITE]->()-[:LOCATED_IN*0..1]->(:Region)", "pilotRegion");
+
+    private final List<String> levelPrefixes;
+
+    private final RegionNames regionNames;
+
+    TaskFilters(ApiProperties properties, RegionNames regionNames) {
+        this.levelPrefixes = properties.departmentLevelPrefixes();
+        this.regionNames = regionNames;
+    }
+
+    String match(TaskWhere where) {
+        return where.text() == null ? "MATCH (t:Task)"
+                : "CALL db.index.fulltext.queryNodes('taskText', $text) YIELD node AS t";
+    }
+
+    Filter filter(TaskWhere where) {
+        Filter filter = new Filter();
+        if (where.text() != null) {
+            if (where.text().isBlank()) {
+                throw new ApiException.BadInput("text must not be blank");
+            }
+            filter.parameter("text", phrase(where.text().strip()));
+        }
+        List<String> department = new ArrayList<>();
+        if (where.department() != null) {
+            filter.parameter("department", where.department());
+            department.add("d.name = $department");
+        }
+        if (where.departmentFunction() != null) {
+            filter.parameter("departmentFunction", where.departmentFunction());
+            filter.parameter("levelPrefixes", levelPrefixes);
+            department.add(function("departmentFunction"));
+        }
+        if (where.role() != null) {
+            filter.parameter("role", where.role());
+            department.add("a.role = $role");
+        }
+        filter.when(!department.isEmpty(),
+                "EXISTS { MATCH (t)-[a:ASSIGNED_TO]->(d:Department) WHERE " + String.join(" AND ", department) + " }");
+        filter.when(regionNames.codes(where.region()), "region", TASK_REGION);
+
+        List<String> pilot = new ArrayList<>();
+        if (where.pilotLevel() != null) {
+            filter.parameter("pilotLevel", where.pilotLevel());
+            pilot.add("p.level = $pilotLevel");
+        }
+        if (where.pilotProgramme() != null) {
+            filter.parameter("pilotProgramme", where.pilotProgramme());
+            pilot.add("p.programme = $pilotProgramme");
+        }
+        if (where.pilotRegion() != null) {
+            filter.parameter("pilotRegion", regionNames.codes(where.pilotRegion()));
+            pilot.add(PILOT_REGION);
+        }
+        filter.when(!pilot.isEmpty(),
+                "EXISTS { MATCH (t)-[:DESIGNATES]->(p:Pilot) WHERE " + String.join(" AND ", pilot) + " }");
+
+        return filter.when(where.documentLevel(), "documentLevel", "t.docLevel = $documentLevel")
+                .when(where.year(), "year", "t.year = $year")
+                .when(where.issuer(), "issuer", "EXISTS { MATCH (t)<-[:HAS_TASK]-(doc:Document) WHERE doc.issuer = $issuer }")
+                .when(where.docNumber(), "docNumber",
+                        "EXISTS { MATCH (t)<-[:HAS_TASK]-(doc:Document) WHERE doc.docNumber = $docNumber }")
+                .when(where.ordinal(), "ordinal", "t.ordinal = $ordinal")
+                .when(where.titleContains(), "titleContains", "t.title CONTAINS $titleContains");
+    }
+
+    /** A Lucene phrase query for the text: the words in this order, special characters taken literally. */
+    static String phrase(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+}

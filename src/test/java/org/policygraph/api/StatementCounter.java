@@ -1,0 +1,102 @@
+package org.policygraph.api;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.TransactionCallback;
+import org.neo4j.driver.TransactionContext;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Counts the Cypher statements the application sends: the application's {@link Driver} is wrapped
+ * so that every {@code run} on a session or inside a managed transaction is counted.
+ */
+class StatementCounter {
+
+    private final AtomicInteger count = new AtomicInteger();
+
+    void reset() {
+        count.set(0);
+    }
+
+    int count() {
+        return count.get();
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Configuration {
+
+        @Bean
+        StatementCounter statementCounter() {
+            return new StatementCounter();
+        }
+
+        @Bean
+        static BeanPostProcessor countingDriver(org.springframework.beans.factory.ObjectProvider<StatementCounter> counter) {
+            return new BeanPostProcessor() {
+                @Override
+                public Object postProcessAfterInitialization(Object bean, String beanName) {
+                    return bean instanceof Driver driver ? counter.getObject().driver(driver) : bean;
+                }
+            };
+        }
+    }
+
+    Driver driver(Driver driver) {
+        return proxy(Driver.class, driver, (method, args) -> {
+            Object result = call(driver, method, args);
+            return result instanceof Session session ? session(session) : result;
+        });
+    }
+
+    private Session session(Session session) {
+        return proxy(Session.class, session, (method, args) -> {
+            if (method.getName().equals("run")) {
+                count.incrementAndGet();
+            }
+            if (args != null && args.length > 0) {
+                if (args[0] instanceof TransactionCallback<?> callback) {
+                    args[0] = (TransactionCallback<Object>) tx -> callback.execute(transaction(tx));
+                } else if (args[0] instanceof Consumer<?> consumer && method.getName().endsWith("WithoutResult")) {
+                    @SuppressWarnings("unchecked")
+                    Consumer<TransactionContext> work = (Consumer<TransactionContext>) consumer;
+                    args[0] = (Consumer<TransactionContext>) tx -> work.accept(transaction(tx));
+                }
+            }
+            return call(session, method, args);
+        });
+    }
+
+    private TransactionContext transaction(TransactionContext tx) {
+        return proxy(TransactionContext.class, tx, (method, args) -> {
+            if (method.getName().equals("run")) {
+                count.incrementAndGet();
+            }
+            return call(tx, method, args);
+        });
+    }
+
+    private interface Call {
+        Object invoke(Method method, Object[] args) throws Throwable;
+    }
+
+    private static <T> T proxy(Class<T> type, T target, Call call) {
+        InvocationHandler handler = (proxy, method, args) -> call.invoke(method, args);
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler));
+    }
+
+    private static Object call(Object target, Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+}
