@@ -54,6 +54,10 @@ class TaskFilters {
             filter.parameter("levelPrefixes", levelPrefixes);
             department.add(function("departmentFunction"));
         }
+        if (where.departmentRegion() != null) {
+            filter.parameter("departmentRegion", regionNames.codes(where.departmentRegion()));
+            department.add(Filter.inside("(d)-[:OF_REGION]->(:Region)", "departmentRegion"));
+        }
         if (where.role() != null) {
             filter.parameter("role", where.role());
             department.add("a.role = $role");
@@ -75,6 +79,10 @@ class TaskFilters {
             filter.parameter("pilotRegion", regionNames.codes(where.pilotRegion()));
             pilot.add(PILOT_REGION);
         }
+        if (where.pilotInstitution() != null) {
+            filter.parameter("pilotInstitution", where.pilotInstitution());
+            pilot.add("EXISTS { MATCH (p)-[:AT_SITE]->(site:Institution) WHERE site.key = $pilotInstitution OR site.name = $pilotInstitution }");
+        }
         filter.when(!pilot.isEmpty(),
                 "EXISTS { MATCH (t)-[:DESIGNATES]->(p:Pilot) WHERE " + String.join(" AND ", pilot) + " }");
 
@@ -84,7 +92,13 @@ class TaskFilters {
                 .when(where.docNumber(), "docNumber",
                         "EXISTS { MATCH (t)<-[:HAS_TASK]-(doc:Document) WHERE doc.docNumber = $docNumber }")
                 .when(where.ordinal(), "ordinal", "t.ordinal = $ordinal")
-                .when(where.titleContains(), "titleContains", "t.title CONTAINS $titleContains");
+                .when(where.titleContains(), "titleContains", "t.title CONTAINS $titleContains")
+                .when(regionNames.codes(where.mentionsRegion()), "mentionsRegion",
+                        "EXISTS { MATCH (t)-[:MENTIONS]->(named:Region) WHERE named.code IN $mentionsRegion }")
+                .when(where.indicatorDeadline(), "indicatorDeadline",
+                        "EXISTS { MATCH (t)-[:SETS]->(target:Indicator) WHERE target.deadline = $indicatorDeadline }")
+                .when(regionNames.codes(where.documentRegion()), "documentRegion",
+                        Filter.inside("(t)<-[:HAS_TASK]-(:Document)-[:ISSUED_IN]->(:Region)", "documentRegion"));
     }
 
     /** A Lucene phrase query for the text: the words in this order, special characters taken literally. */

@@ -3,10 +3,11 @@ package org.policygraph.api;
 /** The schema's TaskWhere input; every set field must hold (see tasks.graphqls). */
 record TaskWhere(String department, String departmentFunction, String role, String region, String pilotLevel,
         String pilotProgramme, String pilotRegion, String documentLevel, String issuer, Integer year, String docNumber,
-        Integer ordinal, String titleContains, String text) {
+        Integer ordinal, String titleContains, String text, String departmentRegion, String mentionsRegion,
+        String pilotInstitution, String indicatorDeadline, String documentRegion) {
 
     static final TaskWhere ANY = new TaskWhere(null, null, null, null, null, null, null, null, null, null, null, null,
-            null, null);
+            null, null, null, null, null, null, null);
 
     static TaskWhere orAny(TaskWhere where) {
         return where == null ? ANY : where;

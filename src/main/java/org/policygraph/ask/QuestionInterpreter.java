@@ -39,7 +39,7 @@ public final class QuestionInterpreter {
     }
 
     public Interpretation interpret(String question, Vocabulary vocabulary) {
-        String q = expandAliases(question.strip(), vocabulary.functionAliases());
+        String q = question.strip();
         boolean[] used = new boolean[q.length()];
         List<Chip> chips = new ArrayList<>();
         List<String> alternatives = new ArrayList<>();
@@ -49,7 +49,7 @@ public final class QuestionInterpreter {
         String department = null;
         String departmentRegion = null;
         String role = null;
-        Match dept = longest(q, vocabulary.departmentNames(), used);
+        Match dept = longest(q, vocabulary.departmentForms(), used);
         if (dept != null) {
             department = dept.name;
             mark(used, dept.start, dept.end);
@@ -87,7 +87,7 @@ public final class QuestionInterpreter {
             mark(used, year.start(), year.end());
             chips.add(new Chip("year", year.group(1), year.group()));
         }
-        for (Mention m : gazetteer.findAll(q, null)) {
+        for (Mention m : placeMentions(q)) {
             if (covered(used, m.start(), m.end())) continue;
             Division d = preferDocumentRegions(m, vocabulary, alternatives);
             if (d == null || d.code() == null) continue;
@@ -136,30 +136,17 @@ public final class QuestionInterpreter {
         return new Interpretation(question, criteria, chips, leftovers(q, used), alternatives);
     }
 
-    /** Replaces short forms of department functions by their canonical name (卫健委 → 卫生健康委). */
-    private static String expandAliases(String q, Map<String, String> aliases) {
-        List<String> byLength = new ArrayList<>(aliases.keySet());
-        byLength.sort(Comparator.comparingInt(String::length).reversed());
-        for (String alias : byLength) {
-            String canonical = aliases.get(alias);
-            if (!alias.equals(canonical) && q.contains(alias) && !q.contains(canonical)) {
-                q = q.replace(alias, canonical);
-            }
-        }
-        return q;
-    }
-
     private record Match(String name, int start, int end) {}
 
-    private static Match longest(String q, List<String> names, boolean[] used) {
+    /** The longest form of any department in the question, reported under its printed name. */
+    private static Match longest(String q, Map<String, List<String>> forms, boolean[] used) {
         Match best = null;
-        for (String name : names) {
-            int at = q.indexOf(name);
-            while (at >= 0) {
-                if (!covered(used, at, at + name.length()) && (best == null || name.length() > best.name.length())) {
-                    best = new Match(name, at, at + name.length());
+        for (Map.Entry<String, List<String>> department : forms.entrySet()) {
+            for (String form : department.getValue()) {
+                int at = q.indexOf(form);
+                if (at >= 0 && !covered(used, at, at + form.length()) && (best == null || form.length() > best.end - best.start)) {
+                    best = new Match(department.getKey(), at, at + form.length());
                 }
-                at = q.indexOf(name, at + 1);
             }
         }
         return best;
@@ -192,8 +179,28 @@ public final class QuestionInterpreter {
         return forms;
     }
 
+    /**
+     * Divisions named in the question. Short forms that are also common words (白银, 合作) are left out
+     * of running text by the gazetteer; in a question about places they mean the place.
+     */
+    private List<Mention> placeMentions(String q) {
+        List<Mention> mentions = new ArrayList<>(gazetteer.findAll(q, null));
+        for (String word : gazetteer.commonWordShortForms()) {
+            int at = q.indexOf(word);
+            if (at < 0) continue;
+            int end = at + word.length();
+            boolean overlaps = mentions.stream().anyMatch(m -> m.start() < end && at < m.end());
+            List<Division> divisions = gazetteer.lookup(word);
+            if (!overlaps && !divisions.isEmpty()) {
+                mentions.add(new Mention(at, end, word, divisions.get(0)));
+            }
+        }
+        mentions.sort(Comparator.comparingInt(Mention::start));
+        return mentions;
+    }
+
     private Optional<Mention> regionEndingAt(String q, int position) {
-        return gazetteer.findAll(q.substring(0, position), null).stream()
+        return placeMentions(q.substring(0, position)).stream()
                 .filter(m -> m.end() == position).findFirst();
     }
 
@@ -206,7 +213,8 @@ public final class QuestionInterpreter {
         Division chosen = candidates.stream()
                 .filter(c -> c.code() != null && vocabulary.documentRegionCodes().stream()
                         .anyMatch(doc -> doc.equals(c.code()) || gazetteer.contains(doc, c.code()) || gazetteer.contains(c.code(), doc)))
-                .findFirst().orElse(mention.division());
+                .min(Comparator.comparing(Division::level))
+                .orElse(mention.division());
         for (Division other : candidates) {
             if (other != chosen && other.code() != null) {
                 alternatives.add(mention.surface() + " 也可指 " + other.name() + "（" + other.code() + "）");

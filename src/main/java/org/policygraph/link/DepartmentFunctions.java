@@ -49,6 +49,25 @@ public final class DepartmentFunctions {
         return Standard.INSTANCE;
     }
 
+    /**
+     * The names a reader may use for a department as printed: its function part replaced by each alias
+     * of that function (市卫生健康委 → 市卫健委, 市卫生健康委员会 …). The printed name itself included.
+     */
+    public List<String> otherForms(String departmentName) {
+        List<String> forms = new java.util.ArrayList<>(List.of(departmentName));
+        String function = functionOf(departmentName);
+        for (Map.Entry<String, String> alias : functionByAlias.entrySet()) {
+            if (!alias.getValue().equals(function) || !departmentName.endsWith(alias.getKey())) continue;
+            String prefix = departmentName.substring(0, departmentName.length() - alias.getKey().length());
+            for (Map.Entry<String, String> other : functionByAlias.entrySet()) {
+                if (other.getValue().equals(function) && !forms.contains(prefix + other.getKey())) {
+                    forms.add(prefix + other.getKey());
+                }
+            }
+        }
+        return forms;
+    }
+
     /** The canonical function of the department, or null for a blank name. */
     public String functionOf(String departmentName) {
         if (departmentName == null || departmentName.isBlank()) {
