@@ -1,6 +1,7 @@
 package org.policygraph.extract;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
@@ -56,7 +57,9 @@ public record Extraction(Document document, List<Section> sections, List<Task> t
             List<Pilot> pilots,
             List<Indicator> indicators,
             List<String> citations,
-            boolean truncated) {}
+            boolean truncated,
+            // The span as it reads in the decoded input (line breaks, markup): evidence is quoted from it.
+            @JsonIgnore String source) {}
 
     public record DepartmentRole(String name, Role role, Span evidence) {}
 

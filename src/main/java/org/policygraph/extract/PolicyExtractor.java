@@ -184,9 +184,9 @@ public class PolicyExtractor {
             if (!before.contains("》") && !citations.contains(n.group())) citations.add(n.group());
         }
 
-        return new Task(slice.ordinal(), slice.label(), slice.section(), title(text, bodyOffset, clause), text,
-                clean.toOriginal(slice.start(), slice.end()), departments, new ArrayList<>(regions.values()),
-                pilots, indicators, citations, slice.truncated());
+        Span span = clean.toOriginal(slice.start(), slice.end());
+        return new Task(slice.ordinal(), slice.label(), slice.section(), title(text, bodyOffset, clause), text, span, departments, new ArrayList<>(regions.values()),
+                pilots, indicators, citations, slice.truncated(), clean.original().substring(span.start(), span.end()));
     }
 
     private static Indicator indicator(CleanText clean, int base, Indicators.Found f) {

@@ -290,6 +290,7 @@ public class GraphLoader {
             t.put("label", task.label());
             t.put("title", task.title());
             t.put("text", task.text());
+            t.put("source", task.source());
             putSpan(t, task.span());
             t.put("truncated", task.truncated());
             t.put("docKey", plan.key);

@@ -206,7 +206,7 @@ class GraphLoaderTest extends EmbeddedGraphTestSupport {
                 new Extraction.Span(100, 111),
                 List.of(new Extraction.DepartmentRole("省卫生健康委", Extraction.Role.LEAD, new Extraction.Span(112, 118))),
                 List.of(new Extraction.RegionRef("会宁县", "620422"), new Extraction.RegionRef("某新区", null)),
-                List.of(), List.of(), List.of(), true);
+                List.of(), List.of(), List.of(), true, null);
         Extraction extraction = new Extraction(document("无文号文件", null, "abc123"),
                 List.of(new Extraction.Section(1, "一", "总体要求", new Extraction.Span(90, 99))), List.of(task));
         assertThat(loader.load(extraction).documentKey()).isEqualTo("sha256:abc123");
@@ -305,6 +305,6 @@ class GraphLoaderTest extends EmbeddedGraphTestSupport {
     static Extraction.Task task(int ordinal, List<String> citations) {
         return new Extraction.Task(ordinal, "（" + ordinal + "）", 1, "任务" + ordinal, "任务正文", null,
                 List.of(new Extraction.DepartmentRole("省卫生健康委", Extraction.Role.LEAD, null)), List.of(), List.of(),
-                List.of(), citations, false);
+                List.of(), citations, false, null);
     }
 }
