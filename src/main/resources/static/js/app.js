@@ -123,7 +123,13 @@ async function expand(nodeId) {
     graph.markSeed(nodeId);
     if (!state.nodes.includes(nodeId)) state.nodes.push(nodeId);
     refreshFacets();
-    if (added.length) await graph.layout({ fit: graph.size < 400 });
+    if (graph.size > 600) {
+      // a large graph keeps its layout: the new neighbours go around the expanded node
+      graph.placeAround(nodeId, added);
+      graph.focus(nodeId);
+    } else if (added.length) {
+      await graph.layout({ fit: graph.size < 400 });
+    }
     counts();
     status(`${$('#status').textContent} · 新增 ${added.length} 个节点`);
   });

@@ -1,5 +1,6 @@
 // The Cytoscape.js graph: styles by node type, merging fragments, layouts, filters and export.
 /* global cytoscape */
+import { gridForce } from './layout.js';
 
 export const TYPES = {
   document: { name: '文件', color: '#1f5fa8', shape: 'round-rectangle' },
@@ -114,7 +115,7 @@ export class Graph {
           added.push(n.id);
         }
       }
-      for (const e of fragment.edges) {
+      for (const e of [...fragment.edges, ...this.impliedEdges(added)]) {
         if (this.cy.getElementById(e.id).empty()
             && this.cy.getElementById(e.source).nonempty() && this.cy.getElementById(e.target).nonempty()) {
           this.cy.add({ group: 'edges', data: e });
@@ -124,6 +125,46 @@ export class Graph {
       this.applyFilters();
     });
     return added;
+  }
+
+  /**
+   * Edges the nodes' own data imply, so that fragments loaded apart still connect: an institution lies
+   * in its region, a department belongs to its region (either end may be new).
+   */
+  impliedEdges(added) {
+    const edges = [];
+    const link = (source, target, rel, label) => edges.push({ id: `${source}|${rel}|${target}`, source, target, rel, label });
+    const addedSet = new Set(added);
+    this.cy.nodes('[type = "institution"], [type = "department"]').forEach((n) => {
+      const code = n.data('regionCode');
+      if (!code) return;
+      const regionId = `region:${code}`;
+      if (!addedSet.has(n.id()) && !addedSet.has(regionId)) return;
+      if (n.data('type') === 'institution') link(n.id(), regionId, 'LOCATED_IN', '位于');
+      else link(n.id(), regionId, 'OF_REGION', '所属');
+    });
+    return edges;
+  }
+
+  /** Puts the given (new) nodes on rings around `anchorId`, leaving every other node where it is. */
+  placeAround(anchorId, ids) {
+    const anchor = this.cy.getElementById(anchorId);
+    if (anchor.empty() || !ids.length) return;
+    const { x, y } = anchor.position();
+    let ring = 1;
+    let slot = 0;
+    let perRing = 12;
+    this.cy.batch(() => {
+      for (const nodeId of ids) {
+        const angle = (2 * Math.PI * slot) / perRing;
+        this.cy.getElementById(nodeId).position({ x: x + Math.cos(angle) * 80 * ring, y: y + Math.sin(angle) * 80 * ring });
+        if (++slot === perRing) {
+          ring++;
+          slot = 0;
+          perRing = 12 * ring;
+        }
+      }
+    });
   }
 
   markSeed(nodeId) {
@@ -186,11 +227,16 @@ export class Graph {
         avoidOverlap: count < 1500, animate, animationDuration: 400, fit, padding: 30, grid: false,
         nodeDimensionsIncludeLabels: false,
       };
+    } else if (count > 600) {
+      const positions = gridForce(eles);
+      options = {
+        name: 'preset', positions: (n) => positions[n.id()], fit, padding: 30, animate: false,
+      };
     } else {
       options = {
         name: 'cose', animate: animate ? 'end' : false, animationDuration: 400, fit, padding: 30,
         randomize: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 70, edgeElasticity: () => 80,
-        gravity: 0.4, numIter: count > 1500 ? 300 : 1000, nodeDimensionsIncludeLabels: false,
+        gravity: 0.4, numIter: 1000, nodeDimensionsIncludeLabels: false,
         componentSpacing: 60,
       };
     }

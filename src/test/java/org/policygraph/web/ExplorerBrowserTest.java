@@ -89,7 +89,7 @@ class ExplorerBrowserTest {
                 .usingAnyFreePort()
                 .build();
         driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
         Files.createDirectories(SCREENSHOTS);
     }
 
@@ -231,6 +231,37 @@ class ExplorerBrowserTest {
         Map<String, List<?>> json = (Map<String, List<?>>) js("return window.policygraph.graph.json()");
         assertThat(json.get("nodes")).hasSize((int) visibleCount());
         assertThat(json.get("edges")).isNotEmpty();
+    }
+
+    @Test
+    void threeThousandNodesLayOutAndFilterInSeconds() {
+        open("");
+        @SuppressWarnings("unchecked")
+        Map<String, Number> ms = (Map<String, Number>) ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const g = window.policygraph.graph;
+                const types = ['document', 'section', 'task', 'department', 'region', 'pilot', 'institution', 'indicator'];
+                const nodes = [], edges = [];
+                for (let i = 0; i < 3000; i++) nodes.push({ id: 'n' + i, type: types[i % 8], label: '节点' + i, year: 2021 + i % 2 });
+                for (let i = 1; i < 3000; i++) edges.push({ id: 'e' + i, source: 'n' + ((i * 7919) % i), target: 'n' + i, rel: 'HAS_TASK' });
+                const t = () => performance.now();
+                (async () => {
+                  let s = t(); g.merge({ nodes, edges }); const merge = t() - s;
+                  g.setLayout('force'); s = t(); await g.layout(); const force = t() - s;
+                  g.setLayout('tree'); s = t(); await g.layout(); const tree = t() - s;
+                  s = t(); g.setFilters({ year: '2021' }); const filter = t() - s;
+                  const visible = g.cy.nodes().not('.filtered').length;
+                  g.setFilters({ year: '' });
+                  done({ merge, force, tree, filter, visible, nodes: g.size });
+                })();
+                """);
+        assertThat(ms.get("nodes").intValue()).isEqualTo(3000);
+        assertThat(ms.get("visible").intValue()).isEqualTo(1500);
+        assertThat(ms.get("force").doubleValue()).as("force layout ms %s", ms).isLessThan(8000);
+        assertThat(ms.get("tree").doubleValue()).as("hierarchical layout ms %s", ms).isLessThan(8000);
+        assertThat(ms.get("filter").doubleValue()).as("filter ms %s", ms).isLessThan(2000);
+        assertThat(ms.get("merge").doubleValue()).as("merge ms %s", ms).isLessThan(4000);
+        System.out.println("Explorer with 3000 nodes, ms: " + ms);
     }
 
     // ---------------------------------------------------------------------------------------------
