@@ -219,7 +219,11 @@ export class Graph {
       const roots = eles.nodes().filter((n) => {
         const type = n.data('type');
         if (type === 'document') return !n.data('stub');
-        if (type === 'region') return n.incomers('edge[rel = "CONTAINS"]').not('.filtered').empty();
+        // the top of each drawn containment tree; a region without children hangs under its tasks
+        if (type === 'region') {
+          return n.incomers('edge[rel = "CONTAINS"]').not('.filtered').empty()
+            && n.outgoers('edge[rel = "CONTAINS"]').not('.filtered').nonempty();
+        }
         return false;
       });
       options = {
