@@ -51,6 +51,7 @@ export class SearchBox {
     }
     if (seq !== this.seq) return items;
     this.items = items;
+    this.searched = text;
     this.active = items.length ? 0 : -1;
     this.render();
     return items;
@@ -80,10 +81,14 @@ export class SearchBox {
     } else if (e.key === 'Enter') {
       e.preventDefault();
       clearTimeout(this.timer);
-      if (this.items.length && this.active >= 0 && this.list.classList.contains('open')) {
+      const fresh = this.input.value === this.searched;
+      if (fresh && this.items.length && this.active >= 0) {
         this.choose(this.active);
       } else {
-        this.run(this.input.value);
+        // Enter before the suggestions came: search now and take the best hit
+        this.run(this.input.value).then((items) => {
+          if (items.length && this.input.value === this.searched) this.choose(0);
+        });
       }
     } else if (e.key === 'Escape') {
       this.close();
