@@ -327,7 +327,7 @@ async function programmeNeighbourhood(name) {
   const data = await gql(`query($name: String) { programmes(where: { name: $name }) { edges { node {
       name pilots { ${PILOT} task { ${TASK_BRIEF} document { ${DOC_BRIEF} } } } } } } }`, { name });
   const f = new Fragment();
-  for (const { node: g } of data.programmes.edges) {
+  for (const { node: g } of edgesOf(data.programmes)) {
     f.programme(g.name);
     for (const p of g.pilots) {
       f.task(p.task, p.task.document.key);
@@ -415,6 +415,9 @@ async function regionsByName(q) {
   return [...found.values()];
 }
 
+/** A connection's edges; none when the field failed (the other fields of a search still count). */
+const edgesOf = (connection) => (connection && connection.edges) || [];
+
 /** Suggestions for the search box: [{id, type, label, detail}], at most a few per type. */
 export async function search(q) {
   q = q.trim();
@@ -438,21 +441,21 @@ export async function search(q) {
     out.push({ id: id.region(r.code), type: 'region', label: r.name, detail: LEVEL_NAMES[r.level] || '' });
   }
   const docs = new Map();
-  for (const e of [...data.byNumber.edges, ...data.documents.edges]) docs.set(e.node.key, e.node);
+  for (const e of [...edgesOf(data.byNumber), ...edgesOf(data.documents)]) docs.set(e.node.key, e.node);
   for (const d of docs.values()) {
     out.push({ id: id.document(d.key), type: 'document', label: d.title || d.key, detail: d.docNumber || (d.stub ? '引用文件' : '') });
   }
-  for (const { node: d } of data.departments.edges) {
+  for (const { node: d } of edgesOf(data.departments)) {
     out.push({ id: id.department(d.key), type: 'department', label: d.name, detail: LEVEL_NAMES[d.level] || '' });
   }
-  for (const { node: g } of data.programmes.edges) {
+  for (const { node: g } of edgesOf(data.programmes)) {
     out.push({ id: id.programme(g.name), type: 'programme', label: g.name, detail: '试点项目' });
   }
-  for (const { node: i } of data.institutions.edges) {
+  for (const { node: i } of edgesOf(data.institutions)) {
     out.push({ id: id.institution(i.key), type: 'institution', label: i.name, detail: '机构' });
   }
-  if (data.tasks) {
-    for (const { node: t } of data.tasks.edges) {
+  {
+    for (const { node: t } of edgesOf(data.tasks)) {
       out.push({ id: id.task(t.key), type: 'task', label: `${t.label || ''}${t.title || ''}`, detail: t.document.docNumber || t.document.title });
     }
   }

@@ -202,6 +202,21 @@ class ExplorerBrowserTest {
     }
 
     @Test
+    void documentViewShowsEveryTaskWithItsEvidenceAndScrollsToTheOneAsked() {
+        open("#/document/" + encode("甘政办发〔2022〕84号") + "?task=8");
+        WebElement target = waitFor().until(d -> d.findElements(By.cssSelector("#docview .doc-task.target")).stream()
+                .findFirst().orElse(null));
+        assertThat(target.getText()).contains("推进紧密型医联体建设");
+        assertThat(driver.findElements(By.cssSelector("#docview .doc-task"))).hasSize(23);
+        assertThat(target.findElements(By.cssSelector("mark.ev-lead")).stream().map(WebElement::getText))
+                .containsExactly("省卫生健康委");
+        assertThat(target.findElements(By.cssSelector("mark.ev-region")).stream().map(WebElement::getText))
+                .contains("白银市", "景泰县");
+        assertThat(js("const r = document.querySelector('#docview .doc-task.target').getBoundingClientRect();"
+                + " return r.top >= 0 && r.top < window.innerHeight;")).isEqualTo(true);
+    }
+
+    @Test
     void presetAnswersTheCanonicalQuestionAndItsUrlRestoresTheView() {
         open("");
         driver.findElement(By.cssSelector("#preset-buttons button[data-preset='city-health-baiyin-provincial']")).click();
