@@ -1,0 +1,361 @@
+package org.policygraph.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The relationship explorer at {@code /} in headless Chromium against the real application: embedded
+ * Neo4j with the two bundled sample documents loaded on start. One browser for the class; every test
+ * opens the page afresh, checks the browser console for errors, and saves a screenshot under
+ * target/screenshots/.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ExplorerBrowserTest {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path DATA_DIR = Path.of("target", "test-neo4j", UUID.randomUUID().toString()).toAbsolutePath();
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    static final String BAIYIN_TASK_14 = "task:市政办发〔2021〕100号#14";
+
+    @DynamicPropertySource
+    static void embeddedDatabase(DynamicPropertyRegistry registry) {
+        registry.add("policygraph.mode", () -> "embedded");
+        registry.add("policygraph.embedded.data-dir", DATA_DIR::toString);
+        registry.add("policygraph.embedded.bolt-address", () -> "127.0.0.1:0");
+        registry.add("policygraph.ingest.samples-on-empty", () -> "true");
+    }
+
+    static ChromeDriver driver;
+    static Path profile;
+
+    @LocalServerPort
+    int port;
+
+    private String testName;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            fail("The browser tests need Debian's Chromium and its driver at " + CHROMIUM + " and " + CHROMEDRIVER
+                    + ", which are missing: install them with `apt-get install -y chromium chromium-driver`"
+                    + " (.ci/run does this when chromium is absent).");
+        }
+        profile = Files.createTempDirectory("policygraph-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        // An explicit browser and driver: Selenium Manager has nothing to look up or download.
+        options.setBinary(CHROMIUM.toString());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-quic", "--window-size=1440,900", "--user-data-dir=" + profile);
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stopBrowser() throws IOException {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (profile != null) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @BeforeEach
+    void name(TestInfo info) {
+        testName = info.getTestMethod().map(m -> m.getName()).orElse("test");
+    }
+
+    @AfterEach
+    void screenshotAndConsole() {
+        screenshot(testName);
+        assertThat(consoleErrors()).as("browser console errors").isEmpty();
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    @Test
+    void pageLoadsWithItsAssetsAndNoConsoleErrors() {
+        open("");
+        assertThat(driver.findElement(By.id("search")).isDisplayed()).isTrue();
+        assertThat(driver.findElements(By.cssSelector("#cy canvas"))).isNotEmpty();
+        assertThat(js("return typeof cytoscape === 'function' && !!window.policygraph.cy")).isEqualTo(true);
+        assertThat(driver.findElements(By.cssSelector("#preset-buttons button"))).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(driver.findElements(By.cssSelector("#legend input[data-type]"))).hasSize(9);
+    }
+
+    @Test
+    void searchForBaiyinShowsTheCityWithItsPilotSites() {
+        open("");
+        WebElement search = driver.findElement(By.id("search"));
+        search.sendKeys("白银");
+        WebElement hit = waitFor().until(d -> d.findElements(
+                By.cssSelector("#suggestions li[data-node='region:620400']")).stream().findFirst().orElse(null));
+        assertThat(hit.getText()).contains("白银市");
+        hit.click();
+        waitIdle();
+        waitFor().until(d -> hasNode("region:620400") && hasNode("institution:620400|市第一人民医院"));
+        assertThat(hasNode("region:620402")).as("白银区, a child region").isTrue();
+        assertThat(nodeIds("pilot")).isNotEmpty();
+        // pilot edges carry their level
+        assertThat(js("return window.policygraph.cy.edges('[rel = \"AT_SITE\"]').map(e => e.data('label'))"))
+                .asList().contains("省级");
+        WebElement panel = driver.findElement(By.id("panel"));
+        waitFor().until(d -> panel.getText().contains("白银市") && panel.getText().contains("市第一人民医院"));
+        assertThat(driver.getCurrentUrl()).contains("nodes=region");
+    }
+
+    @Test
+    void doubleClickOnANodeExpandsItsNeighbours() {
+        open("#nodes=" + encode("region:620400"));
+        waitFor().until(d -> hasNode(BAIYIN_TASK_14));
+        assertThat(hasNode("department:620400|市卫生健康委")).isFalse();
+        long before = nodeCount();
+        @SuppressWarnings("unchecked")
+        Map<String, Number> at = (Map<String, Number>) js(
+                "const n = window.policygraph.cy.getElementById(arguments[0]); return n.renderedPosition();",
+                BAIYIN_TASK_14);
+        WebElement canvas = driver.findElement(By.id("cy"));
+        int x = (int) Math.round(at.get("x").doubleValue() - canvas.getSize().getWidth() / 2.0);
+        int y = (int) Math.round(at.get("y").doubleValue() - canvas.getSize().getHeight() / 2.0);
+        new Actions(driver).moveToElement(canvas, x, y).doubleClick().perform();
+        waitFor().until(d -> hasNode("department:620400|市卫生健康委"));
+        waitIdle();
+        assertThat(nodeCount()).isGreaterThan(before);
+        assertThat(driver.getCurrentUrl()).contains(encode(BAIYIN_TASK_14));
+
+        // from the task's panel to its lead department: its tasks grouped by document and role
+        waitFor().until(d -> d.findElements(
+                By.cssSelector("#panel a.node-link[data-node='department:620400|市卫生健康委']")).size() > 0);
+        driver.findElement(By.cssSelector("#panel a.node-link[data-node='department:620400|市卫生健康委']")).click();
+        waitFor().until(d -> d.findElements(By.cssSelector("#panel h2")).stream()
+                .anyMatch(h -> h.getText().equals("市卫生健康委")));
+        WebElement panel = driver.findElement(By.id("panel"));
+        waitFor().until(d -> panel.getText().contains("牵头（"));
+        assertThat(panel.getText()).contains("白银市深化医药卫生体制改革2021年重点工作任务", "开展公立医院高质量发展试点");
+    }
+
+    @Test
+    void panelShowsATaskWithItsEvidenceHighlighted() {
+        open("#nodes=" + encode(BAIYIN_TASK_14) + "&sel=" + encode(BAIYIN_TASK_14));
+        WebElement text = waitFor().until(d -> d.findElements(By.cssSelector("#panel .task-text")).stream()
+                .findFirst().orElse(null));
+        assertThat(text.getText()).contains("开展公立医院高质量发展试点");
+        List<String> lead = texts("#panel .task-text mark.ev-lead");
+        assertThat(lead).contains("市卫生健康委");
+        assertThat(texts("#panel .task-text mark.ev-partner")).contains("市财政局", "市医保局");
+        assertThat(texts("#panel .task-text mark.ev-site")).contains("市第一人民医院", "市中西医结合医院");
+        assertThat(driver.findElements(By.cssSelector("#panel .task-text mark.ev-pilot"))).isNotEmpty();
+        assertThat(driver.findElement(By.id("panel")).getText()).contains("省级试点", "牵头");
+
+        // the link to the whole document, scrolled to the task
+        driver.findElement(By.cssSelector("#panel a.doc-link")).click();
+        WebElement target = waitFor().until(d -> d.findElements(By.cssSelector("#docview .doc-task.target")).stream()
+                .findFirst().orElse(null));
+        assertThat(target.getText()).contains("开展公立医院高质量发展试点");
+        assertThat(driver.findElements(By.cssSelector("#docview .doc-task"))).hasSizeGreaterThan(20);
+        assertThat(driver.getCurrentUrl()).contains("#/document/").contains("task=14");
+    }
+
+    @Test
+    void documentViewShowsEveryTaskWithItsEvidenceAndScrollsToTheOneAsked() {
+        open("#/document/" + encode("甘政办发〔2022〕84号") + "?task=8");
+        WebElement target = waitFor().until(d -> d.findElements(By.cssSelector("#docview .doc-task.target")).stream()
+                .findFirst().orElse(null));
+        assertThat(target.getText()).contains("推进紧密型医联体建设");
+        assertThat(driver.findElements(By.cssSelector("#docview .doc-task"))).hasSize(23);
+        assertThat(target.findElements(By.cssSelector("mark.ev-lead")).stream().map(WebElement::getText))
+                .containsExactly("省卫生健康委");
+        assertThat(target.findElements(By.cssSelector("mark.ev-region")).stream().map(WebElement::getText))
+                .contains("白银市", "景泰县");
+        assertThat(js("const r = document.querySelector('#docview .doc-task.target').getBoundingClientRect();"
+                + " return r.top >= 0 && r.top < window.innerHeight;")).isEqualTo(true);
+    }
+
+    @Test
+    void presetAnswersTheCanonicalQuestionAndItsUrlRestoresTheView() {
+        open("");
+        driver.findElement(By.cssSelector("#preset-buttons button[data-preset='city-health-baiyin-provincial']")).click();
+        WebElement answer = waitFor().until(d -> d.findElements(By.cssSelector("#panel .answer-list")).stream()
+                .findFirst().orElse(null));
+        waitIdle();
+        assertThat(answer.getText()).contains("开展公立医院高质量发展试点");
+        assertThat(driver.findElements(By.cssSelector("#panel .answer-list li"))).hasSize(1);
+        assertThat(hasNode(BAIYIN_TASK_14)).isTrue();
+        assertThat(hasNode("department:620400|市卫生健康委")).isTrue();
+
+        // filters go into the URL too; reloading it rebuilds the same view
+        driver.findElement(By.cssSelector("#legend input[data-type='indicator']")).click();
+        String url = driver.getCurrentUrl();
+        assertThat(url).contains("preset=city-health-baiyin-provincial").contains("hide=indicator");
+        driver.get("about:blank");
+        driver.get(url);
+        waitReady();
+        waitFor().until(d -> hasNode(BAIYIN_TASK_14));
+        assertThat(driver.findElement(By.cssSelector("#legend input[data-type='indicator']")).isSelected()).isFalse();
+        assertThat(driver.findElement(By.id("panel")).getText()).contains("开展公立医院高质量发展试点");
+    }
+
+    @Test
+    void layoutsFiltersAndExports() {
+        open("#preset=province-health-leads");
+        waitFor().until(d -> hasNode("department:620000|省卫生健康委"));
+        long all = visibleCount();
+        driver.findElement(By.cssSelector("#role-filter input[data-role='LEAD']")).click();
+        assertThat(visibleCount()).isLessThan(all);
+        driver.findElement(By.cssSelector("#role-filter input[data-role='LEAD']")).click();
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("layout-select"))).selectByValue("tree");
+        waitIdle();
+        assertThat(driver.getCurrentUrl()).contains("layout=tree");
+        assertThat((String) js("return window.policygraph.graph.png()")).startsWith("data:image/png;base64,");
+        @SuppressWarnings("unchecked")
+        Map<String, List<?>> json = (Map<String, List<?>>) js("return window.policygraph.graph.json()");
+        assertThat(json.get("nodes")).hasSize((int) visibleCount());
+        assertThat(json.get("edges")).isNotEmpty();
+    }
+
+    @Test
+    void threeThousandNodesLayOutAndFilterInSeconds() {
+        open("");
+        @SuppressWarnings("unchecked")
+        Map<String, Number> ms = (Map<String, Number>) ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const g = window.policygraph.graph;
+                const types = ['document', 'section', 'task', 'department', 'region', 'pilot', 'institution', 'indicator'];
+                const nodes = [], edges = [];
+                for (let i = 0; i < 3000; i++) nodes.push({ id: 'n' + i, type: types[i % 8], label: '节点' + i, year: 2021 + i % 2 });
+                for (let i = 1; i < 3000; i++) edges.push({ id: 'e' + i, source: 'n' + ((i * 7919) % i), target: 'n' + i, rel: 'HAS_TASK' });
+                const t = () => performance.now();
+                (async () => {
+                  let s = t(); g.merge({ nodes, edges }); const merge = t() - s;
+                  g.setLayout('force'); s = t(); await g.layout(); const force = t() - s;
+                  g.setLayout('tree'); s = t(); await g.layout(); const tree = t() - s;
+                  s = t(); g.setFilters({ year: '2021' }); const filter = t() - s;
+                  const visible = g.cy.nodes().not('.filtered').length;
+                  g.setFilters({ year: '' });
+                  done({ merge, force, tree, filter, visible, nodes: g.size });
+                })();
+                """);
+        assertThat(ms.get("nodes").intValue()).isEqualTo(3000);
+        assertThat(ms.get("visible").intValue()).isEqualTo(1500);
+        assertThat(ms.get("force").doubleValue()).as("force layout ms %s", ms).isLessThan(8000);
+        assertThat(ms.get("tree").doubleValue()).as("hierarchical layout ms %s", ms).isLessThan(8000);
+        assertThat(ms.get("filter").doubleValue()).as("filter ms %s", ms).isLessThan(2000);
+        assertThat(ms.get("merge").doubleValue()).as("merge ms %s", ms).isLessThan(4000);
+        System.out.println("Explorer with 3000 nodes, ms: " + ms);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    private void open(String hash) {
+        driver.get("about:blank");
+        driver.get("http://localhost:" + port + "/" + hash);
+        waitReady();
+    }
+
+    private void waitReady() {
+        waitFor().until(d -> "true".equals(js("return document.body.dataset.ready || ''")));
+        waitIdle();
+    }
+
+    private void waitIdle() {
+        waitFor().until(d -> "0".equals(js("return document.body.dataset.busy || '0'")));
+    }
+
+    private static WebDriverWait waitFor() {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20), Duration.ofMillis(100));
+        return wait;
+    }
+
+    private static Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    private static boolean hasNode(String id) {
+        return Boolean.TRUE.equals(js("return window.policygraph.cy.getElementById(arguments[0]).nonempty()", id));
+    }
+
+    private static long nodeCount() {
+        return ((Number) js("return window.policygraph.cy.nodes().length")).longValue();
+    }
+
+    private static long visibleCount() {
+        return ((Number) js("return window.policygraph.cy.nodes().not('.filtered').length")).longValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> nodeIds(String type) {
+        return (List<String>) js("return window.policygraph.cy.nodes('[type = \"' + arguments[0] + '\"]').map(n => n.id())",
+                type);
+    }
+
+    private static List<String> texts(String css) {
+        return driver.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static List<String> consoleErrors() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                .toList();
+    }
+
+    private static void screenshot(String name) {
+        try {
+            byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+            Files.write(SCREENSHOTS.resolve(name + ".png"), png);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            // no screenshot when the browser never started; the test has already failed
+        }
+    }
+}
