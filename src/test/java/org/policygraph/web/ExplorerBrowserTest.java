@@ -22,6 +22,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -169,14 +170,16 @@ class ExplorerBrowserTest {
         assertThat(driver.getCurrentUrl()).contains(encode(BAIYIN_TASK_14));
 
         // from the task's panel to its lead department: its tasks grouped by document and role
-        waitFor().until(d -> d.findElements(
-                By.cssSelector("#panel a.node-link[data-node='department:620400|市卫生健康委']")).size() > 0);
-        driver.findElement(By.cssSelector("#panel a.node-link[data-node='department:620400|市卫生健康委']")).click();
-        waitFor().until(d -> d.findElements(By.cssSelector("#panel h2")).stream()
-                .anyMatch(h -> h.getText().equals("市卫生健康委")));
-        WebElement panel = driver.findElement(By.id("panel"));
-        waitFor().until(d -> panel.getText().contains("牵头（"));
-        assertThat(panel.getText()).contains("白银市深化医药卫生体制改革2021年重点工作任务", "开展公立医院高质量发展试点");
+        // The panel re-renders while the expansion settles: find and click in one retried step.
+        waitFor().ignoring(StaleElementReferenceException.class).until(d -> {
+            d.findElement(By.cssSelector("#panel a.node-link[data-node='department:620400|市卫生健康委']")).click();
+            return true;
+        });
+        waitFor().ignoring(StaleElementReferenceException.class).until(d -> d.findElements(By.cssSelector("#panel h2"))
+                .stream().anyMatch(h -> h.getText().equals("市卫生健康委")));
+        waitFor().ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("panel")).getText().contains("牵头（"));
+        assertThat(driver.findElement(By.id("panel")).getText()).contains("白银市深化医药卫生体制改革2021年重点工作任务", "开展公立医院高质量发展试点");
     }
 
     @Test
