@@ -284,7 +284,7 @@ public final class StructureParser {
         String issuer = null;
         Matcher notice = NOTICE_TITLE.matcher(text);
         if (notice.find()) {
-            issuer = compact(notice.group(1));
+            issuer = compact(notice.group(1)).replaceFirst("^.*[:：]", "");
             title = compact(notice.group(2)).replaceAll("^《|》$", "");
             if (issuer.isEmpty()) issuer = null;
         }

@@ -83,6 +83,20 @@ class StructureParserTests {
     }
 
     @Test
+    void shouldReadTheIssuerFromALabelledTitleLine() throws Exception {
+        String text = """
+                标题：甘肃省人民政府办公厅关于印发甘肃省深化医药卫生体制改革2023年重点工作任务的通知
+                发文字号：甘政办发〔2023〕51号
+                一、深化改革
+                （一）推进医联体建设。（省卫生健康委负责）
+                """;
+        DocumentLayout.Header header = parse(text).header();
+        assertThat(header.issuer()).isEqualTo("甘肃省人民政府办公厅");
+        assertThat(header.title()).isEqualTo("甘肃省深化医药卫生体制改革2023年重点工作任务");
+        assertThat(header.docNumber()).isEqualTo("甘政办发〔2023〕51号");
+    }
+
+    @Test
     void shouldJoinLinesBrokenInsideASentenceButKeepParagraphs() {
         CleanText clean = TextNormalizer.normalize("（市委编\n\n办、市人社局按职责分工负责）\n\n**（二）健全机制。**进一步深化三医（医疗、\n\n医保）改革。");
         assertThat(clean.text()).isEqualTo("（市委编办、市人社局按职责分工负责）\n（二）健全机制。进一步深化三医（医疗、医保）改革。");
