@@ -86,13 +86,13 @@ class AskController {
     /** A filter nothing meets: a question with no understood part answers nothing rather than everything. */
     private static TaskWhere impossible() {
         return new TaskWhere(null, null, null, null, null, null, null, null, null, null, null, -1, null, null,
-                null, null, null, null, null);
+                null, null, null, null, null, null);
     }
 
     static TaskWhere where(Criteria c) {
         return new TaskWhere(c.department(), null, c.role(), c.region(), c.pilotLevel(), null, c.pilotRegion(),
                 c.documentLevel(), null, c.year(), null, null, null, null, c.departmentRegion(), c.mentionsRegion(),
-                c.pilotInstitution(), c.indicatorDeadline(), c.documentRegion());
+                c.pilotInstitution(), c.indicatorDeadline(), c.documentRegion(), null);
     }
 
     /** The equivalent tasks(where:) query, as a researcher would type it. */

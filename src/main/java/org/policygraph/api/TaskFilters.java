@@ -97,6 +97,7 @@ class TaskFilters {
                         "EXISTS { MATCH (t)-[:MENTIONS]->(named:Region) WHERE named.code IN $mentionsRegion }")
                 .when(where.indicatorDeadline(), "indicatorDeadline",
                         "EXISTS { MATCH (t)-[:SETS]->(target:Indicator) WHERE target.deadline = $indicatorDeadline }")
+                .when(where.theme(), "theme", "EXISTS { MATCH (t)-[:HAS_THEME]->(:Theme {name: $theme}) }")
                 .when(regionNames.codes(where.documentRegion()), "documentRegion",
                         Filter.inside("(t)<-[:HAS_TASK]-(:Document)-[:ISSUED_IN]->(:Region)", "documentRegion"));
     }

@@ -44,7 +44,7 @@ class LinkGraph {
             return session.executeRead(tx -> tx.run("""
                     MATCH (d:Document)-[:HAS_TASK]->(t:Task) WHERE d.key IN $keys
                     RETURN t.key AS key, d.key AS docKey, t.ordinal AS ordinal, t.title AS title, t.text AS text,
-                           t.start AS start, t.end AS end
+                           t.start AS start, t.end AS end, t.source AS source
                     ORDER BY docKey, ordinal
                     """, Map.of("keys", List.copyOf(documentKeys))).list(LinkGraph::task));
         }
@@ -54,9 +54,10 @@ class LinkGraph {
         String text = string(r.get("text"));
         Integer start = r.get("start").isNull() ? null : r.get("start").asInt();
         Integer end = r.get("end").isNull() ? null : r.get("end").asInt();
+        String source = string(r.get("source"));
         boolean verbatim = text != null && start != null && end != null && end - start == text.length();
         return new TaskText(r.get("key").asString(), r.get("docKey").asString(), r.get("ordinal").asInt(),
-                string(r.get("title")), text, verbatim ? start : null);
+                string(r.get("title")), text, verbatim || source != null ? start : null, source);
     }
 
     static String string(Value value) {

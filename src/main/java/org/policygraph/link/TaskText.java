@@ -13,8 +13,22 @@ import java.util.regex.Pattern;
  * @param title task title (may be null)
  * @param text full task text (may be null)
  * @param start offset of the text in the document's decoded input, or null when unknown
+ * @param source the task's span exactly as it reads in the decoded input (null when not stored); offsets
+ *     of a term are looked up there, since {@code text} may have line breaks removed
  */
-record TaskText(String key, String docKey, int ordinal, String title, String text, Integer start) {
+record TaskText(String key, String docKey, int ordinal, String title, String text, Integer start, String source) {
+
+    /** Offset in the decoded input of the first occurrence of {@code term} in the task, or null. */
+    Integer offsetOf(String term, int offsetInText) {
+        if (start == null) {
+            return null;
+        }
+        if (source == null) {
+            return start + offsetInText;
+        }
+        int at = source.indexOf(term);
+        return at < 0 ? null : start + at;
+    }
 
     /** A parenthesis without nested ones. */
     private static final Pattern PARENTHESIS = Pattern.compile("[（(]([^（()）]*)[)）]");

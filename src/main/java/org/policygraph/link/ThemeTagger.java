@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * Tags tasks with the reform themes of reference/themes.tsv:
  * {@code (Task)-[:HAS_THEME {terms, start, end}]->(:Theme {name, description})}. {@code terms} are
  * the trigger terms found (first occurrence first); {@code start}/{@code end} are the offsets of the
- * first of them in the document's decoded input (null when the task text is not the verbatim span).
+ * first of them in the document's decoded input (null when they cannot be placed in the input).
  * Only the task text before its responsibility clause is searched; the text begins with the title.
  * Re-tagging deletes the document's HAS_THEME first, so it is idempotent.
  */
@@ -60,8 +60,9 @@ public class ThemeTagger {
         List<Tag> tags = new ArrayList<>();
         String content = task.content();
         for (ThemeVocabulary.Match match : vocabulary.find(content)) {
-            Integer start = task.start() == null ? null : task.start() + match.start();
-            Integer end = task.start() == null ? null : task.start() + match.end();
+            String first = match.terms().get(0);
+            Integer start = task.offsetOf(first, match.start());
+            Integer end = start == null ? null : start + first.length();
             tags.add(new Tag(task.key(), match.theme().name(), match.terms(), start, end));
         }
         return tags;

@@ -1,0 +1,57 @@
+package org.policygraph.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Links across documents through GraphQL, on the sample graph (Baiyin 2021 takes up Gansu 2022). */
+class LinkQueriesTests extends ApiTestSupport {
+
+    @Test
+    void shouldLinkABaiyinTaskToTheGansuTaskItTakesUpWithSharedTermsAsEvidence() {
+        var response = graphQlTester.document("""
+                { tasks(where: {docNumber: "市政办发〔2021〕100号", ordinal: 9}) { edges { node {
+                    title
+                    implements { rank score sharedTerms task { ordinal document { docNumber } } }
+                    themes { name terms evidence { text } } } } } }
+                """).execute();
+        response.path("tasks.edges[0].node.implements[0].task.document.docNumber").entity(String.class)
+                .isEqualTo("甘政办发〔2022〕84号");
+        response.path("tasks.edges[0].node.implements[0].task.ordinal").entity(Integer.class).isEqualTo(2);
+        response.path("tasks.edges[0].node.implements[0].rank").entity(Integer.class).isEqualTo(1);
+        List<String> shared = response.path("tasks.edges[0].node.implements[0].sharedTerms").entityList(String.class).get();
+        assertThat(shared).isNotEmpty();
+        List<String> themes = response.path("tasks.edges[0].node.themes[*].name").entityList(String.class).get();
+        assertThat(themes).contains("带量采购");
+        List<String> quoted = response.path("tasks.edges[0].node.themes[*].evidence.text").entityList(String.class).get();
+        List<String> terms = response.path("tasks.edges[0].node.themes[*].terms[0]").entityList(String.class).get();
+        assertThat(quoted).isEqualTo(terms);
+    }
+
+    @Test
+    void shouldFindTheTasksThatTakeUpAProvincialTaskAndFilterByTheme() {
+        graphQlTester.document("""
+                { tasks(where: {docNumber: "甘政办发〔2022〕84号", ordinal: 2}) { edges { node {
+                    implementedBy { task { ordinal document { docNumber } } } } } } }
+                """).execute()
+                .path("tasks.edges[0].node.implementedBy[*].task.document.docNumber").entityList(String.class)
+                .contains("市政办发〔2021〕100号");
+        graphQlTester.document("{ tasks(where: {theme: \"带量采购\"}) { totalCount } }")
+                .execute().path("tasks.totalCount").entity(Integer.class).satisfies(n -> assertThat(n).isPositive());
+        graphQlTester.document("{ themes { name tasks } }").execute()
+                .path("themes[*].name").entityList(String.class).contains("带量采购");
+    }
+
+    @Test
+    void shouldCompareOneIssuerAcrossYears() {
+        var response = graphQlTester.document("""
+                { yearOverYear(region: "甘肃省", level: PROVINCE, fromYear: 2021, toYear: 2022) {
+                    fromDocuments toDocuments added { ordinal } dropped { ordinal } kept { score } } }
+                """).execute();
+        response.path("yearOverYear.fromDocuments").entityList(String.class).hasSize(0);
+        response.path("yearOverYear.toDocuments").entityList(String.class).containsExactly("甘政办发〔2022〕84号");
+        response.path("yearOverYear.added").entityList(Object.class).hasSize(23);
+        response.path("yearOverYear.kept").entityList(Object.class).hasSize(0);
+    }
+}
