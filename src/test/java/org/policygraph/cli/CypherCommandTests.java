@@ -58,12 +58,13 @@ class CypherCommandTests extends AnalystGraphTestSupport {
     void shouldRunASavedFileWithItsDefaultsOrOverriddenParametersAsJson() {
         assertThat(cypher("cypher/queries/department-tasks-with-evidence.cypher", "--format=json",
                 "-p", "department=市残联")).isZero();
-        assertThat(out()).contains("\"columns\" : [ \"document\", \"task\", \"title\", \"role\", \"position\", \"source\", \"start\", \"end\" ]")
-                .contains("坚持和加强党对公立医院的全面领导").contains("\"truncated\" : false");
+        assertThat(out()).contains("\"columns\" : [ \"document\", \"task\", \"title\", \"role\", \"position\", \"source\", \"start\", \"end\", \"evidence\" ]")
+                .contains("坚持和加强党对公立医院的全面领导").contains("\"市残联\"").contains("\"truncated\" : false");
 
         out.reset();
         assertThat(cypher("cypher/queries/department-tasks-with-evidence.cypher", "--format", "CSV")).isZero();
-        assertThat(out()).startsWith("document,task,title,role,position,source,start,end\r\n甘政办发〔2022〕84号,2,推进药品耗材集中带量采购,LEAD,1,gansu-2022-ganzhengbanfa-84.txt,");
+        assertThat(out()).startsWith("document,task,title,role,position,source,start,end,evidence\r\n甘政办发〔2022〕84号,2,推进药品耗材集中带量采购,LEAD,1,gansu-2022-ganzhengbanfa-84.txt,")
+                .contains(",1030,1034,省医保局\r\n");
     }
 
     @Test
