@@ -3,7 +3,7 @@
 // words it came from, the words that were not understood and the alternatives of ambiguous places.
 // Removing a chip re-runs tasks(where:) with the remaining chips; the equivalent GraphQL is shown to copy.
 //
-// When the search box asks (see README "Questions in the explorer"):
+// When the search box asks (docs/ask.md, "In the explorer"):
 //   - the text reads as a question: it ends with ？ or ?, or contains 哪些, 什么, 有没有, 是否, 吗, 多少,
 //     哪个 or 哪里 — Enter asks, and the suggestion list offers only "按问题解读";
 //   - otherwise Enter opens an entity when the text names one (a suggestion's label equals it, or it is
