@@ -389,10 +389,15 @@ const LOADERS = {
 export async function tasksWhere(where, first = 100) {
   const data = await gql(`query($where: TaskWhere, $first: Int) {
       tasks(where: $where, first: $first) { totalCount edges { node { ${TASK_FULL} } } } }`, { where, first });
+  return taskAnswer(data.tasks);
+}
+
+/** A TaskConnection whose nodes select TASK_FULL, drawn: {tasks, totalCount, nodes, edges}. */
+export function taskAnswer(connection) {
   const f = new Fragment();
-  const tasks = data.tasks.edges.map((e) => e.node);
+  const tasks = connection.edges.map((e) => e.node);
   for (const t of tasks) f.fullTask(t);
-  return f.result({ tasks, totalCount: data.tasks.totalCount });
+  return f.result({ tasks, totalCount: connection.totalCount });
 }
 
 // ---------------------------------------------------------------------------------------------

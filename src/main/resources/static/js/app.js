@@ -1,11 +1,14 @@
-// PolicyGraph relationship explorer: wires the search box, graph, side panel, presets, filters,
-// export and the URL state together.
+// PolicyGraph relationship explorer: wires the search box, questions, graph, side panel, presets,
+// filters, export and the URL state together.
 import { neighbourhood, LEVEL_NAMES, ROLE_NAMES, parseId } from './api.js';
 import { Graph, TYPES } from './graph.js';
 import { Panel, esc, renderDocumentView } from './panel.js';
 import { SearchBox } from './search.js';
 import { PRESETS, preset, runPreset } from './presets.js';
 import { emptyState, parseHash, toHash } from './state.js';
+import {
+  AskBar, ask, answerChips, chipsFromHash, chipsToHash, graphqlOf, nameRegions, sameChips,
+} from './ask.js';
 
 const $ = (sel) => document.querySelector(sel);
 
@@ -21,7 +24,14 @@ const panel = new Panel($('#panel'), {
   onOpen: (nodeId) => open(nodeId),
   onExpand: (nodeId) => expand(nodeId),
 });
-const searchBox = new SearchBox($('#search'), $('#suggestions'), (item, text) => startFrom(item.id, text));
+const searchBox = new SearchBox($('#search'), $('#suggestions'), (item, text) => startFrom(item.id, text),
+  (question, fallback) => askQuestion(question, fallback));
+const askBar = new AskBar($('#ask-bar'), {
+  onRemove: (index) => removeChip(index),
+  onClose: () => clearView(),
+});
+// the question on show: {question, interpreted, chips, notUnderstood, alternatives, totalCount}
+let asked = null;
 
 // -----------------------------------------------------------------------------------------------
 // Busy indicator and status
@@ -74,8 +84,10 @@ async function restore(s) {
   graph.setLayout(state.layout);
   graph.filters = { hide: state.hide, level: state.level, role: state.role, doc: state.doc, year: state.year };
   syncControls();
+  if (!state.ask) hideAsk();
   await work(async () => {
     if (state.preset) await loadPreset(preset(state.preset), { fresh: false });
+    if (state.ask) await loadAsk(state.ask, chipsFromHash(state.chips), state.chips.length > 0);
     const fragments = await Promise.all(state.nodes.map((n) => neighbourhood(n).catch(() => null)));
     fragments.forEach((f, i) => {
       if (f) {
@@ -89,7 +101,7 @@ async function restore(s) {
     if (state.sel && graph.has(state.sel)) {
       graph.select(state.sel);
       panel.show(state.sel, graph.node(state.sel));
-    } else if (!state.preset) {
+    } else if (!state.preset && !state.ask) {
       panel.clear();
     }
   });
@@ -102,6 +114,7 @@ async function restore(s) {
 /** A fresh view from one node: it and its neighbours. */
 async function startFrom(nodeId, text = '') {
   state = { ...emptyState(), layout: graph.layoutName, ...graph.filters, q: text, nodes: [nodeId], sel: nodeId };
+  hideAsk();
   graph.clear();
   await work(async () => {
     graph.merge(await neighbourhood(nodeId));
@@ -156,19 +169,137 @@ async function loadPreset(p, { fresh = true } = {}) {
   if (!p) return;
   if (fresh) {
     state = { ...emptyState(), layout: graph.layoutName, ...graph.filters, preset: p.id };
+    hideAsk();
     graph.clear();
   }
   const answer = await runPreset(p);
+  drawAnswer(answer);
+  panel.clear(answerPanel('预设', p.question,
+    `<pre class="query">tasks(where: ${esc(JSON.stringify(p.where).replace(/"([A-Za-z]+)":/g, '$1: ').replace(/"([A-Z_]+)"/g, '$1').replace(/,/g, ', '))})</pre>`,
+    answer));
+  $('#preset-select').value = p.id;
+}
+
+/** Draws an answer's tasks with their neighbourhoods, the tasks marked as seeds. */
+function drawAnswer(answer) {
   graph.merge(answer);
   for (const t of answer.tasks) graph.markSeed(`task:${t.key}`);
+}
+
+/** The panel listing an answer's tasks under its question and query. */
+function answerPanel(badge, question, queryHtml, answer) {
   const list = answer.tasks.map((t) => `<li><a href="#" class="node-link" data-node="${esc(`task:${t.key}`)}">
       <span class="dot" style="background:${TYPES.task.color}"></span>${esc(t.label || '')}${esc(t.title || '')}</a>
       <span class="muted">${esc(t.document.docNumber || t.document.title || '')}</span></li>`).join('');
-  panel.clear(`<div class="preset-answer"><span class="type-badge" style="background:#555">预设</span>
-    <h2>${esc(p.question)}</h2>
-    <pre class="query">tasks(where: ${esc(JSON.stringify(p.where).replace(/"([A-Za-z]+)":/g, '$1: ').replace(/"([A-Z_]+)"/g, '$1').replace(/,/g, ', '))})</pre>
-    <p>${answer.totalCount} 个任务：</p><ul class="plain answer-list">${list || '<li class="muted">无</li>'}</ul></div>`);
-  $('#preset-select').value = p.id;
+  return `<div class="preset-answer"><span class="type-badge" style="background:#555">${esc(badge)}</span>
+    <h2>${esc(question)}</h2>${queryHtml}
+    <p>${answer.totalCount} 个任务${answer.tasks.length < answer.totalCount ? `（显示前 ${answer.tasks.length} 个）` : ''}：</p>
+    <ul class="plain answer-list">${list || '<li class="muted">无</li>'}</ul></div>`;
+}
+
+// -----------------------------------------------------------------------------------------------
+// Questions in Chinese: chips above the graph, the answer drawn like a preset's
+
+const NO_ANSWER = { tasks: [], totalCount: 0, nodes: [], edges: [] };
+
+/** Asks a fresh question; when nothing of it is understood and the search box had a best suggestion, opens that. */
+async function askQuestion(question, fallback = null) {
+  state = { ...emptyState(), layout: graph.layoutName, ...graph.filters, q: question, ask: question };
+  graph.clear();
+  const understood = await work(async () => {
+    await loadAsk(question, [], false, fallback);
+    if (!asked) return false;
+    refreshFacets();
+    await graph.layout();
+    counts();
+    return true;
+  });
+  if (understood === false && fallback) {
+    await startFrom(fallback.id, question);
+    status(`${$('#status').textContent} · 未能把“${question}”解读为问题，已打开最接近的结果`);
+    return;
+  }
+  writeHash();
+}
+
+/**
+ * Asks the question and draws its answer. With `edited`, the chips are the ones kept in the URL (their
+ * words taken from the interpretation), and the answer is that of the kept chips.
+ */
+async function loadAsk(question, chips, edited, fallback = null) {
+  const answer = await ask(question);
+  const interpreted = answer.interpretation.filters;
+  if (!interpreted.length && fallback) {
+    asked = null;
+    return;
+  }
+  let shown = answer;
+  if (edited) {
+    chips = chips.map((c) => interpreted.find((i) => i.field === c.field && i.value === c.value) || c);
+    if (!sameChips(chips, interpreted)) shown = chips.length ? await answerChips(chips) : NO_ANSWER;
+  } else {
+    chips = interpreted;
+  }
+  asked = {
+    question,
+    interpreted,
+    chips,
+    notUnderstood: answer.interpretation.notUnderstood,
+    alternatives: answer.interpretation.alternatives,
+  };
+  state.chips = chipsToHash(chips);
+  if (!state.chips.length) state.chips = ['-'];
+  await nameRegions(chips);
+  showAnswer(shown);
+}
+
+function showAnswer(answer) {
+  asked.totalCount = answer.totalCount;
+  drawAnswer(answer);
+  askBar.show({ ...asked, edited: !sameChips(asked.chips, asked.interpreted) });
+  graph.cy.resize();
+  const query = asked.chips.length
+    ? `<div class="query-head"><span class="muted">等价的 GraphQL 查询：</span>
+        <button type="button" class="copy-query" title="复制查询">复制</button>
+        <a href="graphiql" class="tool-link" target="_blank" rel="noopener">GraphiQL</a></div>
+      <pre class="query ask-query">${esc(graphqlOf(asked.chips))}</pre>`
+    : '<p class="muted">没有筛选条件：不回答全部任务。</p>';
+  panel.clear(answerPanel('提问', asked.question, query, answer));
+  $('#search').value = asked.question;
+}
+
+/** Removes one chip and answers the remaining ones with tasks(where:). */
+async function removeChip(index) {
+  if (!asked) return;
+  const chips = asked.chips.filter((_, i) => i !== index);
+  asked.chips = chips;
+  state.chips = chips.length ? chipsToHash(chips) : ['-'];
+  state.nodes = [];
+  state.sel = '';
+  graph.clear();
+  await work(async () => {
+    showAnswer(chips.length ? await answerChips(chips) : NO_ANSWER);
+    refreshFacets();
+    await graph.layout();
+    counts();
+  });
+  writeHash();
+}
+
+function hideAsk() {
+  if (!asked && $('#ask-bar').hidden) return;
+  asked = null;
+  askBar.hide();
+  graph.cy.resize();
+}
+
+function clearView() {
+  graph.clear();
+  hideAsk();
+  state = { ...emptyState(), layout: graph.layoutName, ...graph.filters };
+  panel.clear();
+  counts();
+  writeHash();
 }
 
 async function choosePreset(presetId) {
@@ -214,12 +345,17 @@ function buildControls() {
   $('#zoom-in').addEventListener('click', () => graph.zoom(1.25));
   $('#zoom-out').addEventListener('click', () => graph.zoom(0.8));
   $('#relayout').addEventListener('click', () => work(() => graph.layout()));
-  $('#clear').addEventListener('click', () => {
-    graph.clear();
-    state = { ...emptyState(), layout: graph.layoutName, ...graph.filters };
-    panel.clear();
-    counts();
-    writeHash();
+  $('#clear').addEventListener('click', clearView);
+  $('#panel').addEventListener('click', async (e) => {
+    if (!e.target.closest('button.copy-query')) return;
+    const pre = $('#panel pre.ask-query');
+    try {
+      await navigator.clipboard.writeText(pre.textContent);
+      status('已复制 GraphQL 查询');
+    } catch (err) {
+      getSelection().selectAllChildren(pre);
+      status('已选中 GraphQL 查询，按 Ctrl+C 复制');
+    }
   });
   $('#export-png').addEventListener('click', () => download('policygraph.png', graph.png()));
   $('#export-json').addEventListener('click', () => {
@@ -326,7 +462,9 @@ async function route() {
 buildControls();
 panel.clear();
 window.addEventListener('hashchange', route);
-window.policygraph = { graph, cy: graph.cy, panel, search: searchBox, state: () => state, parseId };
+window.policygraph = {
+  graph, cy: graph.cy, panel, search: searchBox, state: () => state, asked: () => asked, parseId,
+};
 route().then(() => {
   document.body.dataset.ready = 'true';
   counts();

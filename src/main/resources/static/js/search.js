@@ -1,13 +1,18 @@
-// The search box: suggestions over documents, departments, regions, programmes, institutions and task text.
+// The search box: suggestions over documents, departments, regions, programmes, institutions and task text;
+// text that reads as a question is asked instead (the rule is in ask.js).
 import { search } from './api.js';
 import { TYPES } from './graph.js';
 import { esc } from './panel.js';
+import { looksLikeQuestion, PHRASE_LENGTH } from './ask.js';
 
 export class SearchBox {
-  constructor(input, list, onChoose) {
+  /** onChoose(item, text) opens a suggestion; onAsk(question, fallback) asks, fallback being the best suggestion or null. */
+  constructor(input, list, onChoose, onAsk) {
     this.input = input;
     this.list = list;
     this.onChoose = onChoose;
+    this.onAsk = onAsk;
+    this.navigated = false;
     this.items = [];
     this.active = -1;
     this.timer = null;
@@ -35,10 +40,19 @@ export class SearchBox {
   /** Looks the text up and shows the suggestions; resolves to them. */
   async run(text) {
     const seq = ++this.seq;
+    this.navigated = false;
     if (!text.trim()) {
       this.items = [];
       this.close();
       return [];
+    }
+    if (looksLikeQuestion(text)) {
+      // a question is not looked up word by word: the only suggestion is to ask it
+      this.items = [{ type: 'ask', label: text.trim() }];
+      this.searched = text;
+      this.active = 0;
+      this.render();
+      return this.items;
     }
     this.list.innerHTML = '<li class="muted">搜索中…</li>';
     this.open();
@@ -50,9 +64,10 @@ export class SearchBox {
       return [];
     }
     if (seq !== this.seq) return items;
-    this.items = items;
+    this.items = [...items];
+    if ([...text.trim()].length >= PHRASE_LENGTH) this.items.push({ type: 'ask', label: text.trim() });
     this.searched = text;
-    this.active = items.length ? 0 : -1;
+    this.active = this.items.length ? 0 : -1;
     this.render();
     return items;
   }
@@ -63,6 +78,11 @@ export class SearchBox {
       return;
     }
     this.list.innerHTML = this.items.map((it, i) => {
+      if (it.type === 'ask') {
+        return `<li data-index="${i}" data-ask="true" class="ask-item${i === this.active ? ' active' : ''}">
+          <span class="type-badge" style="background:#555">提问</span>
+          <span class="s-label">按问题解读：${esc(it.label)}</span><span class="s-detail">回车</span></li>`;
+      }
       const t = TYPES[it.type];
       return `<li data-index="${i}" data-node="${esc(it.id)}" class="${i === this.active ? 'active' : ''}">
         <span class="type-badge" style="background:${t.color}">${t.name}</span>
@@ -77,17 +97,24 @@ export class SearchBox {
       if (!this.items.length) return;
       const step = e.key === 'ArrowDown' ? 1 : -1;
       this.active = (this.active + step + this.items.length) % this.items.length;
+      this.navigated = true;
       this.render();
     } else if (e.key === 'Enter') {
       e.preventDefault();
       clearTimeout(this.timer);
-      const fresh = this.input.value === this.searched;
-      if (fresh && this.items.length && this.active >= 0) {
+      const text = this.input.value;
+      if (!text.trim()) return;
+      if (looksLikeQuestion(text)) {
+        this.seq++;
+        this.close();
+        this.onAsk(text.trim(), null);
+      } else if (text === this.searched && this.navigated && this.active >= 0) {
         this.choose(this.active);
       } else {
-        // Enter before the suggestions came: search now and take the best hit
-        this.run(this.input.value).then((items) => {
-          if (items.length && this.input.value === this.searched) this.choose(0);
+        // the suggestions for exactly this text (searching now when they have not come yet)
+        const ready = text === this.searched ? Promise.resolve(this.items) : this.run(text);
+        ready.then((items) => {
+          if (this.input.value === text) this.enter(text.trim(), items.filter((it) => it.type !== 'ask'));
         });
       }
     } else if (e.key === 'Escape') {
@@ -95,11 +122,27 @@ export class SearchBox {
     }
   }
 
+  /** Enter on text that is not a question: a named entity is opened, a longer phrase is asked. */
+  enter(text, entities) {
+    const named = entities.find((it) => it.label === text) || (entities.length === 1 ? entities[0] : null);
+    if (named) {
+      this.close();
+      this.onChoose(named, text);
+    } else if ([...text].length >= PHRASE_LENGTH) {
+      this.close();
+      this.onAsk(text, entities[0] || null);
+    } else if (entities.length) {
+      this.close();
+      this.onChoose(entities[0], text);
+    }
+  }
+
   choose(index) {
     const item = this.items[index];
     if (!item) return;
     this.close();
-    this.onChoose(item, this.input.value.trim());
+    if (item.type === 'ask') this.onAsk(item.label, null);
+    else this.onChoose(item, this.input.value.trim());
   }
 
   open() {

@@ -1,12 +1,17 @@
 // The view's state in the URL hash, so that a view can be shared and a reload restores it.
-//   #q=<search>&preset=<id>&nodes=<id>,<id>&sel=<id>&layout=force|tree&hide=<type>,..&level=..&doc=..&year=..&role=..
+//   #q=<search>&preset=<id>&ask=<question>&chips=<field>:<value>,..&nodes=<id>,<id>&sel=<id>&layout=force|tree
+//    &hide=<type>,..&level=..&doc=..&year=..&role=..
 // nodes lists, in order, the nodes whose neighbourhoods were opened; replaying them rebuilds the graph.
+// ask is a question in Chinese and chips the filters of its answer that are kept (TaskWhere field:value);
+// a question whose chips were all removed keeps an empty chips list as chips=- .
 // A document view has its own route: #/document/<key>?task=<ordinal>
 
-const LIST_KEYS = ['nodes', 'hide', 'level', 'role'];
+const LIST_KEYS = ['nodes', 'hide', 'level', 'role', 'chips'];
 
 export function emptyState() {
-  return { q: '', preset: '', nodes: [], sel: '', layout: 'force', hide: [], level: [], role: [], doc: '', year: '' };
+  return {
+    q: '', preset: '', ask: '', chips: [], nodes: [], sel: '', layout: 'force', hide: [], level: [], role: [], doc: '', year: '',
+  };
 }
 
 /** The route of a hash: {view: 'document', key, task} or {view: 'graph', state}. */

@@ -244,6 +244,39 @@ class ExplorerBrowserTest {
     }
 
     @Test
+    void questionInChineseShowsRemovableChipsAndItsAnswer() {
+        open("");
+        WebElement search = driver.findElement(By.id("search"));
+        search.sendKeys("白银市卫健委牵头的省级试点任务有哪些？");
+        search.sendKeys(org.openqa.selenium.Keys.ENTER);
+        waitFor().until(d -> !d.findElements(By.cssSelector("#ask-bar .chip[data-field]")).isEmpty());
+        waitIdle();
+        assertThat(texts("#ask-bar .chip[data-field] .chip-value")).contains("市卫生健康委", "省级");
+        assertThat(driver.findElement(By.id("ask-bar")).getText()).contains("部门:", "试点级别:", "市卫健委");
+        assertThat(hasNode(BAIYIN_TASK_14)).isTrue();
+        long tasksBefore = nodeIds("task").size();
+        assertThat(driver.findElement(By.cssSelector("#panel pre.ask-query")).getText()).contains("pilotLevel: PROVINCE");
+        assertThat(driver.getCurrentUrl()).contains("ask=").contains("chips=");
+
+        // without the 省级 chip: the lead tasks of Baiyin's city health commission at any pilot level
+        driver.findElement(By.cssSelector("#ask-bar .chip[data-field='pilotLevel'] button[data-remove]")).click();
+        waitFor().until(d -> d.findElements(By.cssSelector("#ask-bar .chip[data-field='pilotLevel']")).isEmpty());
+        waitIdle();
+        waitFor().until(d -> nodeIds("task").size() > tasksBefore);
+        assertThat(hasNode(BAIYIN_TASK_14)).isTrue();
+        assertThat(driver.findElement(By.cssSelector("#panel pre.ask-query")).getText())
+                .contains("department: \"市卫生健康委\"").doesNotContain("pilotLevel");
+
+        // the URL keeps the question and the remaining chips
+        String url = driver.getCurrentUrl();
+        driver.get("about:blank");
+        driver.get(url);
+        waitReady();
+        waitFor().until(d -> nodeIds("task").size() > tasksBefore);
+        assertThat(texts("#ask-bar .chip[data-field] .chip-value")).contains("市卫生健康委").doesNotContain("省级");
+    }
+
+    @Test
     void layoutsFiltersAndExports() {
         open("#preset=province-health-leads");
         waitFor().until(d -> hasNode("department:620000|省卫生健康委"));
