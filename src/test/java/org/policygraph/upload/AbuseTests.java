@@ -37,14 +37,10 @@ class AbuseTests extends UploadTestSupport {
     }
 
     @Test
-    void shouldRefuseAnOversizedPageAndADeepQuery() {
+    void shouldRefuseAnOversizedPage() { // depth is QueryLimitsTests
         JsonNode page = graphql("{ tasks(first: 500) { totalCount } }");
         assertThat(page.at("/errors/0/extensions/limit").asString()).isEqualTo("max-page-size");
-        String deep = "{ tasks(first: 1) { edges { node { document { tasks(first: 1) { edges { node { document {"
-                + " tasks(first: 1) { edges { node { key } } } } } } } } } } } }";
-        JsonNode reply = graphql(deep);
-        assertThat(reply.at("/errors/0/extensions/limit").asString()).isEqualTo("max-depth");
-        assertThat(reply.get("data")).isNull();
+        assertThat(page.at("/errors/0/message").asString()).contains("first is 500; at most 100");
     }
 
     @Test
@@ -65,7 +61,7 @@ class AbuseTests extends UploadTestSupport {
 
         assertThat(answer.at("/data/tasks/totalCount").asInt()).isPositive();
         assertThat(runaway).as("the other client's answer came before the runaway was cut (took %s)", took).isNotDone();
-        assertThat(took).isLessThan(Duration.ofSeconds(4));
+        assertThat(took).isLessThan(Duration.ofSeconds(5));
         assertThat(runaway.get(60, TimeUnit.SECONDS)).isEqualTo(408);
     }
 }
