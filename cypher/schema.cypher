@@ -20,6 +20,8 @@ CREATE INDEX department_function IF NOT EXISTS FOR (n:Department) ON (n.function
 CREATE INDEX document_year IF NOT EXISTS FOR (n:Document) ON (n.year);
 CREATE INDEX document_level IF NOT EXISTS FOR (n:Document) ON (n.level);
 CREATE INDEX document_title IF NOT EXISTS FOR (n:Document) ON (n.title);
+// Duplicate detection at ingest (same bytes under another file name).
+CREATE INDEX document_content_hash IF NOT EXISTS FOR (n:Document) ON (n.contentHash);
 CREATE INDEX region_name IF NOT EXISTS FOR (n:Region) ON (n.name);
 
 // Full-text search over Chinese text (CJK bigram analyzer).

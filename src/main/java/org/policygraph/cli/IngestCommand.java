@@ -12,7 +12,9 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = {"Extract each FILE and load it into the configured graph database.",
-                "Prints one line per file (ok: N tasks / failed: reason); exit 1 if any file failed."})
+                "Prints one line per file (ok: N tasks (key) / duplicate of key / failed: reason);",
+                "a document already in the graph (same content or doc number) is a duplicate and is not rewritten;",
+                "exit 1 if any file failed."})
 public final class IngestCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "FILE")
@@ -42,8 +44,7 @@ public final class IngestCommand implements Callable<Integer> {
             try {
                 outcome = ingester.ingest(file.getFileName().toString(), Files.readAllBytes(file));
             } catch (IOException e) {
-                outcome = new DocumentIngester.Outcome(file.getFileName().toString(), false, null, 0,
-                        "cannot read: " + e);
+                outcome = DocumentIngester.Outcome.failed(file.getFileName().toString(), "cannot read: " + e);
             }
             if (!outcome.ok()) {
                 failed++;

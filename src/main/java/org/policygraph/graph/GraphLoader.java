@@ -44,6 +44,11 @@ public class GraphLoader {
         this.events = events;
     }
 
+    /** The sessions this loader writes with (the configured database). */
+    public GraphSessions sessions() {
+        return sessions;
+    }
+
     /** What one load wrote. */
     public record Loaded(String documentKey, int sections, int tasks) {}
 

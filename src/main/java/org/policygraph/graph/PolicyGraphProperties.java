@@ -2,6 +2,7 @@ package org.policygraph.graph;
 
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The {@code policygraph.*} settings; application.yml documents each one.
@@ -16,7 +17,7 @@ public record PolicyGraphProperties(String mode, String database, Embedded embed
 
     public PolicyGraphProperties {
         embedded = embedded == null ? new Embedded(null, null, null) : embedded;
-        ingest = ingest == null ? new Ingest(true) : ingest;
+        ingest = ingest == null ? new Ingest(true, null) : ingest;
     }
 
     /**
@@ -31,10 +32,17 @@ public record PolicyGraphProperties(String mode, String database, Embedded embed
         }
     }
 
-    /** @param samplesOnEmpty ingest the bundled sample documents when the graph holds no document */
-    public record Ingest(Boolean samplesOnEmpty) {
+    /**
+     * @param samplesOnEmpty ingest the bundled sample documents when the graph holds no document
+     * @param maxBytes largest file the ingester accepts (CLI, upload, samples); larger ones fail
+     */
+    public record Ingest(Boolean samplesOnEmpty, DataSize maxBytes) {
+        /** 8 MB: the largest real notice is well under 1 MB, and extraction runs about 1 MB per 2 s. */
+        public static final DataSize DEFAULT_MAX_BYTES = DataSize.ofMegabytes(8);
+
         public Ingest {
             samplesOnEmpty = samplesOnEmpty == null ? Boolean.TRUE : samplesOnEmpty;
+            maxBytes = maxBytes == null ? DEFAULT_MAX_BYTES : maxBytes;
         }
     }
 }

@@ -8,8 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
+import java.time.Duration;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.ConnectorPortRegister;
@@ -21,6 +26,10 @@ import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.policygraph.cli.SpringCommands;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.actuate.endpoint.HealthDescriptor;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.health.actuate.endpoint.IndicatedHealthDescriptor;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -31,6 +40,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * application must start no database of its own and load into that one.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ExternalModeTest {
 
     static final Path ROOT = Path.of("target", "test-neo4j", "external-" + UUID.randomUUID()).toAbsolutePath();
@@ -38,6 +48,7 @@ class ExternalModeTest {
     static DatabaseManagementService server;
     static GraphDatabaseService serverDb;
     static String uri;
+    static int port;
 
     @DynamicPropertySource
     static void externalServer(DynamicPropertyRegistry registry) {
@@ -54,11 +65,11 @@ class ExternalModeTest {
         }
         server = new DatabaseManagementServiceBuilder(ROOT.resolve("server"))
                 .setConfig(BoltConnector.enabled, true)
-                .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", 0))
+                .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
                 .setConfig(GraphDatabaseSettings.auth_enabled, false)
                 .build();
         serverDb = server.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
-        int port = ((GraphDatabaseAPI) serverDb).getDependencyResolver()
+        port = ((GraphDatabaseAPI) serverDb).getDependencyResolver()
                 .resolveDependency(ConnectorPortRegister.class).getLocalAddress(ConnectorType.BOLT).getPort();
         uri = "bolt://127.0.0.1:" + port;
     }
@@ -110,6 +121,52 @@ class ExternalModeTest {
         // The command never auto-ingests the bundled samples (application.yml turns that on for serving).
         assertThat(serverCount("MATCH (d:Document {key: '甘政办发〔2022〕84号'}) RETURN count(d) AS n")).isZero();
         assertThat(Files.exists(UNUSED_EMBEDDED_DIR)).isFalse();
+    }
+
+    @Autowired
+    HealthEndpoint health;
+
+    /** Last: stops the server, then starts it again on the same port and directory. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void shouldBeUnreadyWhileTheDatabaseIsDownAndRecoverByItself() {
+        assertThat(readiness().getStatus()).isEqualTo(Status.UP);
+        long tasksBefore = serverCount("MATCH (t:Task) RETURN count(t) AS n");
+
+        server.shutdown();
+        server = null;
+        awaitStatus(Status.DOWN, this::readiness);
+        HealthDescriptor neo4j = health.healthForPath("readiness", "neo4j");
+        assertThat(neo4j.getStatus()).isEqualTo(Status.DOWN);
+        assertThat(((IndicatedHealthDescriptor) neo4j).getDetails().toString()).as("a clear message")
+                .containsIgnoringCase("unavailable");
+        assertThat(health.healthForPath("liveness").getStatus()).as("alive all the same").isEqualTo(Status.UP);
+
+        startServer(); // same port, same directory
+        awaitStatus(Status.UP, this::readiness);
+        assertThat(serverCount("MATCH (t:Task) RETURN count(t) AS n")).isEqualTo(tasksBefore);
+        loader.load(EmbeddedGraphTestSupport.gold(EmbeddedGraphTestSupport.GANSU)); // the application writes again
+        assertThat(serverCount("MATCH (:Document {key: '甘政办发〔2022〕84号'})-[:HAS_TASK]->(t) RETURN count(t) AS n"))
+                .isEqualTo(23);
+    }
+
+    HealthDescriptor readiness() {
+        return health.healthForPath("readiness");
+    }
+
+    static void awaitStatus(Status expected, Supplier<HealthDescriptor> probe) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        Status status = probe.get().getStatus();
+        while (!status.equals(expected) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            status = probe.get().getStatus();
+        }
+        assertThat(status).as("readiness within 60 s").isEqualTo(expected);
     }
 
     private static long serverCount(String cypher) {
