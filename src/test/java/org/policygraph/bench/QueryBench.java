@@ -42,8 +42,8 @@ public final class QueryBench {
             String ngql, String ngqlVariables) {}
 
     static final String PAGE = """
-            WITH collect(x) AS all
-            RETURN size(all) AS totalCount, [x IN all[0..20] | %s] AS nodes
+            WITH collect(x) AS rows
+            RETURN size(rows) AS totalCount, [x IN rows[0..20] | %s] AS nodes
             """;
 
     static List<Question> questions() throws IOException {
