@@ -6,7 +6,7 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
-/** Runs the extraction benchmark and prints characters per second for extraction and segmentation, and their ratio. */
+/** Runs the extraction benchmark (bundled samples and generated documents) and prints characters per second for extraction and segmentation, and their ratio. */
 public final class BenchRunner {
 
     private BenchRunner() {}
@@ -14,18 +14,21 @@ public final class BenchRunner {
     public static void main(String[] args) throws Exception {
         Options options = new OptionsBuilder().include(ExtractionBenchmark.class.getSimpleName()).build();
         Collection<RunResult> results = new Runner(options).run();
-        long chars = ExtractionBenchmark.charactersPerInvocation();
-        double extract = 0;
-        double segment = 0;
-        for (RunResult result : results) {
-            double opsPerSecond = result.getPrimaryResult().getScore();
-            if (result.getParams().getBenchmark().endsWith(".extract")) extract = opsPerSecond * chars;
-            if (result.getParams().getBenchmark().endsWith(".segment")) segment = opsPerSecond * chars;
+        System.out.printf("%n%s%n", Machine.describe());
+        for (String corpus : new String[] {"samples", "generated"}) {
+            long chars = ExtractionBenchmark.charactersPerInvocation(corpus);
+            double extract = 0;
+            double segment = 0;
+            for (RunResult result : results) {
+                if (!corpus.equals(result.getParams().getParam("corpus"))) continue;
+                double opsPerSecond = result.getPrimaryResult().getScore();
+                if (result.getParams().getBenchmark().endsWith(".extract")) extract = opsPerSecond * chars;
+                if (result.getParams().getBenchmark().endsWith(".segment")) segment = opsPerSecond * chars;
+            }
+            System.out.printf("%n%s (%,d chars per invocation)%n", corpus, chars);
+            System.out.printf("extraction   %,12.0f chars/s%n", extract);
+            System.out.printf("segmentation %,12.0f chars/s (HanLP viterbi, no recognizers)%n", segment);
+            System.out.printf("ratio        %12.2f (target >= 0.5)%n", extract / segment);
         }
-        System.out.printf("%nmachine: %d cores, %s, Java %s%n", Runtime.getRuntime().availableProcessors(),
-                System.getProperty("os.arch"), System.getProperty("java.version"));
-        System.out.printf("extraction   %,12.0f chars/s%n", extract);
-        System.out.printf("segmentation %,12.0f chars/s (HanLP viterbi, no recognizers)%n", segment);
-        System.out.printf("ratio        %12.2f (target >= 0.5)%n", extract / segment);
     }
 }

@@ -14,6 +14,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -23,7 +24,8 @@ import org.policygraph.extract.ExtractionException;
 import org.policygraph.extract.PolicyExtractor;
 
 /**
- * Extraction of the two bundled samples next to HanLP's plain segmentation (no name, place or
+ * Extraction of the two bundled samples (or of 20 documents of the generated scale corpus, {@code corpus=generated})
+ * next to HanLP's plain segmentation (no name, place or
  * organization recognition) of the same text, in the same run. {@link BenchRunner} turns the two
  * throughputs into characters per second and their ratio.
  */
@@ -36,6 +38,11 @@ import org.policygraph.extract.PolicyExtractor;
 public class ExtractionBenchmark {
 
     static final String[] SAMPLES = {"gansu-2022-ganzhengbanfa-84", "baiyin-2021-shizhengbanfa-100"};
+    static final int GENERATED = 20;
+    static final long SEED = 20260801L;
+
+    @Param({"samples", "generated"})
+    public String corpus;
 
     byte[][] documents;
     String[] texts;
@@ -44,11 +51,10 @@ public class ExtractionBenchmark {
 
     @Setup
     public void load() throws IOException {
-        documents = new byte[SAMPLES.length][];
-        texts = new String[SAMPLES.length];
-        for (int i = 0; i < SAMPLES.length; i++) {
-            documents[i] = sample(SAMPLES[i]);
-            texts[i] = new String(documents[i], StandardCharsets.UTF_8);
+        texts = texts(corpus);
+        documents = new byte[texts.length][];
+        for (int i = 0; i < texts.length; i++) {
+            documents[i] = texts[i].getBytes(StandardCharsets.UTF_8);
         }
         extractor = new PolicyExtractor();
         segmenter = HanLP.newSegment().enableNameRecognize(false).enablePlaceRecognize(false)
@@ -56,12 +62,25 @@ public class ExtractionBenchmark {
     }
 
     /** Characters processed by one invocation of either benchmark. */
-    static long charactersPerInvocation() throws IOException {
+    static long charactersPerInvocation(String corpus) throws IOException {
         long chars = 0;
-        for (String name : SAMPLES) {
-            chars += new String(sample(name), StandardCharsets.UTF_8).length();
+        for (String text : texts(corpus)) {
+            chars += text.length();
         }
         return chars;
+    }
+
+    /** The texts of one invocation: the two samples, or the first generated documents of the scale corpus. */
+    static String[] texts(String corpus) throws IOException {
+        if (corpus.equals("generated")) {
+            return new CorpusGenerator(SEED).generate(GENERATED, SEED).stream()
+                    .map(CorpusGenerator.Document::text).toArray(String[]::new);
+        }
+        String[] texts = new String[SAMPLES.length];
+        for (int i = 0; i < SAMPLES.length; i++) {
+            texts[i] = new String(sample(SAMPLES[i]), StandardCharsets.UTF_8);
+        }
+        return texts;
     }
 
     static byte[] sample(String name) throws IOException {

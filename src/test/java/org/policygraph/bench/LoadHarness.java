@@ -1,0 +1,117 @@
+package org.policygraph.bench;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.policygraph.extract.Extraction;
+import org.policygraph.extract.PolicyExtractor;
+import org.policygraph.graph.EmbeddedNeo4j;
+import org.policygraph.graph.GraphBootstrap;
+import org.policygraph.graph.GraphLoader;
+import org.policygraph.graph.GraphSessions;
+
+/**
+ * Extract + load in one process without Spring: parallel extraction (one {@link PolicyExtractor} per
+ * thread, a bounded window of documents in flight) feeding {@link GraphLoader#load} on one thread, one
+ * transaction per document, in file order, into a fresh embedded Neo4j. The app's linking on load
+ * (citations, themes, task alignment) is not part of this path: the loader's event goes nowhere.
+ *
+ * <p>Usage: {@code LoadHarness DATA_DIR [THREADS] FILE_OR_DIR...}; prints documents/s, tasks/s, per-document
+ * extraction and load latencies (median, p99) and heap after loading.
+ */
+public final class LoadHarness {
+
+    public static void main(String[] args) throws Exception {
+        Path dataDir = Path.of(args[0]);
+        int threads = Integer.parseInt(args[1]);
+        List<Path> files = new ArrayList<>();
+        for (int i = 2; i < args.length; i++) {
+            Path p = Path.of(args[i]);
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> s = Files.list(p)) {
+                    s.filter(f -> f.toString().endsWith(".txt")).sorted().forEach(files::add);
+                }
+            } else {
+                files.add(p);
+            }
+        }
+        System.out.println(Machine.describe());
+        long t0 = System.nanoTime();
+        try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(dataDir, "127.0.0.1:0", null);
+                Driver driver = GraphDatabase.driver(neo4j.boltUri(), neo4j.authToken())) {
+            GraphSessions sessions = new GraphSessions(driver, null);
+            GraphBootstrap bootstrap = new GraphBootstrap(sessions);
+            bootstrap.afterPropertiesSet();
+            GraphLoader loader = new GraphLoader(sessions, bootstrap, event -> { });
+            PolicyExtractor warm = new PolicyExtractor();
+            System.out.printf("database started, schema and regions in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+
+            ThreadLocal<PolicyExtractor> extractors = ThreadLocal.withInitial(() -> new PolicyExtractor(warm.gazetteer()));
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            BlockingQueue<Future<Object[]>> window = new ArrayBlockingQueue<>(threads * 4);
+            long[] extractNanos = new long[files.size()];
+            long[] loadNanos = new long[files.size()];
+            int tasks = 0;
+            int failed = 0;
+            long start = System.nanoTime();
+            int submitted = 0;
+            for (int done = 0; done < files.size(); done++) {
+                while (submitted < files.size() && window.remainingCapacity() > 0) {
+                    Path file = files.get(submitted++);
+                    window.add(pool.submit(() -> {
+                        byte[] bytes = Files.readAllBytes(file);
+                        long e0 = System.nanoTime();
+                        try {
+                            Extraction x = extractors.get().extract(file.getFileName().toString(), bytes);
+                            return new Object[] {x, System.nanoTime() - e0, bytes.length};
+                        } catch (Exception e) {
+                            return new Object[] {e, System.nanoTime() - e0, bytes.length};
+                        }
+                    }));
+                }
+                Object[] r = window.take().get();
+                extractNanos[done] = (long) r[1];
+                if (r[0] instanceof Extraction x) {
+                    long l0 = System.nanoTime();
+                    tasks += loader.load(x).tasks();
+                    loadNanos[done] = System.nanoTime() - l0;
+                } else {
+                    failed++;
+                    System.err.println(files.get(done) + ": " + r[0]);
+                }
+                if ((done + 1) % 1000 == 0) {
+                    System.out.printf("  %d documents, %.1f s%n", done + 1, (System.nanoTime() - start) / 1e9);
+                }
+            }
+            double wall = (System.nanoTime() - start) / 1e9;
+            pool.shutdown();
+            int ok = files.size() - failed;
+            System.out.printf("extract+load: %d documents (%d failed), %d tasks in %.1f s with %d extraction threads"
+                    + ": %.1f documents/s, %.0f tasks/s%n", ok, failed, tasks, wall, threads, ok / wall, tasks / wall);
+            System.out.printf("per document: extraction median %.1f ms, p99 %.1f ms (sum %.1f s); load (one transaction)"
+                    + " median %.1f ms, p99 %.1f ms (sum %.1f s)%n",
+                    Stats.percentile(extractNanos, 50) / 1e6, Stats.percentile(extractNanos, 99) / 1e6, sum(extractNanos) / 1e9,
+                    Stats.percentile(loadNanos, 50) / 1e6, Stats.percentile(loadNanos, 99) / 1e6, sum(loadNanos) / 1e9);
+            System.gc();
+            long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+            System.out.printf("after loading: heap used after GC %d MiB, resident %s, load %s%n", heap >> 20,
+                    Machine.residentMemory(), Machine.loadAverage());
+        }
+    }
+
+    private static long sum(long[] values) {
+        long s = 0;
+        for (long v : values) s += v;
+        return s;
+    }
+}
