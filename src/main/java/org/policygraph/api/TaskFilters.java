@@ -31,9 +31,18 @@ class TaskFilters {
         this.regionNames = regionNames;
     }
 
+    /**
+     * Where the statement starts: the full-text index for a text search, else the department-name
+     * index when a department is given (a few dozen tasks instead of every task), else every task.
+     */
     String match(TaskWhere where) {
-        return where.text() == null ? "MATCH (t:Task)"
-                : "CALL db.index.fulltext.queryNodes('taskText', $text) YIELD node AS t";
+        if (where.text() != null) {
+            return "CALL db.index.fulltext.queryNodes('taskText', $text) YIELD node AS t";
+        }
+        if (where.department() != null) {
+            return "MATCH (:Department {name: $department})<-[:ASSIGNED_TO]-(t:Task)\nWITH DISTINCT t";
+        }
+        return "MATCH (t:Task)";
     }
 
     Filter filter(TaskWhere where) {
