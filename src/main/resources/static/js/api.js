@@ -475,3 +475,29 @@ export async function fetchDocument(key) {
     } }`, { key });
   return data.document;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Links across documents (graphql/links.graphqls): themes, implements / implementedBy, year over year
+
+const TASK_LINK = `score sharedTerms rank task { key ordinal label title document { key docNumber title } }`;
+
+/** {themes, implements, implementedBy} of one task, or null. */
+export async function fetchTaskLinks(key) {
+  const data = await gql(`query($key: ID!) { task(key: $key) {
+      themes { name terms evidence { text start end } }
+      implements { ${TASK_LINK} }
+      implementedBy { ${TASK_LINK} } } }`, { key });
+  return data.task;
+}
+
+export async function fetchYearOverYear(region, level, fromYear, toYear) {
+  const ref = 'key ordinal title';
+  const data = await gql(`query($region: String, $level: Level!, $fromYear: Int!, $toYear: Int!) {
+      yearOverYear(region: $region, level: $level, fromYear: $fromYear, toYear: $toYear) {
+        regionCode level fromYear toYear fromDocuments toDocuments
+        kept { from { ${ref} } to { ${ref} } score }
+        added { ${ref} } dropped { ${ref} }
+        indicators { fromKey toKey fromSubject toSubject unit comparator fromValue toValue change } } }`,
+  { region: region || null, level, fromYear, toYear });
+  return data.yearOverYear;
+}

@@ -4,6 +4,7 @@ import { neighbourhood, LEVEL_NAMES, ROLE_NAMES, parseId } from './api.js';
 import { Graph, TYPES } from './graph.js';
 import { Panel, esc, renderDocumentView } from './panel.js';
 import { SearchBox } from './search.js';
+import { showYearOverYear } from './yoy.js';
 import { PRESETS, preset, runPreset } from './presets.js';
 import { emptyState, parseHash, toHash } from './state.js';
 import {
@@ -346,6 +347,7 @@ function buildControls() {
   $('#zoom-out').addEventListener('click', () => graph.zoom(0.8));
   $('#relayout').addEventListener('click', () => work(() => graph.layout()));
   $('#clear').addEventListener('click', clearView);
+  $('#yoy').addEventListener('click', () => showYearOverYear(panel, work));
   $('#panel').addEventListener('click', async (e) => {
     if (!e.target.closest('button.copy-query')) return;
     const pre = $('#panel pre.ask-query');

@@ -1,6 +1,7 @@
 // The side panel for the selected node, and the document view (#/document/<key>?task=<ordinal>).
 import {
   LEVEL_NAMES, ROLE_NAMES, parseId, fetchTask, fetchDepartment, fetchRegion, fetchInstitution, fetchDocument, gql, id,
+  fetchTaskLinks,
 } from './api.js';
 import { TYPES } from './graph.js';
 import { documentHash } from './state.js';
@@ -162,8 +163,29 @@ export class Panel {
   }
 }
 
+/** Theme tags of a task; hovering one shows the terms that triggered it. */
+function themeTags(themes) {
+  if (!themes || !themes.length) return '';
+  return `<div class="themes">${themes.map((th) => `<span class="theme-tag" title="${esc(`触发词：${(th.terms || []).join('、')}`)}"
+    data-theme="${esc(th.name)}">${esc(th.name)}</span>`).join('')}</div>`;
+}
+
+/** TaskLinks (implements / implementedBy) as a list of linked tasks with score and shared terms. */
+function taskLinks(links, cls) {
+  if (!links || !links.length) return '<p class="muted">无</p>';
+  return `<ul class="plain task-links ${cls}">${links.map((l) => {
+    const t = l.task;
+    const doc = t.document || {};
+    return `<li class="task-link" data-task="${esc(t.key)}">
+      <span class="link-doc">${esc(doc.docNumber || doc.key || '')}</span> <span class="link-ordinal">第 ${esc(t.ordinal)} 项</span>
+      ${nodeLink(id.task(t.key), `${t.label || ''}${t.title || ''}`, 'task')}
+      <span class="link-score" title="相似度（TF-IDF 余弦）">${Number(l.score).toFixed(2)}</span>
+      ${l.sharedTerms && l.sharedTerms.length ? `<div class="shared-terms muted">共同词：${esc(l.sharedTerms.join('、'))}</div>` : ''}</li>`;
+  }).join('')}</ul>`;
+}
+
 async function renderTask(key) {
-  const t = await fetchTask(key);
+  const [t, links] = await Promise.all([fetchTask(key), fetchTaskLinks(key).catch(() => null)]);
   if (!t) return '<p>未找到该任务。</p>';
   const spans = taskSpans(t);
   const depts = t.departments.map((a) => `<li><span class="role role-${esc(a.role)}">${esc(ROLE_NAMES[a.role] || '—')}</span>
@@ -181,6 +203,7 @@ async function renderTask(key) {
     <div class="meta">${nodeLink(id.document(t.document.key), t.document.title || t.document.key, 'document')}
       · ${esc(t.document.docNumber || '')} · ${esc(t.year || '')}
       ${t.section ? `<br>${nodeLink(id.section(t.section.key), `${t.section.label || ''}${t.section.title || ''}`, 'section')}` : ''}</div>
+    ${links ? themeTags(links.themes) : ''}
     <p><a class="doc-link" href="${documentHash(t.document.key, t.ordinal)}">在全文中查看此任务 →</a></p>
     <div class="legend-inline"><mark class="ev ev-lead">牵头部门</mark><mark class="ev ev-partner">配合部门</mark>
       <mark class="ev ev-region">地区</mark><mark class="ev ev-pilot">试点</mark><mark class="ev ev-site">试点单位</mark>
@@ -190,6 +213,8 @@ async function renderTask(key) {
     <h3>部门</h3><ul class="plain">${depts || '<li class="muted">无</li>'}</ul>
     <h3>试点</h3><ul class="plain">${pilots || '<li class="muted">无</li>'}</ul>
     <h3>指标</h3><ul class="plain">${indicators || '<li class="muted">无</li>'}</ul>
+    ${links ? `<h3>承接上级任务</h3>${taskLinks(links.implements, 'implements')}
+      <h3>被下级任务承接</h3>${taskLinks(links.implementedBy, 'implemented-by')}` : ''}
     ${regions ? `<h3>提及地区</h3><p>${regions}</p>` : ''}
     ${cites ? `<h3>引用文件</h3><p>${cites}</p>` : ''}`;
 }
