@@ -205,6 +205,43 @@ class ExplorerBrowserTest {
     }
 
     @Test
+    void panelShowsThemesAndLinkedTasksAndTheYearOverYearView() {
+        String task9 = "task:市政办发〔2021〕100号#9";
+        open("#nodes=" + encode(task9) + "&sel=" + encode(task9));
+        WebElement tag = waitFor().until(d -> d.findElements(By.cssSelector("#panel .theme-tag[data-theme='带量采购']"))
+                .stream().findFirst().orElse(null));
+        assertThat(tag.getText()).isEqualTo("带量采购");
+        assertThat(tag.getAttribute("title")).startsWith("触发词：");
+        List<WebElement> implementsLinks = driver.findElements(By.cssSelector("#panel .task-links.implements li.task-link"));
+        assertThat(implementsLinks).isNotEmpty();
+        WebElement first = implementsLinks.get(0);
+        assertThat(first.getText()).contains("甘政办发〔2022〕84号", "第 2 项", "共同词：");
+        assertThat(first.findElement(By.cssSelector(".link-score")).getText()).matches("\\d\\.\\d\\d");
+
+        // a linked task opens in the graph and the panel
+        WebElement link = first.findElement(By.cssSelector("a.node-link"));
+        String target = link.getAttribute("data-node");
+        assertThat(target).startsWith("task:甘政办发〔2022〕84号#");
+        link.click();
+        waitFor().until(d -> hasNode(target) && target.equals(js("return window.policygraph.cy.$(':selected').map(n => n.id())[0] || ''")));
+        waitIdle();
+        waitFor().until(d -> d.findElements(By.cssSelector("#panel .task-links.implemented-by li.task-link")).stream()
+                .anyMatch(e -> e.getText().contains("市政办发〔2021〕100号")));
+
+        // year over year: Gansu province 2021 → 2022
+        driver.findElement(By.id("yoy")).click();
+        WebElement form = waitFor().until(d -> d.findElements(By.cssSelector("#panel #yoy-form")).stream().findFirst().orElse(null));
+        assertThat(form.findElement(By.name("region")).getAttribute("value")).isEqualTo("甘肃省");
+        assertThat(form.findElement(By.name("level")).getAttribute("value")).isEqualTo("PROVINCE");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement added = waitFor().until(d -> d.findElements(By.cssSelector("#panel .yoy-added b")).stream().findFirst().orElse(null));
+        assertThat(added.getText()).isEqualTo("23");
+        assertThat(driver.findElements(By.cssSelector("#panel .yoy-added-list li"))).hasSize(23);
+        assertThat(driver.findElement(By.cssSelector("#panel .yoy-kept b")).getText()).isEqualTo("0");
+        assertThat(driver.findElement(By.cssSelector("#panel .yoy-result")).getText()).contains("甘政办发〔2022〕84号");
+    }
+
+    @Test
     void documentViewShowsEveryTaskWithItsEvidenceAndScrollsToTheOneAsked() {
         open("#/document/" + encode("甘政办发〔2022〕84号") + "?task=8");
         WebElement target = waitFor().until(d -> d.findElements(By.cssSelector("#docview .doc-task.target")).stream()
