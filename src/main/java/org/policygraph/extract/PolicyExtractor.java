@@ -23,7 +23,6 @@ import org.policygraph.extract.Extraction.Indicator;
 import org.policygraph.extract.Extraction.Level;
 import org.policygraph.extract.Extraction.LevelBasis;
 import org.policygraph.extract.Extraction.Pilot;
-import org.policygraph.extract.Extraction.PilotSite;
 import org.policygraph.extract.Extraction.RegionRef;
 import org.policygraph.extract.Extraction.Role;
 import org.policygraph.extract.Extraction.Section;
@@ -269,9 +268,5 @@ public class PolicyExtractor {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static List<PilotSite> distinctSites(List<PilotSite> sites) {
-        return sites.stream().distinct().toList();
     }
 }

@@ -25,19 +25,4 @@ public enum Numbering {
         Matcher m = pattern.matcher(paragraph);
         return m.find() ? m : null;
     }
-
-    /** The number a label stands for: 十二 → 12, 3 → 3, ③ → 3. */
-    public static int numberOf(String digits) {
-        if (digits.isEmpty()) {
-            return 0;
-        }
-        char first = digits.charAt(0);
-        if (first >= '①' && first <= '⑳') {
-            return first - '①' + 1;
-        }
-        if (Character.isDigit(first)) {
-            return Integer.parseInt(digits);
-        }
-        return ChineseNumerals.parse(digits);
-    }
 }

@@ -28,7 +28,6 @@ public final class StructureParser {
     private static final Pattern TASK_LIST_TITLE = Pattern.compile(
             "(?m)^(?![一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十\\d]{1,3}[)）]|\\d{1,3}[.．、])[^\\n。，,：:]{0,40}(?:重点工作任务|重点任务|工作要点|实施方案|任务分工|工作任务)[^\\n。，,]{0,10}$");
     static final String DATE = "((?:19|20)\\d{2}|[〇○零一二三四五六七八九]{4})\\s*年\\s*(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*月\\s*(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*日";
-    private static final Pattern DATE_PATTERN = Pattern.compile(DATE);
     private static final Pattern SIGNATURE_ISSUER = Pattern.compile(
             "(?m)^([\\u4e00-\\u9fa5（）()]{4,40}?(?:办公厅|办公室|人民政府|委员会|领导小组|局|厅|委))\\s*\\n?\\s*" + DATE + "(?!\\s*印发)");
     private static final Pattern YEAR_IN_TITLE = Pattern.compile("((?:19|20)\\d{2})\\s*年");
@@ -82,7 +81,7 @@ public final class StructureParser {
         }
     }
 
-    record Item(Numbering numbering, String label, int number, int start, int labelEnd, int paragraphEnd) {}
+    record Item(Numbering numbering, String label, int start, int labelEnd, int paragraphEnd) {}
 
     private static List<Paragraph> paragraphs(String text) {
         List<Paragraph> result = new ArrayList<>();
@@ -108,8 +107,7 @@ public final class StructureParser {
             for (Numbering numbering : Numbering.values()) {
                 Matcher m = numbering.match(content);
                 if (m != null) {
-                    int number = Numbering.numberOf(m.group(1));
-                    items.add(new Item(numbering, m.group(0).trim(), number, p.start, p.start + m.end(), p.end));
+                    items.add(new Item(numbering, m.group(0).trim(), p.start, p.start + m.end(), p.end));
                     break;
                 }
             }
@@ -173,6 +171,9 @@ public final class StructureParser {
         List<Slice> untasked = new ArrayList<>();
         int currentSection = 0;
         Item sectionItem = null;
+        int sectionIndex = -1;
+        String sectionTitle = null;
+        boolean aimsSection = false;
         int untaskedFrom = bodyStart;
         for (int i = 0; i < items.size(); i++) {
             Item item = items.get(i);
@@ -180,6 +181,9 @@ public final class StructureParser {
                 if (item.numbering == Numbering.CHINESE_COMMA || sectionItem == null
                         || item.numbering == sectionItem.numbering) {
                     sectionItem = item;
+                    sectionIndex = i;
+                    sectionTitle = sectionTitle(text, item);
+                    aimsSection = AIMS_SECTION.matcher(sectionTitle).find();
                     currentSection = 0;
                 }
                 continue;
@@ -187,13 +191,12 @@ public final class StructureParser {
             if (item.numbering != taskLevel) {
                 continue;
             }
-            if (sectionItem != null && AIMS_SECTION.matcher(sectionTitle(text, sectionItem)).find()
-                    && !markers.within(item.start, extentEnd(items, i, text.length()))) {
+            if (aimsSection && !markers.within(item.start, extentEnd(items, i, text.length()))) {
                 continue;
             }
             if (sectionItem != null && currentSection == 0) {
-                sections.add(new SectionSlice(sections.size() + 1, sectionItem.label,
-                        sectionTitle(text, sectionItem), sectionItem.start, extentEnd(items, items.indexOf(sectionItem), text.length())));
+                sections.add(new SectionSlice(sections.size() + 1, sectionItem.label, sectionTitle, sectionItem.start,
+                        extentEnd(items, sectionIndex, text.length())));
                 currentSection = sections.size();
             }
             int end = taskEnd(text, paragraphs, items, i, markers);
