@@ -23,6 +23,11 @@ CREATE INDEX document_title IF NOT EXISTS FOR (n:Document) ON (n.title);
 // Duplicate detection at ingest (same bytes under another file name).
 CREATE INDEX document_content_hash IF NOT EXISTS FOR (n:Document) ON (n.contentHash);
 CREATE INDEX region_name IF NOT EXISTS FOR (n:Region) ON (n.name);
+// Where the API's list statements start when a request filters on these (api.TaskFilters#match).
+CREATE INDEX document_doc_number IF NOT EXISTS FOR (n:Document) ON (n.docNumber);
+CREATE INDEX document_issuer IF NOT EXISTS FOR (n:Document) ON (n.issuer);
+CREATE INDEX indicator_deadline IF NOT EXISTS FOR (n:Indicator) ON (n.deadline);
+CREATE INDEX indicator_unit_value IF NOT EXISTS FOR (n:Indicator) ON (n.unit, n.value);
 
 // Full-text search over Chinese text (CJK bigram analyzer).
 CREATE FULLTEXT INDEX taskText IF NOT EXISTS FOR (n:Task) ON EACH [n.title, n.text]

@@ -1,5 +1,8 @@
 package org.policygraph.api;
 
+import graphql.GraphQLContext;
+import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.SelectedField;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,20 +52,26 @@ class AskController {
 
     private record Answered(Interpretation interpretation, Connection<Task> tasks) {}
 
-    private Answered answer(String question, Integer first) {
+    /** {@code selection} and {@code context}: of the answer's tasks field, null outside GraphQL. */
+    private Answered answer(String question, Integer first, DataFetchingFieldSelectionSet selection,
+            GraphQLContext context) {
         if (question == null || question.isBlank()) {
             throw new ApiException.BadInput("question must not be blank");
         }
         Interpretation interpretation = interpreter.interpret(question, vocabulary.current());
         Connection<Task> found = interpretation.chips().isEmpty()
-                ? tasks.tasks(impossible(), null, first, null)
-                : tasks.tasks(where(interpretation.criteria()), null, first != null ? first : properties.maxPageSize(), null);
+                ? tasks.tasks(impossible(), null, first, null, selection, context)
+                : tasks.tasks(where(interpretation.criteria()), null, first != null ? first : properties.maxPageSize(),
+                        null, selection, context);
         return new Answered(interpretation, found);
     }
 
     @QueryMapping
-    Answer ask(@Argument String question, @Argument Integer first) {
-        Answered answered = answer(question, first);
+    Answer ask(@Argument String question, @Argument Integer first, DataFetchingFieldSelectionSet selection,
+            GraphQLContext context) {
+        DataFetchingFieldSelectionSet taskSelection = selection.getFields("tasks").stream().findFirst()
+                .map(SelectedField::getSelectionSet).orElse(null);
+        Answered answered = answer(question, first, taskSelection, context);
         Interpretation i = answered.interpretation();
         return new Answer(question, new InterpretationView(i.chips(), graphql(i.criteria()), i.notUnderstood(), i.alternatives()),
                 answered.tasks());
@@ -74,7 +83,7 @@ class AskController {
         if (request == null || request.question() == null || request.question().isBlank()) {
             return ResponseEntity.badRequest().body(Map.of("error", "question must not be blank"));
         }
-        Answered answered = answer(request.question(), properties.maxPageSize());
+        Answered answered = answer(request.question(), properties.maxPageSize(), null, null);
         List<AnswerTask> found = answered.tasks().edges().stream()
                 .map(Connection.Edge::node)
                 .map(task -> new AnswerTask(task.docKey(), task.ordinal(), task.title(), task.evidence()))

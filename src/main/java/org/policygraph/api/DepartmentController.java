@@ -1,5 +1,7 @@
 package org.policygraph.api;
 
+import graphql.GraphQLContext;
+import graphql.schema.DataFetchingFieldSelectionSet;
 import java.util.List;
 import java.util.Map;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -30,7 +32,8 @@ class DepartmentController {
 
     @QueryMapping
     Connection<Department> departments(@Argument DepartmentWhere where, @Argument List<ListStatement.Sort> sort,
-            @Argument Integer first, @Argument String after) {
+            @Argument Integer first, @Argument String after,
+            DataFetchingFieldSelectionSet selection, GraphQLContext context) {
         Pages.PageRequest page = pages.request(first, after);
         Filter filter = new Filter();
         if (where != null) {
@@ -47,7 +50,7 @@ class DepartmentController {
         }
         String orderBy = ListStatement.orderBy(sort, SORT_FIELDS, "d.name", "d.key");
         return queries.connection(new ListStatement("MATCH (d:Department)", filter, "d", orderBy), page,
-                Department::of);
+                "Department", Department::of, selection, context);
     }
 
     @BatchMapping

@@ -1,5 +1,7 @@
 package org.policygraph.api;
 
+import graphql.GraphQLContext;
+import graphql.schema.DataFetchingFieldSelectionSet;
 import java.util.List;
 import java.util.Map;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -30,7 +32,8 @@ class DocumentController {
 
     @QueryMapping
     Connection<Document> documents(@Argument DocumentWhere where, @Argument List<ListStatement.Sort> sort,
-            @Argument Integer first, @Argument String after) {
+            @Argument Integer first, @Argument String after,
+            DataFetchingFieldSelectionSet selection, GraphQLContext context) {
         Pages.PageRequest page = pages.request(first, after);
         Filter filter = new Filter();
         if (where != null) {
@@ -43,7 +46,8 @@ class DocumentController {
                     .when(where.stub(), "stub", "coalesce(d.stub, false) = $stub");
         }
         String orderBy = ListStatement.orderBy(sort, SORT_FIELDS, "d.year", "d.key");
-        return queries.connection(new ListStatement("MATCH (d:Document)", filter, "d", orderBy), page, Document::of);
+        return queries.connection(new ListStatement("MATCH (d:Document)", filter, "d", orderBy), page,
+                "Document", Document::of, selection, context);
     }
 
     @QueryMapping

@@ -1,8 +1,10 @@
 package org.policygraph.api;
 
+import graphql.GraphQLContext;
+import graphql.schema.DataFetchingFieldSelectionSet;
 import java.util.List;
 import java.util.Map;
-import org.neo4j.driver.Record;
+import org.neo4j.driver.types.MapAccessor;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -29,7 +31,8 @@ class IndicatorController {
 
     @QueryMapping
     Connection<Indicator> indicators(@Argument IndicatorWhere where, @Argument List<ListStatement.Sort> sort,
-            @Argument Integer first, @Argument String after) {
+            @Argument Integer first, @Argument String after,
+            DataFetchingFieldSelectionSet selection, GraphQLContext context) {
         Pages.PageRequest page = pages.request(first, after);
         Filter filter = new Filter();
         if (where != null) {
@@ -44,40 +47,29 @@ class IndicatorController {
         }
         String orderBy = ListStatement.orderBy(sort, SORT_FIELDS, "i.key", "i.key");
         return queries.connection(new ListStatement("MATCH (i:Indicator)", filter, "i", orderBy), page,
-                Indicator::of);
+                "Indicator", Indicator::of, selection, context);
     }
 
     @BatchMapping
-    Map<Indicator, Task> task(List<Indicator> indicators) {
-        return queries.one(indicators, Indicator::key, """
-                UNWIND $keys AS key
-                MATCH (t:Task)-[:SETS]->(:Indicator {key: key})
-                RETURN key, t {.*} AS node
-                """, r -> Task.of(r.get("node")));
+    Map<Indicator, Task> task(List<Indicator> indicators, GraphQLContext context) {
+        return queries.one(indicators, Indicator::key, Relations.INDICATOR_TASK, row -> Task.of(row.get("node")),
+                context);
     }
 
     @BatchMapping
-    Map<Indicator, Document> document(List<Indicator> indicators) {
-        return queries.one(indicators, Indicator::key, """
-                UNWIND $keys AS key
-                MATCH (owner)-[:SETS]->(:Indicator {key: key})
-                MATCH (d:Document {key: coalesce(owner.docKey, owner.key)})
-                RETURN key, d {.*} AS node
-                """, r -> Document.of(r.get("node")));
+    Map<Indicator, Document> document(List<Indicator> indicators, GraphQLContext context) {
+        return queries.one(indicators, Indicator::key, Relations.INDICATOR_DOCUMENT,
+                row -> Document.of(row.get("node")), context);
     }
 
     @BatchMapping
-    Map<Indicator, Evidence> evidence(List<Indicator> indicators) {
-        return queries.one(indicators, Indicator::key, """
-                UNWIND $keys AS key
-                MATCH (owner)-[:SETS]->(i:Indicator {key: key})
-                WHERE i.start IS NOT NULL
-                RETURN key, owner {.*} AS owner, owner:Task AS byTask, i.start AS start, i.end AS end
-                """, IndicatorController::evidence);
+    Map<Indicator, Evidence> evidence(List<Indicator> indicators, GraphQLContext context) {
+        return queries.one(indicators, Indicator::key, Relations.INDICATOR_EVIDENCE, IndicatorController::evidence,
+                context);
     }
 
     /** Cut from the task text; a document-level indicator has its span but no stored text to quote. */
-    private static Evidence evidence(Record r) {
+    private static Evidence evidence(MapAccessor r) {
         int start = r.get("start").asInt();
         int end = r.get("end").asInt();
         if (r.get("byTask").asBoolean()) {

@@ -5,17 +5,27 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * One list query as Cypher: {@code match} binds {@code variable}, the filter narrows it, and the
- * page and the total count are two statements over the same MATCH and WHERE.
+ * One list query as Cypher: {@code match} binds {@code variable}, the filter narrows it; one statement
+ * reads the page, its nested fields and, when asked, the total count.
  */
 record ListStatement(String match, Filter filter, String variable, String orderBy) {
 
     /** A sort criterion as the schema's sort inputs give it. */
     record Sort(String field, String direction) {}
 
-    String page() {
-        return match + "\n" + filter.where() + "\nRETURN " + variable + " {.*} AS node\nORDER BY " + orderBy
-                + "\nSKIP $offset LIMIT $limit";
+    /**
+     * The page as rows written by {@code projection}: one row per node ({@code row}), or, when
+     * {@code counted}, one record with the total and the page's rows ({@code total}, {@code rows}).
+     */
+    String page(Projection projection, boolean counted) {
+        String sorted = match + "\n" + filter.where() + "\nWITH " + variable + " ORDER BY " + orderBy;
+        if (!counted) {
+            return sorted + "\nSKIP $offset LIMIT $limit\nRETURN " + projection.row(variable) + " AS row";
+        }
+        return sorted + "\nWITH collect(" + variable + ") AS matched"
+                + "\nCALL (matched) { UNWIND matched[$offset..($offset + $limit)] AS " + variable
+                + " RETURN collect(" + projection.row(variable) + ") AS rows }"
+                + "\nRETURN size(matched) AS total, rows";
     }
 
     String count() {

@@ -1,8 +1,10 @@
 package org.policygraph.api;
 
+import graphql.GraphQLContext;
+import graphql.schema.DataFetchingFieldSelectionSet;
 import java.util.List;
 import java.util.Map;
-import org.neo4j.driver.Record;
+import org.neo4j.driver.types.MapAccessor;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -34,7 +36,8 @@ class PilotController {
 
     @QueryMapping
     Connection<Pilot> pilots(@Argument PilotWhere where, @Argument List<ListStatement.Sort> sort,
-            @Argument Integer first, @Argument String after) {
+            @Argument Integer first, @Argument String after,
+            DataFetchingFieldSelectionSet selection, GraphQLContext context) {
         Pages.PageRequest page = pages.request(first, after);
         Filter filter = new Filter();
         if (where != null) {
@@ -46,12 +49,20 @@ class PilotController {
                             + "-[:DESIGNATES]->(p) WHERE doc.docNumber = $docNumber }");
         }
         String orderBy = ListStatement.orderBy(sort, Map.of("NAME", "p.programme"), "p.key", "p.key");
-        return queries.connection(new ListStatement("MATCH (p:Pilot)", filter, "p", orderBy), page, Pilot::of);
+        // With a region, start from it and walk down to the sites' pilots instead of testing every pilot.
+        String match = where != null && where.region() != null
+                ? "MATCH (anchor:Region) WHERE anchor.code IN $region\n"
+                        + "MATCH (anchor)<-[:PART_OF*0..]-(:Region)<-[:LOCATED_IN*0..1]-()<-[:AT_SITE]-(p:Pilot)\n"
+                        + "WITH DISTINCT p"
+                : "MATCH (p:Pilot)";
+        return queries.connection(new ListStatement(match, filter, "p", orderBy), page, "Pilot", Pilot::of,
+                selection, context);
     }
 
     @QueryMapping
     Connection<Programme> programmes(@Argument ProgrammeWhere where, @Argument List<ListStatement.Sort> sort,
-            @Argument Integer first, @Argument String after) {
+            @Argument Integer first, @Argument String after,
+            DataFetchingFieldSelectionSet selection, GraphQLContext context) {
         Pages.PageRequest page = pages.request(first, after);
         Filter filter = new Filter();
         if (where != null) {
@@ -62,12 +73,13 @@ class PilotController {
         }
         String orderBy = ListStatement.orderBy(sort, Map.of("NAME", "g.name"), "g.name", "g.name");
         return queries.connection(new ListStatement("MATCH (g:Programme)", filter, "g", orderBy), page,
-                Programme::of);
+                "Programme", Programme::of, selection, context);
     }
 
     @QueryMapping
     Connection<Institution> institutions(@Argument InstitutionWhere where, @Argument List<ListStatement.Sort> sort,
-            @Argument Integer first, @Argument String after) {
+            @Argument Integer first, @Argument String after,
+            DataFetchingFieldSelectionSet selection, GraphQLContext context) {
         Pages.PageRequest page = pages.request(first, after);
         Filter filter = new Filter();
         if (where != null) {
@@ -77,7 +89,7 @@ class PilotController {
         }
         String orderBy = ListStatement.orderBy(sort, Map.of("NAME", "i.name"), "i.key", "i.key");
         return queries.connection(new ListStatement("MATCH (i:Institution)", filter, "i", orderBy), page,
-                Institution::of);
+                "Institution", Institution::of, selection, context);
     }
 
     /** The programme is a property of the pilot: no read needed. */
@@ -87,64 +99,40 @@ class PilotController {
     }
 
     @BatchMapping(typeName = "Pilot", field = "task")
-    Map<Pilot, Task> pilotTask(List<Pilot> pilots) {
-        return queries.one(pilots, Pilot::key, """
-                UNWIND $keys AS key
-                MATCH (t:Task)-[:DESIGNATES]->(:Pilot {key: key})
-                RETURN key, t {.*} AS node
-                """, r -> Task.of(r.get("node")));
+    Map<Pilot, Task> pilotTask(List<Pilot> pilots, GraphQLContext context) {
+        return queries.one(pilots, Pilot::key, Relations.PILOT_TASK, row -> Task.of(row.get("node")), context);
     }
 
     @BatchMapping
-    Map<Pilot, List<Object>> sites(List<Pilot> pilots) {
-        return queries.many(pilots, Pilot::key, """
-                UNWIND $keys AS key
-                MATCH (:Pilot {key: key})-[:AT_SITE]->(s)
-                RETURN key, s {.*} AS node, s:Region AS isRegion
-                ORDER BY coalesce(s.code, s.regionCode), s.key
-                """, PilotController::site);
+    Map<Pilot, List<Object>> sites(List<Pilot> pilots, GraphQLContext context) {
+        return queries.many(pilots, Pilot::key, Relations.PILOT_SITES, PilotController::site, context);
     }
 
     @BatchMapping(typeName = "Pilot", field = "evidence")
-    Map<Pilot, Evidence> pilotEvidence(List<Pilot> pilots) {
-        return queries.one(pilots, Pilot::key, """
-                UNWIND $keys AS key
-                MATCH (t:Task)-[:DESIGNATES]->(p:Pilot {key: key})
-                WHERE p.start IS NOT NULL
-                RETURN key, t {.*} AS task, p.start AS start, p.end AS end
-                """, r -> Task.of(r.get("task")).quote(r.get("start").asInt(), r.get("end").asInt()));
+    Map<Pilot, Evidence> pilotEvidence(List<Pilot> pilots, GraphQLContext context) {
+        return queries.one(pilots, Pilot::key, Relations.PILOT_EVIDENCE,
+                row -> Task.of(row.get("task")).quote(row.get("start").asInt(), row.get("end").asInt()), context);
     }
 
     @BatchMapping(typeName = "Programme", field = "pilots")
-    Map<Programme, List<Pilot>> programmePilots(List<Programme> programmes) {
-        return queries.many(programmes, Programme::name, """
-                UNWIND $keys AS key
-                MATCH (:Programme {name: key})<-[:OF_PROGRAMME]-(p:Pilot)
-                RETURN key, p {.*} AS node
-                ORDER BY p.key
-                """, r -> Pilot.of(r.get("node")));
+    Map<Programme, List<Pilot>> programmePilots(List<Programme> programmes, GraphQLContext context) {
+        return queries.many(programmes, Programme::name, Relations.PROGRAMME_PILOTS, row -> Pilot.of(row.get("node")),
+                context);
     }
 
     @BatchMapping(typeName = "Institution", field = "region")
-    Map<Institution, Region> institutionRegion(List<Institution> institutions) {
-        return queries.one(institutions, Institution::key, """
-                UNWIND $keys AS key
-                MATCH (:Institution {key: key})-[:LOCATED_IN]->(r:Region)
-                RETURN key, r {.*} AS node
-                """, r -> Region.of(r.get("node")));
+    Map<Institution, Region> institutionRegion(List<Institution> institutions, GraphQLContext context) {
+        return queries.one(institutions, Institution::key, Relations.INSTITUTION_REGION,
+                row -> Region.of(row.get("node")), context);
     }
 
     @BatchMapping(typeName = "Institution", field = "pilots")
-    Map<Institution, List<Pilot>> institutionPilots(List<Institution> institutions) {
-        return queries.many(institutions, Institution::key, """
-                UNWIND $keys AS key
-                MATCH (:Institution {key: key})<-[:AT_SITE]-(p:Pilot)
-                RETURN key, p {.*} AS node
-                ORDER BY p.key
-                """, r -> Pilot.of(r.get("node")));
+    Map<Institution, List<Pilot>> institutionPilots(List<Institution> institutions, GraphQLContext context) {
+        return queries.many(institutions, Institution::key, Relations.INSTITUTION_PILOTS,
+                row -> Pilot.of(row.get("node")), context);
     }
 
-    private static Object site(Record r) {
+    private static Object site(MapAccessor r) {
         return r.get("isRegion").asBoolean() ? Region.of(r.get("node")) : Institution.of(r.get("node"));
     }
 }

@@ -1,5 +1,8 @@
 package org.policygraph.api;
 
+import graphql.GraphQLContext;
+import graphql.schema.DataFetchingFieldSelectionSet;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -39,13 +42,72 @@ class ReadQueries {
         return list(cypher, parameters).get(0).get(0).asLong();
     }
 
-    /** One page of a list statement (fetching one extra row to know whether a next page exists). */
-    <T> Connection<T> connection(ListStatement statement, Pages.PageRequest page, Function<Value, T> node) {
+    /**
+     * One page of a list statement (fetching one extra row to know whether a next page exists) of nodes
+     * of {@code type}, with the nested fields the selection asks for read by the same statement and kept
+     * in the request's {@link Prefetch}, and the total count too when the selection asks for it. Without
+     * a selection (a call from outside GraphQL) it reads the nodes alone.
+     */
+    <T> Connection<T> connection(ListStatement statement, Pages.PageRequest page, String type,
+            Function<Value, T> node, DataFetchingFieldSelectionSet selection, GraphQLContext context) {
+        Projection projection = selection == null ? Projection.NONE
+                : Projection.of(type, selection.getFields("edges/node/*"));
+        boolean counted = selection != null && selection.contains("totalCount");
         Map<String, Object> parameters = new HashMap<>(statement.filter().parameters());
         parameters.put("offset", page.offset());
         parameters.put("limit", page.size() + 1);
-        List<T> rows = list(statement.page(), parameters).stream().map(r -> node.apply(r.get("node"))).toList();
-        return new Connection<>(rows, page, () -> count(statement.count(), statement.filter().parameters()));
+        Prefetch prefetch = Prefetch.of(context);
+        List<Record> records = list(statement.page(projection, counted), parameters);
+        List<Value> rows = counted ? records.get(0).get("rows").asList(v -> v)
+                : records.stream().map(r -> r.get("row")).toList();
+        rows.forEach(row -> projection.register(row, prefetch));
+        List<T> nodes = rows.stream().map(row -> node.apply(row.get("node"))).toList();
+        if (counted) {
+            long total = records.get(0).get("total").asLong();
+            return new Connection<>(nodes, page, () -> total);
+        }
+        return new Connection<>(nodes, page, () -> count(statement.count(), statement.filter().parameters()));
+    }
+
+    /**
+     * The rows of {@code relation} for many parents: those the request's list statements already read,
+     * and ONE statement for the others.
+     */
+    <P, V> Map<P, List<V>> many(Collection<P> parents, Function<P, String> key, Relation relation,
+            Function<Value, V> row, GraphQLContext context) {
+        Prefetch prefetch = Prefetch.of(context);
+        Map<String, List<Value>> byKey = new HashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (String k : keys(parents, key)) {
+            List<Value> rows = prefetch.get(relation, k);
+            if (rows != null) {
+                byKey.put(k, rows);
+            } else {
+                missing.add(k);
+            }
+        }
+        if (!missing.isEmpty()) {
+            for (Record r : list(relation.batchStatement(), Map.of("keys", missing))) {
+                byKey.computeIfAbsent(r.get("key").asString(), k -> new ArrayList<>()).add(r.get("row"));
+            }
+        }
+        Map<P, List<V>> result = new LinkedHashMap<>();
+        for (P parent : parents) {
+            result.put(parent, byKey.getOrDefault(key.apply(parent), List.of()).stream().map(row).toList());
+        }
+        return result;
+    }
+
+    /** Like {@link #many} for a field with at most one value; parents without one are left out (null). */
+    <P, V> Map<P, V> one(Collection<P> parents, Function<P, String> key, Relation relation, Function<Value, V> row,
+            GraphQLContext context) {
+        Map<P, V> result = new LinkedHashMap<>();
+        many(parents, key, relation, row, context).forEach((parent, values) -> {
+            if (!values.isEmpty()) {
+                result.put(parent, values.get(0));
+            }
+        });
+        return result;
     }
 
     /**
@@ -56,7 +118,7 @@ class ReadQueries {
             Function<Record, V> row) {
         Map<String, List<V>> byKey = new HashMap<>();
         for (Record r : list(cypher, Map.of("keys", keys(parents, key)))) {
-            byKey.computeIfAbsent(r.get("key").asString(), k -> new java.util.ArrayList<>()).add(row.apply(r));
+            byKey.computeIfAbsent(r.get("key").asString(), k -> new ArrayList<>()).add(row.apply(r));
         }
         Map<P, List<V>> result = new LinkedHashMap<>();
         for (P parent : parents) {

@@ -1,5 +1,7 @@
 package org.policygraph.api;
 
+import graphql.GraphQLContext;
+import graphql.schema.DataFetchingFieldSelectionSet;
 import java.util.List;
 import java.util.Map;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -28,7 +30,8 @@ class RegionController {
 
     @QueryMapping
     Connection<Region> regions(@Argument RegionWhere where, @Argument List<ListStatement.Sort> sort,
-            @Argument Integer first, @Argument String after) {
+            @Argument Integer first, @Argument String after,
+            DataFetchingFieldSelectionSet selection, GraphQLContext context) {
         Pages.PageRequest page = pages.request(first, after);
         Filter filter = new Filter();
         if (where != null) {
@@ -42,7 +45,8 @@ class RegionController {
                             "EXISTS { MATCH (r)<-[:MENTIONS|AT_SITE]-() } = $mentioned");
         }
         String orderBy = ListStatement.orderBy(sort, SORT_FIELDS, "r.code", "r.code");
-        return queries.connection(new ListStatement("MATCH (r:Region)", filter, "r", orderBy), page, Region::of);
+        return queries.connection(new ListStatement("MATCH (r:Region)", filter, "r", orderBy), page,
+                "Region", Region::of, selection, context);
     }
 
     @QueryMapping

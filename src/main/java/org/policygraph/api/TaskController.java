@@ -1,8 +1,10 @@
 package org.policygraph.api;
 
+import graphql.GraphQLContext;
+import graphql.schema.DataFetchingFieldSelectionSet;
 import java.util.List;
 import java.util.Map;
-import org.neo4j.driver.Record;
+import org.neo4j.driver.types.MapAccessor;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -27,11 +29,13 @@ class TaskController {
 
     @QueryMapping
     Connection<Task> tasks(@Argument TaskWhere where, @Argument List<ListStatement.Sort> sort,
-            @Argument Integer first, @Argument String after) {
+            @Argument Integer first, @Argument String after,
+            DataFetchingFieldSelectionSet selection, GraphQLContext context) {
         Pages.PageRequest page = pages.request(first, after);
         TaskWhere w = TaskWhere.orAny(where);
         String orderBy = ListStatement.orderBy(sort, SORT_FIELDS, "t.docKey, t.ordinal", "t.key");
-        return queries.connection(new ListStatement(filters.match(w), filters.filter(w), "t", orderBy), page, Task::of);
+        ListStatement statement = new ListStatement(filters.match(w), filters.filter(w), "t", orderBy);
+        return queries.connection(statement, page, "Task", Task::of, selection, context);
     }
 
     @QueryMapping
@@ -41,75 +45,43 @@ class TaskController {
     }
 
     @BatchMapping
-    Map<Task, Document> document(List<Task> tasks) {
-        return queries.one(tasks, Task::key, """
-                UNWIND $keys AS key
-                MATCH (d:Document)-[:HAS_TASK]->(:Task {key: key})
-                RETURN key, d {.*} AS node
-                """, r -> Document.of(r.get("node")));
+    Map<Task, Document> document(List<Task> tasks, GraphQLContext context) {
+        return queries.one(tasks, Task::key, Relations.TASK_DOCUMENT, row -> Document.of(row.get("node")), context);
     }
 
     @BatchMapping
-    Map<Task, Section> section(List<Task> tasks) {
-        return queries.one(tasks, Task::key, """
-                UNWIND $keys AS key
-                MATCH (s:Section)-[:HAS_TASK]->(:Task {key: key})
-                RETURN key, s {.*} AS node
-                """, r -> Section.of(r.get("node")));
+    Map<Task, Section> section(List<Task> tasks, GraphQLContext context) {
+        return queries.one(tasks, Task::key, Relations.TASK_SECTION, row -> Section.of(row.get("node")), context);
     }
 
     @BatchMapping
-    Map<Task, List<Assignment>> departments(List<Task> tasks) {
-        return queries.many(tasks, Task::key, """
-                UNWIND $keys AS key
-                MATCH (t:Task {key: key})-[a:ASSIGNED_TO]->(d:Department)
-                RETURN key, t {.*} AS task, a {.*} AS assignment, d {.*} AS department
-                ORDER BY a.position
-                """, TaskController::assignment);
+    Map<Task, List<Assignment>> departments(List<Task> tasks, GraphQLContext context) {
+        return queries.many(tasks, Task::key, Relations.TASK_DEPARTMENTS, TaskController::assignment, context);
     }
 
     @BatchMapping
-    Map<Task, List<Region>> regions(List<Task> tasks) {
-        return queries.many(tasks, Task::key, """
-                UNWIND $keys AS key
-                MATCH (:Task {key: key})-[m:MENTIONS]->(r:Region)
-                RETURN key, r {.*} AS node
-                ORDER BY m.start, r.code
-                """, r -> Region.of(r.get("node")));
+    Map<Task, List<Region>> regions(List<Task> tasks, GraphQLContext context) {
+        return queries.many(tasks, Task::key, Relations.TASK_REGIONS, row -> Region.of(row.get("node")), context);
     }
 
     @BatchMapping
-    Map<Task, List<Pilot>> pilots(List<Task> tasks) {
-        return queries.many(tasks, Task::key, """
-                UNWIND $keys AS key
-                MATCH (:Task {key: key})-[:DESIGNATES]->(p:Pilot)
-                RETURN key, p {.*} AS node
-                ORDER BY p.key
-                """, r -> Pilot.of(r.get("node")));
+    Map<Task, List<Pilot>> pilots(List<Task> tasks, GraphQLContext context) {
+        return queries.many(tasks, Task::key, Relations.TASK_PILOTS, row -> Pilot.of(row.get("node")), context);
     }
 
     @BatchMapping
-    Map<Task, List<Indicator>> indicators(List<Task> tasks) {
-        return queries.many(tasks, Task::key, """
-                UNWIND $keys AS key
-                MATCH (:Task {key: key})-[:SETS]->(i:Indicator)
-                RETURN key, i {.*} AS node
-                ORDER BY i.key
-                """, r -> Indicator.of(r.get("node")));
+    Map<Task, List<Indicator>> indicators(List<Task> tasks, GraphQLContext context) {
+        return queries.many(tasks, Task::key, Relations.TASK_INDICATORS, row -> Indicator.of(row.get("node")),
+                context);
     }
 
     @BatchMapping
-    Map<Task, List<Document>> cites(List<Task> tasks) {
-        return queries.many(tasks, Task::key, """
-                UNWIND $keys AS key
-                MATCH (:Task {key: key})-[:CITES]->(d:Document)
-                RETURN key, d {.*} AS node
-                ORDER BY d.key
-                """, r -> Document.of(r.get("node")));
+    Map<Task, List<Document>> cites(List<Task> tasks, GraphQLContext context) {
+        return queries.many(tasks, Task::key, Relations.TASK_CITES, row -> Document.of(row.get("node")), context);
     }
 
-    /** A row with columns task, assignment and department. */
-    static Assignment assignment(Record r) {
+    /** A row with entries task, assignment and department. */
+    static Assignment assignment(MapAccessor r) {
         var a = r.get("assignment");
         return new Assignment(Task.of(r.get("task")), Department.of(r.get("department")), Nodes.string(a, "role"),
                 Nodes.integer(a, "position"), Nodes.integer(a, "start"), Nodes.integer(a, "end"));

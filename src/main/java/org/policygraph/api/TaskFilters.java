@@ -31,16 +31,62 @@ class TaskFilters {
         this.regionNames = regionNames;
     }
 
+    /** Tasks with a pilot that has a site (a region, or an institution located in one) under {@code $p}. */
+    private static String pilotSitesUnder(String parameter) {
+        return "MATCH (anchor:Region) WHERE anchor.code IN $" + parameter + "\n"
+                + "MATCH (anchor)<-[:PART_OF*0..]-(:Region)<-[:LOCATED_IN*0..1]-()<-[:AT_SITE]-(:Pilot)"
+                + "<-[:DESIGNATES]-(t:Task)\nWITH DISTINCT t";
+    }
+
     /**
-     * Where the statement starts: the full-text index for a text search, else the department-name
-     * index when a department is given (a few dozen tasks instead of every task), else every task.
+     * Where the statement starts: from the index of the most selective filter given, so that the cost
+     * follows the size of the answer, not of the graph; the WHERE of {@link #filter} still checks every
+     * filter. The order ranks filters by how few tasks one value typically has: a phrase, a document, an
+     * institution, a region's pilots or mentions, a department, ...; every task only without any of them.
      */
     String match(TaskWhere where) {
         if (where.text() != null) {
             return "CALL db.index.fulltext.queryNodes('taskText', $text) YIELD node AS t";
         }
+        if (where.docNumber() != null) {
+            return "MATCH (:Document {docNumber: $docNumber})-[:HAS_TASK]->(t:Task)";
+        }
+        if (where.pilotInstitution() != null) {
+            return "MATCH (site:Institution) WHERE site.key = $pilotInstitution OR site.name = $pilotInstitution\n"
+                    + "MATCH (site)<-[:AT_SITE]-(:Pilot)<-[:DESIGNATES]-(t:Task)\nWITH DISTINCT t";
+        }
+        if (where.pilotRegion() != null) {
+            return pilotSitesUnder("pilotRegion");
+        }
+        if (where.mentionsRegion() != null) {
+            return "MATCH (named:Region)<-[:MENTIONS]-(t:Task) WHERE named.code IN $mentionsRegion\nWITH DISTINCT t";
+        }
+        if (where.region() != null) {
+            return "CALL () { MATCH (anchor:Region) WHERE anchor.code IN $region\n"
+                    + "MATCH (anchor)<-[:PART_OF*0..]-(:Region)<-[:MENTIONS]-(t:Task) RETURN t\n"
+                    + "UNION " + pilotSitesUnder("region").replace("\nWITH DISTINCT t", " RETURN t") + " }\n"
+                    + "WITH DISTINCT t";
+        }
         if (where.department() != null) {
             return "MATCH (:Department {name: $department})<-[:ASSIGNED_TO]-(t:Task)\nWITH DISTINCT t";
+        }
+        if (where.departmentRegion() != null) {
+            return "MATCH (anchor:Region) WHERE anchor.code IN $departmentRegion\n"
+                    + "MATCH (anchor)<-[:PART_OF*0..]-(:Region)<-[:OF_REGION]-(:Department)<-[:ASSIGNED_TO]-(t:Task)\n"
+                    + "WITH DISTINCT t";
+        }
+        if (where.theme() != null) {
+            return "MATCH (:Theme {name: $theme})<-[:HAS_THEME]-(t:Task)";
+        }
+        if (where.issuer() != null) {
+            return "MATCH (:Document {issuer: $issuer})-[:HAS_TASK]->(t:Task)";
+        }
+        if (where.indicatorDeadline() != null) {
+            return "MATCH (:Indicator {deadline: $indicatorDeadline})<-[:SETS]-(t:Task)\nWITH DISTINCT t";
+        }
+        if (where.documentRegion() != null) {
+            return "MATCH (anchor:Region) WHERE anchor.code IN $documentRegion\n"
+                    + "MATCH (anchor)<-[:PART_OF*0..]-(:Region)<-[:ISSUED_IN]-(:Document)-[:HAS_TASK]->(t:Task)";
         }
         return "MATCH (t:Task)";
     }

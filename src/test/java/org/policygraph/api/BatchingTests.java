@@ -7,13 +7,18 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Nested fields are loaded per level for all parents at once: the number of statements depends
- * on the query's shape, not on how many results it has. Statements are counted at the Driver.
+ * Nested fields are read by the list's own statement, or loaded per level for all parents at once: the
+ * number of statements depends on the query's shape, not on how many results it has. Statements are
+ * counted at the Driver.
  */
 class BatchingTests extends ApiTestSupport {
 
-    /** The tasks list plus one statement per batched field of nestedTaskFields.graphql. */
-    static final int NESTED_TASK_FIELD_STATEMENTS = 1 + 13;
+    /**
+     * The tasks list, which reads the task's document, section, departments, regions, pilots, indicators
+     * and cites too, plus one statement for each field below those: evidence.document, document.region,
+     * region.parent, department.region, department.tasks and the document of those tasks.
+     */
+    static final int NESTED_TASK_FIELD_STATEMENTS = 1 + 6;
 
     @Test
     void shouldRunAsManyStatementsForTwentyTasksAsForTwo() {
@@ -32,6 +37,37 @@ class BatchingTests extends ApiTestSupport {
         int forTwo = statements("nestedTasks", with(variables, 2), 2);
         int forAll = statements("nestedTasks", with(variables, 20), 5);
         assertThat(forAll).isEqualTo(forTwo);
+    }
+
+    @Test
+    void shouldAnswerTheCanonicalQuestionWithOneStatement() {
+        statements.reset();
+        var response = graphQlTester.documentName("canonicalQuestion").variable("department", "省卫生健康委")
+                .variable("pilotLevel", "PROVINCE").variable("pilotRegion", "白银市").execute();
+        response.path("tasks.totalCount").entity(Integer.class).isEqualTo(2);
+        response.path("tasks.edges[*].node.pilots[*].programme.name").entityList(String.class).hasSizeGreaterThan(1);
+        response.path("tasks.edges[*].node.document.docNumber").entityList(String.class).hasSize(2);
+        assertThat(statements.count()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldReadPilotsWithTheirTasksSitesAndDocumentsInOneStatement() {
+        statements.reset();
+        var response = graphQlTester.documentName("regionPilots").variable("region", "庆阳市")
+                .variable("level", "NATIONAL").execute();
+        response.path("pilots.edges[*].node.task.document.docNumber").entityList(String.class).hasSize(2);
+        response.path("pilots.edges[*].node.sites[*].name").entityList(String.class).contains("庆阳市中医院");
+        assertThat(statements.count()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldReadIndicatorsWithTheirTasksDocumentsAndEvidenceInOneStatement() {
+        statements.reset();
+        var response = graphQlTester.documentName("indicatorsByDeadline").variable("deadline", "年底前").execute();
+        response.path("indicators.edges[*].node.evidence.text").entityList(String.class)
+                .contains("达到100%", "超过350个");
+        response.path("indicators.edges[*].node.document.docNumber").entityList(String.class).hasSize(5);
+        assertThat(statements.count()).isEqualTo(1);
     }
 
     private int statements(String document, Map<String, Object> variables, int expectedTasks) {

@@ -1,0 +1,74 @@
+package org.policygraph.api;
+
+import java.util.regex.Pattern;
+
+/**
+ * The graph read behind one nested field ({@code type.field}), written once and used two ways: as a
+ * batch statement over many parents ({@link #batchStatement()}), and as a {@code COLLECT} subquery
+ * inside the statement of the list that selected it ({@link #collect}), so that a whole request can be
+ * answered by one statement.
+ *
+ * <p>In {@code body}, {@code row} and {@code order}, {@code parent} is the parent node and a name ending
+ * in {@code #} is a variable of this read; {@code #} becomes a suffix unique to the nesting depth.
+ *
+ * @param type the GraphQL type that has the field, also the label of its nodes
+ * @param field the field's name
+ * @param body MATCH (and WHERE) clauses from {@code parent} to the field's values
+ * @param row entries of the row map that the field's mapper reads (e.g. {@code node: d# {.*}})
+ * @param order ORDER BY expressions of the rows, or null
+ * @param childType the type of the {@code node} entry when fields below it can be read in the same
+ *     statement, else null
+ */
+record Relation(String type, String field, String body, String row, String order, String childType) {
+
+    private static final Pattern PARENT = Pattern.compile("\\bparent\\b");
+
+    /** The property that identifies a node of {@code type}. */
+    static String keyProperty(String type) {
+        return switch (type) {
+            case "Region" -> "code";
+            case "Programme" -> "name";
+            default -> "key";
+        };
+    }
+
+    /** The name of this field's entry in a prefetched row map. */
+    String id() {
+        return type + "_" + field;
+    }
+
+    /** Rows for the parents whose keys {@code $keys} lists, with columns {@code key} and {@code row}. */
+    String batchStatement() {
+        return "UNWIND $keys AS key\nMATCH (parent:" + type + " {" + keyProperty(type) + ": key})\n"
+                + local(body, "") + "\nRETURN key, {" + local(row, "") + "} AS row"
+                + (order == null ? "" : "\nORDER BY key, " + local(order, ""));
+    }
+
+    /**
+     * An expression with the rows of this field for the node bound to {@code parentVariable}, each row
+     * extended by the fields of {@code below}.
+     */
+    String collect(String parentVariable, int depth, Projection below) {
+        String suffix = "_" + depth;
+        String child = childVariable(suffix);
+        return "COLLECT { " + PARENT.matcher(local(body, suffix)).replaceAll(parentVariable)
+                + " RETURN {" + PARENT.matcher(local(row, suffix)).replaceAll(parentVariable)
+                + below.entries(child, depth) + "}"
+                + (order == null ? "" : " ORDER BY " + PARENT.matcher(local(order, suffix)).replaceAll(parentVariable))
+                + " }";
+    }
+
+    /** The variable bound to the row's {@code node} entry, e.g. {@code d_2} for {@code node: d# {.*}}. */
+    private String childVariable(String suffix) {
+        int node = row.indexOf("node: ");
+        if (node < 0) {
+            return null;
+        }
+        int end = row.indexOf('#', node);
+        return row.substring(node + "node: ".length(), end) + suffix;
+    }
+
+    private static String local(String cypher, String suffix) {
+        return cypher.replace("#", suffix);
+    }
+}

@@ -1,0 +1,64 @@
+package org.policygraph.api;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Every nested field whose read a list statement can take over (see {@link Relation}). */
+final class Relations {
+
+    private Relations() {}
+
+    static final Relation TASK_DOCUMENT = new Relation("Task", "document",
+            "MATCH (d#:Document)-[:HAS_TASK]->(parent)", "node: d# {.*}", null, "Document");
+    static final Relation TASK_SECTION = new Relation("Task", "section",
+            "MATCH (s#:Section)-[:HAS_TASK]->(parent)", "node: s# {.*}", null, "Section");
+    static final Relation TASK_DEPARTMENTS = new Relation("Task", "departments",
+            "MATCH (parent)-[a#:ASSIGNED_TO]->(d#:Department)",
+            "task: parent {.*}, assignment: a# {.*}, department: d# {.*}", "a#.position", null);
+    static final Relation TASK_REGIONS = new Relation("Task", "regions",
+            "MATCH (parent)-[m#:MENTIONS]->(r#:Region)", "node: r# {.*}", "m#.start, r#.code", "Region");
+    static final Relation TASK_PILOTS = new Relation("Task", "pilots",
+            "MATCH (parent)-[:DESIGNATES]->(p#:Pilot)", "node: p# {.*}", "p#.key", "Pilot");
+    static final Relation TASK_INDICATORS = new Relation("Task", "indicators",
+            "MATCH (parent)-[:SETS]->(i#:Indicator)", "node: i# {.*}", "i#.key", "Indicator");
+    static final Relation TASK_CITES = new Relation("Task", "cites",
+            "MATCH (parent)-[:CITES]->(d#:Document)", "node: d# {.*}", "d#.key", "Document");
+
+    static final Relation PILOT_TASK = new Relation("Pilot", "task",
+            "MATCH (t#:Task)-[:DESIGNATES]->(parent)", "node: t# {.*}", null, "Task");
+    static final Relation PILOT_SITES = new Relation("Pilot", "sites",
+            "MATCH (parent)-[:AT_SITE]->(s#)", "node: s# {.*}, isRegion: s#:Region",
+            "coalesce(s#.code, s#.regionCode), s#.key", null);
+    static final Relation PILOT_EVIDENCE = new Relation("Pilot", "evidence",
+            "MATCH (t#:Task)-[:DESIGNATES]->(parent) WHERE parent.start IS NOT NULL",
+            "task: t# {.*}, start: parent.start, end: parent.end", null, null);
+    static final Relation PROGRAMME_PILOTS = new Relation("Programme", "pilots",
+            "MATCH (parent)<-[:OF_PROGRAMME]-(p#:Pilot)", "node: p# {.*}", "p#.key", "Pilot");
+    static final Relation INSTITUTION_REGION = new Relation("Institution", "region",
+            "MATCH (parent)-[:LOCATED_IN]->(r#:Region)", "node: r# {.*}", null, "Region");
+    static final Relation INSTITUTION_PILOTS = new Relation("Institution", "pilots",
+            "MATCH (parent)<-[:AT_SITE]-(p#:Pilot)", "node: p# {.*}", "p#.key", "Pilot");
+
+    static final Relation INDICATOR_TASK = new Relation("Indicator", "task",
+            "MATCH (t#:Task)-[:SETS]->(parent)", "node: t# {.*}", null, "Task");
+    /** A document-level indicator is owned by its document; a task's by the task, whose docKey names it. */
+    static final Relation INDICATOR_DOCUMENT = new Relation("Indicator", "document",
+            "MATCH (o#)-[:SETS]->(parent) MATCH (d#:Document {key: coalesce(o#.docKey, o#.key)})",
+            "node: d# {.*}", null, "Document");
+    static final Relation INDICATOR_EVIDENCE = new Relation("Indicator", "evidence",
+            "MATCH (o#)-[:SETS]->(parent) WHERE parent.start IS NOT NULL",
+            "owner: o# {.*}, byTask: o#:Task, start: parent.start, end: parent.end", null, null);
+
+    private static final Map<String, Relation> BY_FIELD = List.of(TASK_DOCUMENT, TASK_SECTION, TASK_DEPARTMENTS,
+            TASK_REGIONS, TASK_PILOTS, TASK_INDICATORS, TASK_CITES, PILOT_TASK, PILOT_SITES, PILOT_EVIDENCE,
+            PROGRAMME_PILOTS, INSTITUTION_REGION, INSTITUTION_PILOTS, INDICATOR_TASK, INDICATOR_DOCUMENT,
+            INDICATOR_EVIDENCE).stream().collect(Collectors.toUnmodifiableMap(r -> r.type() + "." + r.field(),
+                    Function.identity()));
+
+    /** The relation of {@code type.field}, or null when the field is read otherwise. */
+    static Relation find(String type, String field) {
+        return BY_FIELD.get(type + "." + field);
+    }
+}

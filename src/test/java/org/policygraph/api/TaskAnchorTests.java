@@ -1,0 +1,78 @@
+package org.policygraph.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.RecordComponent;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A task list starts from the index of its most selective filter; starting there must never change
+ * the answer: for each anchor, the anchored statement finds exactly the tasks that testing every task
+ * against the same WHERE finds, and finds some. (A text search is left out: the full-text index is the
+ * filter itself, not only where the statement starts.)
+ */
+class TaskAnchorTests extends ApiTestSupport {
+
+    @Autowired
+    TaskFilters filters;
+
+    @Autowired
+    ReadQueries queries;
+
+    static List<Map<String, Object>> anchoredFilters() {
+        return List.of(
+                Map.of("docNumber", ResearchQuestionsTests.GANSU),
+                Map.of("pilotInstitution", "庆阳市中医院"),
+                Map.of("pilotRegion", "白银市", "pilotLevel", "PROVINCE"),
+                Map.of("mentionsRegion", "甘南州"),
+                Map.of("region", "白银市"),
+                Map.of("region", "甘肃省"),
+                Map.of("department", "省医保局", "role", "LEAD"),
+                Map.of("departmentRegion", "白银市"),
+                Map.of("theme", "带量采购"),
+                Map.of("issuer", "白银市人民政府办公室"),
+                Map.of("indicatorDeadline", "年底前"),
+                Map.of("documentRegion", "甘肃省"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("anchoredFilters")
+    void shouldFindTheSameTasksFromTheAnchorAsFromEveryTask(Map<String, Object> fields) throws Exception {
+        TaskWhere where = where(fields);
+        String anchor = filters.match(where);
+        assertThat(anchor).doesNotStartWith("MATCH (t:Task)");
+        Filter filter = filters.filter(where);
+
+        Set<String> anchored = keys(anchor, filter);
+        Set<String> scanned = keys("MATCH (t:Task)", filter);
+
+        assertThat(anchored).isNotEmpty().isEqualTo(scanned);
+    }
+
+    private Set<String> keys(String match, Filter filter) {
+        String cypher = match + "\n" + filter.where() + "\nRETURN t.key AS key";
+        return queries.list(cypher, filter.parameters()).stream().map(r -> r.get("key").asString())
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static TaskWhere where(Map<String, Object> fields) throws Exception {
+        RecordComponent[] components = TaskWhere.class.getRecordComponents();
+        Object[] values = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        Map<String, Object> unused = new HashMap<>(fields);
+        for (int i = 0; i < components.length; i++) {
+            values[i] = unused.remove(components[i].getName());
+            types[i] = components[i].getType();
+        }
+        assertThat(unused).as("fields TaskWhere does not have").isEmpty();
+        return TaskWhere.class.getDeclaredConstructor(types).newInstance(values);
+    }
+}
