@@ -12,8 +12,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxPageSize largest {@code first} a connection accepts
  * @param defaultPageSize page size when {@code first} is not given
  * @param queryTimeout time limit of each database read
+ * @param parsedQueryCacheSize distinct query texts whose parsed and validated document is cached
  * @param departmentLevelPrefixes name prefixes stripped to get a department's function (国家, 省, 市 ...)
  */
 @ConfigurationProperties("policygraph.graphql")
 record ApiProperties(int maxDepth, int maxComplexity, int maxPageSize, int defaultPageSize, Duration queryTimeout,
-        List<String> departmentLevelPrefixes) {}
+        int parsedQueryCacheSize, List<String> departmentLevelPrefixes) {}
