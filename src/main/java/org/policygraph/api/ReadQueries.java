@@ -16,11 +16,15 @@ import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.exceptions.ClientException;
 import org.policygraph.graph.GraphSessions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /** Runs the API's read statements, each in its own read transaction bounded by the query timeout. */
 @Component
 class ReadQueries {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadQueries.class);
 
     private final GraphSessions sessions;
     private final TransactionConfig transactionConfig;
@@ -31,6 +35,7 @@ class ReadQueries {
     }
 
     List<Record> list(String cypher, Map<String, Object> parameters) {
+        log.debug("Statement:\n{}\nparameters: {}", cypher, parameters);
         try (Session session = sessions.session()) {
             return session.executeRead(tx -> tx.run(cypher, parameters).list(), transactionConfig);
         } catch (ClientException e) {

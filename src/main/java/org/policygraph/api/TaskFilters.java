@@ -31,11 +31,28 @@ class TaskFilters {
         this.regionNames = regionNames;
     }
 
-    /** Tasks with a pilot that has a site (a region, or an institution located in one) under {@code $p}. */
-    private static String pilotSitesUnder(String parameter) {
+    /**
+     * Tasks with a pilot that has a site (a region, or an institution located in one) under the regions
+     * {@code $parameter} lists and that meets {@code pilotConditions} on {@code sitePilot}.
+     */
+    private static String pilotSitesUnder(String parameter, List<String> pilotConditions) {
         return "MATCH (anchor:Region) WHERE anchor.code IN $" + parameter + "\n"
-                + "MATCH (anchor)<-[:PART_OF*0..]-(:Region)<-[:LOCATED_IN*0..1]-()<-[:AT_SITE]-(:Pilot)"
-                + "<-[:DESIGNATES]-(t:Task)\nWITH DISTINCT t";
+                + "MATCH (anchor)<-[:PART_OF*0..]-(:Region)<-[:LOCATED_IN*0..1]-()<-[:AT_SITE]-(sitePilot:Pilot)"
+                + "<-[:DESIGNATES]-(t:Task)\n"
+                + (pilotConditions.isEmpty() ? "" : "WHERE " + String.join(" AND ", pilotConditions) + "\n")
+                + "WITH DISTINCT t";
+    }
+
+    /** The pilot filters other than its region, on {@code sitePilot}: one pilot must meet them all. */
+    private static List<String> pilotConditions(TaskWhere where) {
+        List<String> conditions = new ArrayList<>();
+        if (where.pilotLevel() != null) {
+            conditions.add("sitePilot.level = $pilotLevel");
+        }
+        if (where.pilotProgramme() != null) {
+            conditions.add("sitePilot.programme = $pilotProgramme");
+        }
+        return conditions;
     }
 
     /**
@@ -56,7 +73,7 @@ class TaskFilters {
                     + "MATCH (site)<-[:AT_SITE]-(:Pilot)<-[:DESIGNATES]-(t:Task)\nWITH DISTINCT t";
         }
         if (where.pilotRegion() != null) {
-            return pilotSitesUnder("pilotRegion");
+            return pilotSitesUnder("pilotRegion", pilotConditions(where));
         }
         if (where.mentionsRegion() != null) {
             return "MATCH (named:Region)<-[:MENTIONS]-(t:Task) WHERE named.code IN $mentionsRegion\nWITH DISTINCT t";
@@ -64,7 +81,7 @@ class TaskFilters {
         if (where.region() != null) {
             return "CALL () { MATCH (anchor:Region) WHERE anchor.code IN $region\n"
                     + "MATCH (anchor)<-[:PART_OF*0..]-(:Region)<-[:MENTIONS]-(t:Task) RETURN t\n"
-                    + "UNION " + pilotSitesUnder("region").replace("\nWITH DISTINCT t", " RETURN t") + " }\n"
+                    + "UNION " + pilotSitesUnder("region", List.of()).replace("\nWITH DISTINCT t", " RETURN t") + " }\n"
                     + "WITH DISTINCT t";
         }
         if (where.department() != null) {
