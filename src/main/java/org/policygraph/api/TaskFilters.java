@@ -85,7 +85,8 @@ class TaskFilters {
                     + "WITH DISTINCT t";
         }
         if (where.department() != null) {
-            return "MATCH (:Department {name: $department})<-[:ASSIGNED_TO]-(t:Task)\nWITH DISTINCT t";
+            return "MATCH (:Department {name: $department})<-[assignment:ASSIGNED_TO]-(t:Task)\n"
+                    + (where.role() == null ? "" : "WHERE assignment.role = $role\n") + "WITH DISTINCT t";
         }
         if (where.departmentRegion() != null) {
             return "MATCH (anchor:Region) WHERE anchor.code IN $departmentRegion\n"
