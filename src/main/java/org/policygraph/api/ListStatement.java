@@ -18,13 +18,15 @@ record ListStatement(String match, Filter filter, String variable, String orderB
      * {@code counted}, one record with the total and the page's rows ({@code total}, {@code rows}).
      */
     String page(Projection projection, boolean counted) {
-        String sorted = match + "\n" + filter.where() + "\nWITH " + variable + " ORDER BY " + orderBy;
+        String matched = match + "\n" + filter.where();
+        String page = "WITH " + variable + " ORDER BY " + orderBy + " SKIP $offset LIMIT $limit";
         if (!counted) {
-            return sorted + "\nSKIP $offset LIMIT $limit\nRETURN " + projection.row(variable) + " AS row";
+            return matched + "\n" + page + "\nRETURN " + projection.row(variable) + " AS row";
         }
-        return sorted + "\nWITH collect(" + variable + ") AS matched"
-                + "\nCALL (matched) { UNWIND matched[$offset..($offset + $limit)] AS " + variable
-                + " RETURN collect(" + projection.row(variable) + ") AS rows }"
+        // Counted before sorting: ORDER BY with LIMIT keeps only the top rows instead of sorting them all.
+        return matched + "\nWITH collect(" + variable + ") AS matched"
+                + "\nCALL (matched) { UNWIND matched AS " + variable + "\n" + page
+                + "\nRETURN collect(" + projection.row(variable) + ") AS rows }"
                 + "\nRETURN size(matched) AS total, rows";
     }
 
