@@ -19,15 +19,18 @@ import org.policygraph.graph.EmbeddedNeo4j;
 import org.policygraph.graph.GraphBootstrap;
 import org.policygraph.graph.GraphLoader;
 import org.policygraph.graph.GraphSessions;
+import org.policygraph.graph.PolicyGraphProperties;
 
 /**
  * Extract + load in one process without Spring: parallel extraction (one {@link PolicyExtractor} per
- * thread, a bounded window of documents in flight) feeding {@link GraphLoader#load} on one thread, one
- * transaction per document, in file order, into a fresh embedded Neo4j. The app's linking on load
- * (citations, themes, task alignment) is not part of this path: the loader's event goes nowhere.
+ * thread, a bounded window of documents in flight) feeding {@link GraphLoader#loadBatch} on one thread,
+ * one transaction per batch of documents, in file order, into a fresh embedded Neo4j. The app's linking
+ * on load (citations, themes, task alignment) is not part of this path: the loader's events go nowhere.
  *
- * <p>Usage: {@code LoadHarness DATA_DIR [THREADS] FILE_OR_DIR...}; prints documents/s, tasks/s, per-document
- * extraction and load latencies (median, p99) and heap after loading.
+ * <p>Usage: {@code LoadHarness DATA_DIR THREADS [--batch-size=N] FILE_OR_DIR...} (default batch size: the
+ * default of {@code policygraph.ingest.batch-size}; 1 is one transaction per document); prints
+ * documents/s, tasks/s, per-document extraction latency, per-batch load latency (median, p99) and heap
+ * after loading.
  */
 public final class LoadHarness {
 
@@ -35,7 +38,12 @@ public final class LoadHarness {
         Path dataDir = Path.of(args[0]);
         int threads = Integer.parseInt(args[1]);
         List<Path> files = new ArrayList<>();
+        int batchSize = PolicyGraphProperties.Ingest.DEFAULT_BATCH_SIZE;
         for (int i = 2; i < args.length; i++) {
+            if (args[i].startsWith("--batch-size=")) {
+                batchSize = Integer.parseInt(args[i].substring("--batch-size=".length()));
+                continue;
+            }
             Path p = Path.of(args[i]);
             if (Files.isDirectory(p)) {
                 try (Stream<Path> s = Files.list(p)) {
@@ -58,13 +66,16 @@ public final class LoadHarness {
 
             ThreadLocal<PolicyExtractor> extractors = ThreadLocal.withInitial(() -> new PolicyExtractor(warm.gazetteer()));
             ExecutorService pool = Executors.newFixedThreadPool(threads);
-            BlockingQueue<Future<Object[]>> window = new ArrayBlockingQueue<>(threads * 4);
+            // Room for the next batch to be extracted while the current one loads.
+            BlockingQueue<Future<Object[]>> window = new ArrayBlockingQueue<>(Math.max(threads * 4, 2 * batchSize));
             long[] extractNanos = new long[files.size()];
-            long[] loadNanos = new long[files.size()];
+            List<Long> batchNanos = new ArrayList<>();
             int tasks = 0;
             int failed = 0;
             long start = System.nanoTime();
             int submitted = 0;
+            List<Extraction> batch = new ArrayList<>();
+            List<Path> batchFiles = new ArrayList<>();
             for (int done = 0; done < files.size(); done++) {
                 while (submitted < files.size() && window.remainingCapacity() > 0) {
                     Path file = files.get(submitted++);
@@ -82,26 +93,43 @@ public final class LoadHarness {
                 Object[] r = window.take().get();
                 extractNanos[done] = (long) r[1];
                 if (r[0] instanceof Extraction x) {
-                    long l0 = System.nanoTime();
-                    tasks += loader.load(x).tasks();
-                    loadNanos[done] = System.nanoTime() - l0;
+                    batch.add(x);
+                    batchFiles.add(files.get(done));
                 } else {
                     failed++;
                     System.err.println(files.get(done) + ": " + r[0]);
                 }
+                if (batch.size() == batchSize || done == files.size() - 1 && !batch.isEmpty()) {
+                    long l0 = System.nanoTime();
+                    List<GraphLoader.BatchItem> items = loader.loadBatch(batch);
+                    batchNanos.add(System.nanoTime() - l0);
+                    for (int i = 0; i < items.size(); i++) {
+                        if (items.get(i).ok()) {
+                            tasks += items.get(i).loaded().tasks();
+                        } else {
+                            failed++;
+                            System.err.println(batchFiles.get(i) + ": " + items.get(i).failure());
+                        }
+                    }
+                    batch.clear();
+                    batchFiles.clear();
+                }
                 if ((done + 1) % 1000 == 0) {
-                    System.out.printf("  %d documents, %.1f s%n", done + 1, (System.nanoTime() - start) / 1e9);
+                    System.out.printf("  %d documents, %.1f s, load %s%n", done + 1, (System.nanoTime() - start) / 1e9,
+                            Machine.loadAverage());
                 }
             }
             double wall = (System.nanoTime() - start) / 1e9;
             pool.shutdown();
             int ok = files.size() - failed;
+            long[] loads = batchNanos.stream().mapToLong(Long::longValue).toArray();
             System.out.printf("extract+load: %d documents (%d failed), %d tasks in %.1f s with %d extraction threads"
-                    + ": %.1f documents/s, %.0f tasks/s%n", ok, failed, tasks, wall, threads, ok / wall, tasks / wall);
-            System.out.printf("per document: extraction median %.1f ms, p99 %.1f ms (sum %.1f s); load (one transaction)"
-                    + " median %.1f ms, p99 %.1f ms (sum %.1f s)%n",
+                    + " and batches of %d: %.1f documents/s, %.0f tasks/s%n", ok, failed, tasks, wall, threads, batchSize,
+                    ok / wall, tasks / wall);
+            System.out.printf("extraction per document: median %.1f ms, p99 %.1f ms (sum %.1f s); load per batch"
+                    + " (one transaction, %d batches): median %.1f ms, p99 %.1f ms (sum %.1f s)%n",
                     Stats.percentile(extractNanos, 50) / 1e6, Stats.percentile(extractNanos, 99) / 1e6, sum(extractNanos) / 1e9,
-                    Stats.percentile(loadNanos, 50) / 1e6, Stats.percentile(loadNanos, 99) / 1e6, sum(loadNanos) / 1e9);
+                    loads.length, Stats.percentile(loads, 50) / 1e6, Stats.percentile(loads, 99) / 1e6, sum(loads) / 1e9);
             System.gc();
             long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
             System.out.printf("after loading: heap used after GC %d MiB, resident %s, load %s%n", heap >> 20,
