@@ -22,8 +22,6 @@ CREATE INDEX document_level IF NOT EXISTS FOR (n:Document) ON (n.level);
 CREATE INDEX document_title IF NOT EXISTS FOR (n:Document) ON (n.title);
 // Duplicate detection at ingest (same bytes under another file name).
 CREATE INDEX document_content_hash IF NOT EXISTS FOR (n:Document) ON (n.contentHash);
-// Stub documents (cited, not loaded) are looked up by the loader and the citation resolver.
-CREATE INDEX document_stub IF NOT EXISTS FOR (n:Document) ON (n.stub);
 CREATE INDEX region_name IF NOT EXISTS FOR (n:Region) ON (n.name);
 
 // Full-text search over Chinese text (CJK bigram analyzer).

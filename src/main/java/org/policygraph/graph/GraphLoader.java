@@ -148,10 +148,6 @@ public class GraphLoader {
      * documents go into the same statements. The documents' keys must be distinct.
      */
     void write(TransactionContext tx, List<Plan> plans) {
-        if (plans.size() > 1 && Boolean.getBoolean("policygraph.bench.per-document-statements")) {
-            plans.forEach(plan -> write(tx, List.of(plan)));
-            return;
-        }
         List<String> keys = new ArrayList<>();
         List<Map<String, Object>> documents = new ArrayList<>();
         List<Map<String, Object>> titleStubs = new ArrayList<>();
@@ -174,6 +170,7 @@ public class GraphLoader {
         run(tx, REDIRECT_TITLE_STUBS, titleStubs);
         run(tx, CREATE_SECTIONS, rows.sections);
         run(tx, CREATE_TASKS, rows.tasks);
+        run(tx, MERGE_DEPARTMENTS, rows.departments());
         run(tx, ASSIGN_DEPARTMENTS, rows.assignments);
         run(tx, MENTION_REGIONS, rows.mentions);
         run(tx, CREATE_PILOTS, rows.pilots);
@@ -194,6 +191,15 @@ public class GraphLoader {
         final List<Map<String, Object>> institutionSites = new ArrayList<>();
         final List<Map<String, Object>> indicators = new ArrayList<>();
         final List<Map<String, Object>> citations = new ArrayList<>();
+
+        /** One row per department key: its last assignment's. */
+        List<Map<String, Object>> departments() {
+            Map<Object, Map<String, Object>> last = new java.util.LinkedHashMap<>();
+            for (Map<String, Object> a : assignments) {
+                last.put(a.get("departmentKey"), a);
+            }
+            return new ArrayList<>(last.values());
+        }
 
         void add(Plan plan) {
             sections.addAll(plan.sections);
@@ -220,7 +226,8 @@ public class GraphLoader {
     /** Stubs the documents' current tasks cite: they may be cited by nothing once the tasks are deleted. */
     static final String CITED_STUBS = """
             UNWIND $keys AS key
-            MATCH (:Document {key: key})-[:HAS_TASK]->(:Task)-[:CITES]->(s:Document {stub: true})
+            MATCH (:Document {key: key})-[:HAS_TASK]->(:Task)-[:CITES]->(s)
+            WHERE s.stub = true
             RETURN collect(DISTINCT s.key) AS stubs
             """;
 
@@ -294,16 +301,24 @@ public class GraphLoader {
             FOREACH (x IN CASE WHEN s IS NULL THEN [] ELSE [s] END | CREATE (x)-[:HAS_TASK]->(n))
             """;
 
-    static final String ASSIGN_DEPARTMENTS = """
+    /**
+     * The departments of the assignments, once per key (the values of its last assignment, as loading
+     * one assignment after the other would leave them), with the region they belong to.
+     */
+    static final String MERGE_DEPARTMENTS = """
             UNWIND $rows AS a
-            MATCH (t:Task {key: a.taskKey})
             MERGE (dep:Department {key: a.departmentKey})
             SET dep.name = a.name, dep.level = a.level, dep.regionCode = a.regionCode, dep.function = a.function
-            CREATE (t)-[r:ASSIGNED_TO]->(dep)
-            SET r = a.rel
-            WITH DISTINCT dep, a.regionCode AS code
+            WITH dep, a.regionCode AS code
             MATCH (region:Region {code: code})
             MERGE (dep)-[:OF_REGION]->(region)
+            """;
+
+    static final String ASSIGN_DEPARTMENTS = """
+            UNWIND $rows AS a
+            MATCH (t:Task {key: a.taskKey}), (dep:Department {key: a.departmentKey})
+            CREATE (t)-[r:ASSIGNED_TO]->(dep)
+            SET r = a.rel
             """;
 
     static final String MENTION_REGIONS = """
