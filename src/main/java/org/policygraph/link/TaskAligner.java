@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
  * The term statistics of every loaded task are kept in memory ({@link TermIndex}) and updated as
  * documents are loaded, so aligning a document reads and segments only the new or reloaded ones.
  *
- * <p>Writing is idempotent: the IMPLEMENTS of every recomputed lower document are deleted first.
+ * <p>Writing is idempotent: the IMPLEMENTS of every recomputed lower document are deleted first, in
+ * the same transaction as its new ones are written (a transaction holds a few documents).
  */
 @Component
 public class TaskAligner {
@@ -45,6 +46,9 @@ public class TaskAligner {
             MATCH (lower:Task {key: a.lower}), (higher:Task {key: a.higher})
             CREATE (lower)-[:IMPLEMENTS {score: a.score, sharedTerms: a.sharedTerms, rank: a.rank}]->(higher)
             """;
+
+    /** Lower documents whose IMPLEMENTS are rewritten per write transaction. */
+    static final int DOCUMENTS_PER_TRANSACTION = 50;
 
     private final LinkGraph graph;
     private final RegionGazetteer gazetteer = RegionGazetteer.load();
@@ -112,20 +116,30 @@ public class TaskAligner {
             return 0;
         }
         List<Alignment> alignments = compute(documents, lower, reloaded);
-        List<Map<String, Object>> rows = new ArrayList<>();
+        Map<String, List<Map<String, Object>>> rowsByDocument = new HashMap<>();
         for (Alignment a : alignments) {
-            rows.add(Map.of("lower", a.lowerTaskKey(), "higher", a.higherTaskKey(), "score", a.score(),
-                    "sharedTerms", a.sharedTerms(), "rank", a.rank()));
+            // A task's key is its document's key, '#', its ordinal.
+            String documentKey = a.lowerTaskKey().substring(0, a.lowerTaskKey().lastIndexOf('#'));
+            rowsByDocument.computeIfAbsent(documentKey, k -> new ArrayList<>()).add(Map.of("lower", a.lowerTaskKey(),
+                    "higher", a.higherTaskKey(), "score", a.score(), "sharedTerms", a.sharedTerms(), "rank", a.rank()));
         }
+        // A few documents per transaction: a bulk load or alignAll can recompute thousands of documents,
+        // more than one transaction may hold in memory. Each document's delete and create stay together.
+        List<String> keys = LinkGraph.keys(lower);
         try (Session session = graph.sessions().session()) {
-            session.executeWriteWithoutResult(tx -> {
-                tx.run(DELETE, Map.of("docKeys", LinkGraph.keys(lower))).consume();
-                if (!rows.isEmpty()) {
-                    tx.run(CREATE, Map.of("rows", rows)).consume();
-                }
-            });
+            for (int from = 0; from < keys.size(); from += DOCUMENTS_PER_TRANSACTION) {
+                List<String> chunk = keys.subList(from, Math.min(keys.size(), from + DOCUMENTS_PER_TRANSACTION));
+                List<Map<String, Object>> rows = new ArrayList<>();
+                chunk.forEach(key -> rows.addAll(rowsByDocument.getOrDefault(key, List.of())));
+                session.executeWriteWithoutResult(tx -> {
+                    tx.run(DELETE, Map.of("docKeys", chunk)).consume();
+                    if (!rows.isEmpty()) {
+                        tx.run(CREATE, Map.of("rows", rows)).consume();
+                    }
+                });
+            }
         }
-        return rows.size();
+        return alignments.size();
     }
 
     /** @param reloaded documents whose tasks changed since the index last saw them */
