@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.policygraph.graph.DocumentIngester;
@@ -14,6 +15,8 @@ import picocli.CommandLine.Parameters;
         description = {"Extract each FILE and load it into the configured graph database.",
                 "Prints one line per file (ok: N tasks (key) / duplicate of key / failed: reason);",
                 "a document already in the graph (same content or doc number) is a duplicate and is not rewritten;",
+                "files are loaded policygraph.ingest.batch-size at a time, each batch in one transaction",
+                "(a failing batch is retried file by file, so a bad file fails alone);",
                 "exit 1 if any file failed."})
 public final class IngestCommand implements Callable<Integer> {
 
@@ -34,25 +37,39 @@ public final class IngestCommand implements Callable<Integer> {
     public Integer call() {
         int failed = 0;
         boolean progress = files.size() > 1;
-        for (int i = 0; i < files.size(); i++) {
-            Path file = files.get(i);
+        int batchSize = ingester.batchSize();
+        for (int from = 0; from < files.size(); from += batchSize) {
+            List<Path> batch = files.subList(from, Math.min(files.size(), from + batchSize));
             if (progress) {
-                err.print("\r" + progressBar(i, files.size()) + " " + file.getFileName());
+                err.print("\r" + progressBar(from, files.size()) + " " + batch.get(0).getFileName());
                 err.flush();
             }
-            DocumentIngester.Outcome outcome;
-            try {
-                outcome = ingester.ingest(file.getFileName().toString(), Files.readAllBytes(file));
-            } catch (IOException e) {
-                outcome = DocumentIngester.Outcome.failed(file.getFileName().toString(), "cannot read: " + e);
+            // Files that cannot be read fail here; the others are extracted and loaded as one batch.
+            DocumentIngester.Outcome[] outcomes = new DocumentIngester.Outcome[batch.size()];
+            List<DocumentIngester.Input> inputs = new ArrayList<>();
+            List<Integer> positions = new ArrayList<>();
+            for (int i = 0; i < batch.size(); i++) {
+                Path file = batch.get(i);
+                try {
+                    inputs.add(new DocumentIngester.Input(file.getFileName().toString(), Files.readAllBytes(file)));
+                    positions.add(i);
+                } catch (IOException e) {
+                    outcomes[i] = DocumentIngester.Outcome.failed(file.getFileName().toString(), "cannot read: " + e);
+                }
             }
-            if (!outcome.ok()) {
-                failed++;
+            List<DocumentIngester.Outcome> ingested = inputs.isEmpty() ? List.of() : ingester.ingestBatch(inputs);
+            for (int k = 0; k < ingested.size(); k++) {
+                outcomes[positions.get(k)] = ingested.get(k);
             }
             if (progress) {
                 err.print("\r\033[K");
             }
-            out.println(file + ": " + outcome.result());
+            for (int i = 0; i < batch.size(); i++) {
+                if (!outcomes[i].ok()) {
+                    failed++;
+                }
+                out.println(batch.get(i) + ": " + outcomes[i].result());
+            }
             out.flush();
         }
         if (progress) {

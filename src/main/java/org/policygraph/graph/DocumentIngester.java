@@ -2,6 +2,9 @@ package org.policygraph.graph;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,8 +21,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Extracts one document and loads it; reports the outcome instead of throwing. Shared by the
- * {@code ingest} command, the sample ingest and {@code POST /api/documents}.
+ * Extracts documents and loads them; reports the outcome instead of throwing. Shared by the
+ * {@code ingest} command, the sample ingest and {@code POST /api/documents}. The bulk paths hand it
+ * {@code policygraph.ingest.batch-size} documents at a time ({@link #ingestBatch}), loaded in one
+ * transaction; an upload is a batch of one.
  *
  * <ul>
  *   <li>a file larger than {@code policygraph.ingest.max-bytes} fails before it is decoded;</li>
@@ -86,9 +91,13 @@ public class DocumentIngester {
         }
     }
 
+    /** One file to ingest. */
+    public record Input(String sourceName, byte[] content) {}
+
     private final GraphLoader loader;
     private final Supplier<PolicyExtractor> extractor;
     private final long maxBytes;
+    private final int batchSize;
     private final MeterRegistry meters;
 
     /** Uses a {@link PolicyExtractor} bean when there is one, else a plain instance. */
@@ -96,17 +105,24 @@ public class DocumentIngester {
     public DocumentIngester(GraphLoader loader, ObjectProvider<PolicyExtractor> extractors,
                             PolicyGraphProperties properties, ObjectProvider<MeterRegistry> meters) {
         this(loader, () -> extractors.getIfAvailable(PolicyExtractor::new),
-                properties.ingest().maxBytes().toBytes(), meters.getIfAvailable());
+                properties.ingest().maxBytes().toBytes(), properties.ingest().batchSize(), meters.getIfAvailable());
     }
 
     public DocumentIngester(GraphLoader loader, Supplier<PolicyExtractor> extractor) {
-        this(loader, extractor, PolicyGraphProperties.Ingest.DEFAULT_MAX_BYTES.toBytes(), null);
+        this(loader, extractor, PolicyGraphProperties.Ingest.DEFAULT_MAX_BYTES.toBytes(),
+                PolicyGraphProperties.Ingest.DEFAULT_BATCH_SIZE, null);
     }
 
     public DocumentIngester(GraphLoader loader, Supplier<PolicyExtractor> extractor, long maxBytes, MeterRegistry meters) {
+        this(loader, extractor, maxBytes, PolicyGraphProperties.Ingest.DEFAULT_BATCH_SIZE, meters);
+    }
+
+    public DocumentIngester(GraphLoader loader, Supplier<PolicyExtractor> extractor, long maxBytes, int batchSize,
+                            MeterRegistry meters) {
         this.loader = loader;
         this.extractor = extractor;
         this.maxBytes = maxBytes;
+        this.batchSize = Math.max(1, batchSize);
         this.meters = meters;
     }
 
@@ -114,55 +130,211 @@ public class DocumentIngester {
         return maxBytes;
     }
 
-    public Outcome ingest(String sourceName, byte[] content) {
-        long started = System.nanoTime();
-        Outcome outcome = attempt(sourceName, content).took((System.nanoTime() - started) / 1_000_000);
-        record(outcome);
-        return outcome;
+    /** How many documents the bulk paths hand to {@link #ingestBatch} at a time ({@code policygraph.ingest.batch-size}). */
+    public int batchSize() {
+        return batchSize;
     }
 
-    private Outcome attempt(String sourceName, byte[] content) {
+    /** Extracts and loads one document in its own transaction. */
+    public Outcome ingest(String sourceName, byte[] content) {
+        return ingestBatch(List.of(new Input(sourceName, content))).get(0);
+    }
+
+    /**
+     * Extracts every input, then loads those that are not duplicates in ONE transaction
+     * ({@link GraphLoader#loadBatch}; a failing batch is retried document by document, so a bad
+     * document fails alone). A duplicate is a document whose content hash or key a loaded document
+     * already has, in the graph or earlier in the same batch. Returns one outcome per input, in order;
+     * never throws for a document.
+     */
+    public List<Outcome> ingestBatch(List<Input> inputs) {
+        int n = inputs.size();
+        Outcome[] outcomes = new Outcome[n];
+        Extraction[] extractions = new Extraction[n];
+        long[] nanos = new long[n];
+        for (int i = 0; i < n; i++) {
+            long started = System.nanoTime();
+            Input input = inputs.get(i);
+            try {
+                extractions[i] = extract(input);
+            } catch (Failure f) {
+                outcomes[i] = Outcome.failed(input.sourceName(), f.getMessage());
+            }
+            nanos[i] = System.nanoTime() - started;
+        }
+
+        // Duplicates of the graph (one read for the batch) and of an earlier document of the batch.
+        String[] keys = new String[n];
+        String[] hashes = new String[n];
+        for (int i = 0; i < n; i++) {
+            if (extractions[i] != null && extractions[i].document() != null) {
+                try {
+                    keys[i] = GraphLoader.documentKey(extractions[i].document());
+                    String hash = extractions[i].document().contentHash();
+                    hashes[i] = hash == null || hash.isBlank() ? null : hash.strip();
+                } catch (RuntimeException e) {
+                    outcomes[i] = failed(inputs.get(i), "load error: " + e.getMessage());
+                    extractions[i] = null;
+                }
+            }
+        }
+        String[] existing;
+        try {
+            existing = existingDocuments(keys, hashes);
+        } catch (RuntimeException e) {
+            for (int i = 0; i < n; i++) {
+                if (extractions[i] != null) {
+                    outcomes[i] = failed(inputs.get(i), "load error: " + e.getMessage());
+                }
+            }
+            return finish(inputs, outcomes, nanos, 0, 0);
+        }
+        Map<String, Integer> batchKeys = new HashMap<>();
+        Map<String, Integer> batchHashes = new HashMap<>();
+        int[] duplicateOf = new int[n];
+        Arrays.fill(duplicateOf, -1);
+        List<Extraction> toLoad = new ArrayList<>();
+        List<Integer> toLoadIndex = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (extractions[i] == null) {
+                continue;
+            }
+            if (existing[i] != null) {
+                outcomes[i] = new Outcome(inputs.get(i).sourceName(), Status.DUPLICATE, existing[i], 0,
+                        warnings(extractions[i]), null, 0);
+                continue;
+            }
+            Integer earlier = keys[i] == null ? null : batchKeys.get(keys[i]);
+            if (earlier == null && hashes[i] != null) {
+                earlier = batchHashes.get(hashes[i]);
+            }
+            if (earlier != null) {
+                duplicateOf[i] = earlier;
+                continue;
+            }
+            if (keys[i] != null) {
+                batchKeys.put(keys[i], i);
+            }
+            if (hashes[i] != null) {
+                batchHashes.put(hashes[i], i);
+            }
+            toLoad.add(extractions[i]);
+            toLoadIndex.add(i);
+        }
+
+        long loadStarted = System.nanoTime();
+        List<GraphLoader.BatchItem> items = toLoad.isEmpty() ? List.of() : loader.loadBatch(toLoad);
+        long loadNanos = System.nanoTime() - loadStarted;
+        for (int k = 0; k < items.size(); k++) {
+            int i = toLoadIndex.get(k);
+            GraphLoader.BatchItem item = items.get(k);
+            outcomes[i] = item.ok()
+                    ? new Outcome(inputs.get(i).sourceName(), Status.LOADED, item.loaded().documentKey(),
+                            item.loaded().tasks(), warnings(extractions[i]), null, 0)
+                    : failed(inputs.get(i), "load error: " + item.failure().getMessage());
+        }
+        // A duplicate of an earlier document of the batch is a duplicate when that one loaded; when it
+        // failed, the duplicate gets its own chance, as it would have had loading one by one.
+        List<Integer> retry = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (duplicateOf[i] >= 0) {
+                Outcome original = outcomes[duplicateOf[i]];
+                if (original.status() == Status.LOADED) {
+                    outcomes[i] = new Outcome(inputs.get(i).sourceName(), Status.DUPLICATE, original.documentKey(), 0,
+                            warnings(extractions[i]), null, 0);
+                } else {
+                    retry.add(i);
+                }
+            }
+        }
+        int loadedCount = toLoad.size();
+        Outcome[] result = finish(inputs, outcomes, nanos, loadNanos, loadedCount).toArray(Outcome[]::new);
+        if (!retry.isEmpty()) {
+            List<Outcome> again = ingestBatch(retry.stream().map(inputs::get).toList());
+            for (int r = 0; r < retry.size(); r++) {
+                result[retry.get(r)] = again.get(r);
+            }
+        }
+        return Arrays.asList(result);
+    }
+
+    /** Sets each outcome's time (its extraction plus its share of the batch's load) and records it. */
+    private List<Outcome> finish(List<Input> inputs, Outcome[] outcomes, long[] nanos, long loadNanos, int loaded) {
+        List<Outcome> done = new ArrayList<>(outcomes.length);
+        for (int i = 0; i < outcomes.length; i++) {
+            Outcome outcome = outcomes[i];
+            if (outcome == null) {
+                done.add(null);
+                continue;
+            }
+            long share = outcome.status() == Status.LOADED ? loadNanos / Math.max(1, loaded) : 0;
+            outcome = outcome.took((nanos[i] + share) / 1_000_000);
+            record(outcome);
+            done.add(outcome);
+        }
+        return done;
+    }
+
+    /** Thrown by {@link #extract} with the one-line reason. */
+    private static final class Failure extends Exception {
+        Failure(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    private Extraction extract(Input input) throws Failure {
+        byte[] content = input.content();
         if (content.length > maxBytes) {
-            return Outcome.failed(sourceName, "file too large: " + sizeText(content.length) + ", at most "
+            throw new Failure("file too large: " + sizeText(content.length) + ", at most "
                     + sizeText(maxBytes) + " are accepted (policygraph.ingest.max-bytes)");
         }
-        Extraction extraction;
         try {
-            extraction = extractor.get().extract(sourceName, content);
+            return extractor.get().extract(input.sourceName(), content);
         } catch (ExtractionException e) {
-            return Outcome.failed(sourceName, e.getMessage());
+            throw new Failure(e.getMessage());
         } catch (RuntimeException | StackOverflowError e) {
-            return Outcome.failed(sourceName, "extractor error: " + e);
-        }
-        List<String> warnings = extraction.document() == null ? List.of() : extraction.document().warnings();
-        try {
-            String existing = existingDocument(extraction);
-            if (existing != null) {
-                return new Outcome(sourceName, Status.DUPLICATE, existing, 0, warnings, null, 0);
-            }
-            GraphLoader.Loaded loaded = loader.load(extraction);
-            return new Outcome(sourceName, Status.LOADED, loaded.documentKey(), loaded.tasks(), warnings, null, 0);
-        } catch (RuntimeException e) {
-            return Outcome.failed(sourceName, "load error: " + e.getMessage());
+            throw new Failure("extractor error: " + e);
         }
     }
 
-    /** The key of a loaded (non-stub) document with the same content hash or the same key, else null. */
-    String existingDocument(Extraction extraction) {
-        Extraction.Document doc = extraction.document();
-        if (doc == null) {
-            return null;
+    private static Outcome failed(Input input, String reason) {
+        return Outcome.failed(input.sourceName(), reason);
+    }
+
+    private static List<String> warnings(Extraction extraction) {
+        return extraction.document() == null ? List.of() : extraction.document().warnings();
+    }
+
+    /** Per position: the key of a loaded (non-stub) document with that key or content hash, else null. */
+    String[] existingDocuments(String[] keys, String[] hashes) {
+        String[] existing = new String[keys.length];
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != null || hashes[i] != null) {
+                Map<String, Object> row = new HashMap<>();
+                row.put("i", i);
+                row.put("key", keys[i] == null ? "" : keys[i]);
+                row.put("hash", hashes[i] == null ? "" : hashes[i]);
+                rows.add(row);
+            }
         }
-        String key = GraphLoader.documentKey(doc);
-        String hash = doc.contentHash() == null || doc.contentHash().isBlank() ? null : doc.contentHash().strip();
+        if (rows.isEmpty()) {
+            return existing;
+        }
         try (Session session = loader.sessions().session()) {
             List<Record> found = session.executeRead(tx -> tx.run("""
-                    OPTIONAL MATCH (byKey:Document {key: $key}) WHERE byKey.stub = false
-                    OPTIONAL MATCH (byHash:Document {contentHash: $hash}) WHERE byHash.stub = false
-                    RETURN coalesce(byKey.key, byHash.key) AS key LIMIT 1
-                    """, Map.of("key", key, "hash", hash == null ? "" : hash)).list());
-            return found.isEmpty() || found.get(0).get("key").isNull() ? null : found.get(0).get("key").asString();
+                    UNWIND $rows AS row
+                    OPTIONAL MATCH (byKey:Document {key: row.key}) WHERE byKey.stub = false
+                    OPTIONAL MATCH (byHash:Document {contentHash: row.hash}) WHERE byHash.stub = false
+                    RETURN row.i AS i, head(collect(coalesce(byKey.key, byHash.key))) AS key
+                    """, Map.of("rows", rows)).list());
+            for (Record r : found) {
+                if (!r.get("key").isNull()) {
+                    existing[r.get("i").asInt()] = r.get("key").asString();
+                }
+            }
         }
+        return existing;
     }
 
     private void record(Outcome outcome) {

@@ -1,7 +1,9 @@
 package org.policygraph.graph;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,15 +14,17 @@ import org.neo4j.driver.Session;
 import org.neo4j.driver.TransactionContext;
 import org.policygraph.extract.Extraction;
 import org.policygraph.link.DepartmentFunctions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes one {@link Extraction} to the graph in ONE write transaction: the document's previous
- * subgraph (sections, tasks, pilots, indicators and their relationships) is deleted, then rebuilt
- * with a few UNWIND statements. Shared nodes (Region, Department, Programme, Institution, cited
- * Documents) are MERGEd on their keys, so loading the same extraction again changes no count, and a
- * failure anywhere rolls the whole document back.
+ * Writes one {@link Extraction} (or a batch of them, {@link #loadBatch}) to the graph in ONE write
+ * transaction: the document's previous subgraph (sections, tasks, pilots, indicators and their
+ * relationships) is deleted, then rebuilt with a few UNWIND statements. Shared nodes (Region,
+ * Department, Programme, Institution, cited Documents) are MERGEd on their keys, so loading the same
+ * extraction again changes no count, and a failure anywhere rolls the whole document back.
  *
  * <p>The model written here is the contract for the query layers; see cypher/schema.cypher and the
  * class comments of the statements below.
@@ -34,6 +38,7 @@ public class GraphLoader {
     private static final Pattern LEADING_REFERENCE_VERB = Pattern.compile("^(?:贯彻落实|依据|根据|按照|依照|参照|落实|贯彻|执行)");
     private static final Pattern BOOK_TITLE = Pattern.compile("《([^《》]+)》");
     static final String NATIONAL = "CN";
+    private static final Logger log = LoggerFactory.getLogger(GraphLoader.class);
 
     private final GraphSessions sessions;
     private final ApplicationEventPublisher events;
@@ -52,46 +57,184 @@ public class GraphLoader {
     /** What one load wrote. */
     public record Loaded(String documentKey, int sections, int tasks) {}
 
+    /**
+     * How one document of {@link #loadBatch} went: {@code loaded} when it is in the graph, else the
+     * {@code failure} that made it fail on its own (nothing of it was written).
+     */
+    public record BatchItem(Extraction extraction, Loaded loaded, RuntimeException failure) {
+        public boolean ok() {
+            return failure == null;
+        }
+    }
+
+    /** Loads one document in its own write transaction; a failure rolls all of it back and is thrown. */
     public Loaded load(Extraction extraction) {
         Plan plan = plan(extraction);
         try (Session session = sessions.session()) {
-            session.executeWriteWithoutResult(tx -> write(tx, plan));
+            session.executeWriteWithoutResult(tx -> write(tx, List.of(plan)));
         }
         events.publishEvent(new DocumentLoaded(plan.key));
         return new Loaded(plan.key, plan.sections.size(), plan.tasks.size());
     }
 
-    /** The statements of one load, in order; every one runs in the same transaction. */
-    void write(TransactionContext tx, Plan plan) {
-        Map<String, Object> key = Map.of("key", plan.key);
-        tx.run(DELETE_OWNED, key).consume();
-        tx.run(DELETE_ORPHAN_STUBS).consume();
-        tx.run(MERGE_DOCUMENT, plan.document).consume();
-        if (plan.titleStubKey != null) {
-            tx.run(REDIRECT_TITLE_STUB, Map.of("key", plan.key, "stub", plan.titleStubKey)).consume();
+    /**
+     * Loads several documents in ONE write transaction, with the rows of all of them in the same
+     * UNWIND statements: one commit (transaction-log flush, full-text index refresh) per batch instead
+     * of per document. The graph afterwards is the one loading them one by one in list order gives.
+     * If the batch transaction fails, each document is loaded again alone, in its own transaction, so
+     * a bad document fails alone and leaves nothing behind while the others load. Never throws for a
+     * document; returns one item per extraction, in order. After the commit, publishes a
+     * {@link DocumentLoaded} per loaded document and then one {@link DocumentsLoaded} for them all.
+     */
+    public List<BatchItem> loadBatch(List<Extraction> extractions) {
+        BatchItem[] items = new BatchItem[extractions.size()];
+        List<Plan> plans = new ArrayList<>();
+        List<Integer> planned = new ArrayList<>();
+        for (int i = 0; i < extractions.size(); i++) {
+            try {
+                plans.add(plan(extractions.get(i)));
+                planned.add(i);
+            } catch (RuntimeException e) {
+                items[i] = new BatchItem(extractions.get(i), null, e);
+            }
         }
-        run(tx, CREATE_SECTIONS, plan.key, "sections", plan.sections);
-        run(tx, CREATE_TASKS, plan.key, "tasks", plan.tasks);
-        run(tx, ASSIGN_DEPARTMENTS, plan.key, "rows", plan.assignments);
-        run(tx, MENTION_REGIONS, plan.key, "rows", plan.mentions);
-        run(tx, CREATE_PILOTS, plan.key, "rows", plan.pilots);
-        run(tx, REGION_SITES, plan.key, "rows", plan.regionSites);
-        run(tx, INSTITUTION_SITES, plan.key, "rows", plan.institutionSites);
-        run(tx, CREATE_INDICATORS, plan.key, "rows", plan.indicators);
-        run(tx, CITE_DOCUMENTS, plan.key, "rows", plan.citations);
+        List<String> loadedKeys = new ArrayList<>();
+        // A document key given twice: the later one replaces the earlier, so the list is cut there.
+        int from = 0;
+        while (from < plans.size()) {
+            Set<String> keys = new HashSet<>();
+            int to = from;
+            while (to < plans.size() && keys.add(plans.get(to).key)) {
+                to++;
+            }
+            List<Plan> run = plans.subList(from, to);
+            boolean committed = false;
+            if (run.size() > 1) {
+                try (Session session = sessions.session()) {
+                    session.executeWriteWithoutResult(tx -> write(tx, run));
+                    committed = true;
+                } catch (RuntimeException e) {
+                    log.debug("Batch of {} documents failed ({}); loading each alone", run.size(), e.toString());
+                }
+            }
+            for (int p = from; p < to; p++) {
+                Plan plan = plans.get(p);
+                int index = planned.get(p);
+                if (!committed) {
+                    try (Session session = sessions.session()) {
+                        session.executeWriteWithoutResult(tx -> write(tx, List.of(plan)));
+                    } catch (RuntimeException e) {
+                        items[index] = new BatchItem(extractions.get(index), null, e);
+                        continue;
+                    }
+                }
+                items[index] = new BatchItem(extractions.get(index),
+                        new Loaded(plan.key, plan.sections.size(), plan.tasks.size()), null);
+                loadedKeys.add(plan.key);
+            }
+            from = to;
+        }
+        if (!loadedKeys.isEmpty()) {
+            for (String key : loadedKeys) {
+                events.publishEvent(new DocumentLoaded(key, true));
+            }
+            events.publishEvent(new DocumentsLoaded(List.copyOf(loadedKeys)));
+        }
+        return Arrays.asList(items);
     }
 
-    private static void run(TransactionContext tx, String cypher, String key, String name, List<?> rows) {
+    /**
+     * The statements of a load, in order, every one in the same transaction; the rows of all the
+     * documents go into the same statements. The documents' keys must be distinct.
+     */
+    void write(TransactionContext tx, List<Plan> plans) {
+        List<String> keys = new ArrayList<>();
+        List<Map<String, Object>> documents = new ArrayList<>();
+        List<Map<String, Object>> titleStubs = new ArrayList<>();
+        Rows rows = new Rows();
+        for (Plan plan : plans) {
+            keys.add(plan.key);
+            documents.add(plan.document);
+            if (plan.titleStubKey != null) {
+                titleStubs.add(Map.of("key", plan.key, "stub", plan.titleStubKey));
+            }
+            rows.add(plan);
+        }
+        List<String> citedStubs = tx.run(CITED_STUBS, Map.of("keys", keys)).single().get("stubs")
+                .asList(v -> v.asString());
+        tx.run(DELETE_OWNED, Map.of("keys", keys)).consume();
+        if (!citedStubs.isEmpty()) {
+            tx.run(DELETE_ORPHAN_STUBS, Map.of("stubs", citedStubs)).consume();
+        }
+        tx.run(MERGE_DOCUMENTS, Map.of("documents", documents)).consume();
+        run(tx, REDIRECT_TITLE_STUBS, titleStubs);
+        run(tx, CREATE_SECTIONS, rows.sections);
+        run(tx, CREATE_TASKS, rows.tasks);
+        run(tx, MERGE_DEPARTMENTS, rows.departments());
+        run(tx, ASSIGN_DEPARTMENTS, rows.assignments);
+        run(tx, MENTION_REGIONS, rows.mentions);
+        run(tx, CREATE_PILOTS, rows.pilots);
+        run(tx, REGION_SITES, rows.regionSites);
+        run(tx, INSTITUTION_SITES, rows.institutionSites);
+        run(tx, CREATE_INDICATORS, rows.indicators);
+        run(tx, CITE_DOCUMENTS, rows.citations);
+    }
+
+    /** The rows of several plans, concatenated in plan order. */
+    private static final class Rows {
+        final List<Map<String, Object>> sections = new ArrayList<>();
+        final List<Map<String, Object>> tasks = new ArrayList<>();
+        final List<Map<String, Object>> assignments = new ArrayList<>();
+        final List<Map<String, Object>> mentions = new ArrayList<>();
+        final List<Map<String, Object>> pilots = new ArrayList<>();
+        final List<Map<String, Object>> regionSites = new ArrayList<>();
+        final List<Map<String, Object>> institutionSites = new ArrayList<>();
+        final List<Map<String, Object>> indicators = new ArrayList<>();
+        final List<Map<String, Object>> citations = new ArrayList<>();
+
+        /** One row per department key: its last assignment's. */
+        List<Map<String, Object>> departments() {
+            Map<Object, Map<String, Object>> last = new java.util.LinkedHashMap<>();
+            for (Map<String, Object> a : assignments) {
+                last.put(a.get("departmentKey"), a);
+            }
+            return new ArrayList<>(last.values());
+        }
+
+        void add(Plan plan) {
+            sections.addAll(plan.sections);
+            tasks.addAll(plan.tasks);
+            assignments.addAll(plan.assignments);
+            mentions.addAll(plan.mentions);
+            pilots.addAll(plan.pilots);
+            regionSites.addAll(plan.regionSites);
+            institutionSites.addAll(plan.institutionSites);
+            indicators.addAll(plan.indicators);
+            citations.addAll(plan.citations);
+        }
+    }
+
+    private static void run(TransactionContext tx, String cypher, List<?> rows) {
         if (!rows.isEmpty()) {
-            tx.run(cypher, Map.of("key", key, name, rows)).consume();
+            tx.run(cypher, Map.of("rows", rows)).consume();
         }
     }
 
     // --- statements -------------------------------------------------------------------------
+    // Every statement takes the rows of one or several documents; each row carries its document's key.
 
-    /** Removes what the document owns and its ISSUED_IN; the Document node itself stays (others may cite it). */
+    /** Stubs the documents' current tasks cite: they may be cited by nothing once the tasks are deleted. */
+    static final String CITED_STUBS = """
+            UNWIND $keys AS key
+            MATCH (:Document {key: key})-[:HAS_TASK]->(:Task)-[:CITES]->(s)
+            WHERE s.stub = true
+            RETURN collect(DISTINCT s.key) AS stubs
+            """;
+
+    /** Removes what the documents own and their ISSUED_IN; the Document nodes stay (others may cite them). */
     static final String DELETE_OWNED = """
-            MATCH (d:Document {key: $key})
+            UNWIND $keys AS key
+            MATCH (d:Document {key: key})
             OPTIONAL MATCH (d)-[i:ISSUED_IN]->()
             DELETE i
             WITH DISTINCT d
@@ -99,48 +242,57 @@ public class GraphLoader {
             WHERE owned:Task OR owned:Section OR owned:Indicator
             OPTIONAL MATCH (owned)-[:DESIGNATES|SETS]->(child)
             WHERE child:Pilot OR child:Indicator
-            WITH collect(DISTINCT owned) + collect(DISTINCT child) AS doomed
+            WITH d, collect(DISTINCT owned) + collect(DISTINCT child) AS doomed
             FOREACH (n IN doomed | DETACH DELETE n)
             """;
 
-    /** Stub documents that nothing cites any more (after the delete above) go too. */
+    /**
+     * Stub documents that nothing cites any more (after the delete above) go too. Only the stubs the
+     * deleted tasks cited can have become orphans, so only those are looked at (by key, indexed),
+     * not every Document.
+     */
     static final String DELETE_ORPHAN_STUBS = """
-            MATCH (s:Document {stub: true})
-            WHERE NOT (s)<-[:CITES]-()
+            UNWIND $stubs AS key
+            MATCH (s:Document {key: key})
+            WHERE s.stub = true AND NOT (s)<-[:CITES]-()
             DETACH DELETE s
             """;
 
-    /** Creates the document or fills in its stub; links it to the region it was issued in. */
-    static final String MERGE_DOCUMENT = """
-            MERGE (d:Document {key: $key})
-            SET d += $props, d.stub = false
-            FOREACH (code IN CASE WHEN $regionCode IS NULL THEN [] ELSE [$regionCode] END |
+    /** Creates each document or fills in its stub; links it to the region it was issued in. */
+    static final String MERGE_DOCUMENTS = """
+            UNWIND $documents AS doc
+            MERGE (d:Document {key: doc.key})
+            SET d += doc.props, d.stub = false
+            FOREACH (code IN CASE WHEN doc.regionCode IS NULL THEN [] ELSE [doc.regionCode] END |
               MERGE (r:Region {code: code})
-              ON CREATE SET r.name = $regionName
+              ON CREATE SET r.name = doc.regionName
               MERGE (d)-[:ISSUED_IN]->(r))
             """;
 
     /** A stub made from a citation by title becomes this document: its CITES move here. */
-    static final String REDIRECT_TITLE_STUB = """
-            MATCH (s:Document {key: $stub, stub: true}), (d:Document {key: $key})
+    static final String REDIRECT_TITLE_STUBS = """
+            UNWIND $rows AS row
+            MATCH (s:Document {key: row.stub, stub: true}), (d:Document {key: row.key})
             WHERE s <> d
-            OPTIONAL MATCH (t:Task)-[c:CITES]->(s)
-            FOREACH (x IN CASE WHEN c IS NULL THEN [] ELSE [c] END |
-              CREATE (t)-[n:CITES]->(d) SET n = properties(x))
+            CALL (s, d) {
+              OPTIONAL MATCH (t:Task)-[c:CITES]->(s)
+              FOREACH (x IN CASE WHEN c IS NULL THEN [] ELSE [c] END |
+                CREATE (t)-[n:CITES]->(d) SET n = properties(x))
+            }
             DETACH DELETE s
             """;
 
     static final String CREATE_SECTIONS = """
-            MATCH (d:Document {key: $key})
-            UNWIND $sections AS s
+            UNWIND $rows AS s
+            MATCH (d:Document {key: s.docKey})
             CREATE (n:Section)
-            SET n = s
+            SET n = s.props
             CREATE (d)-[:HAS_SECTION]->(n)
             """;
 
     static final String CREATE_TASKS = """
-            MATCH (d:Document {key: $key})
-            UNWIND $tasks AS t
+            UNWIND $rows AS t
+            MATCH (d:Document {key: t.props.docKey})
             CREATE (n:Task)
             SET n = t.props
             CREATE (d)-[:HAS_TASK]->(n)
@@ -149,16 +301,24 @@ public class GraphLoader {
             FOREACH (x IN CASE WHEN s IS NULL THEN [] ELSE [s] END | CREATE (x)-[:HAS_TASK]->(n))
             """;
 
-    static final String ASSIGN_DEPARTMENTS = """
+    /**
+     * The departments of the assignments, once per key (the values of its last assignment, as loading
+     * one assignment after the other would leave them), with the region they belong to.
+     */
+    static final String MERGE_DEPARTMENTS = """
             UNWIND $rows AS a
-            MATCH (t:Task {key: a.taskKey})
             MERGE (dep:Department {key: a.departmentKey})
             SET dep.name = a.name, dep.level = a.level, dep.regionCode = a.regionCode, dep.function = a.function
-            CREATE (t)-[r:ASSIGNED_TO]->(dep)
-            SET r = a.rel
-            WITH DISTINCT dep, a.regionCode AS code
+            WITH dep, a.regionCode AS code
             MATCH (region:Region {code: code})
             MERGE (dep)-[:OF_REGION]->(region)
+            """;
+
+    static final String ASSIGN_DEPARTMENTS = """
+            UNWIND $rows AS a
+            MATCH (t:Task {key: a.taskKey}), (dep:Department {key: a.departmentKey})
+            CREATE (t)-[r:ASSIGNED_TO]->(dep)
+            SET r = a.rel
             """;
 
     static final String MENTION_REGIONS = """
@@ -220,7 +380,7 @@ public class GraphLoader {
             MERGE (d:Document {key: coalesce(real.key, c.key)})
             ON CREATE SET d.stub = true, d.docNumber = c.docNumber, d.title = c.title
             CREATE (t)-[r:CITES]->(d)
-            SET r.docKey = $key, r.text = c.text
+            SET r.docKey = c.docKey, r.text = c.text
             """;
 
     // --- planning: Extraction -> statement parameters --------------------------------------------
@@ -283,7 +443,7 @@ public class GraphLoader {
             s.put("label", section.label());
             s.put("title", section.title());
             putSpan(s, section.span());
-            plan.sections.add(s);
+            plan.sections.add(Map.of("docKey", plan.key, "props", s));
         }
 
         String departmentRegion = regionCode != null ? regionCode : NATIONAL;
@@ -378,7 +538,9 @@ public class GraphLoader {
                 if (citation == null || citation.isBlank()) {
                     continue;
                 }
-                plan.citations.add(citation(taskKey, citation));
+                Map<String, Object> c = citation(taskKey, citation);
+                c.put("docKey", plan.key);
+                plan.citations.add(c);
             }
         }
         addIndicators(plan, plan.key, doc.indicators());

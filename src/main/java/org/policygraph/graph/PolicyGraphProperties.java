@@ -17,7 +17,7 @@ public record PolicyGraphProperties(String mode, String database, Embedded embed
 
     public PolicyGraphProperties {
         embedded = embedded == null ? new Embedded(null, null, null) : embedded;
-        ingest = ingest == null ? new Ingest(true, null) : ingest;
+        ingest = ingest == null ? new Ingest(true, null, null) : ingest;
     }
 
     /**
@@ -35,14 +35,22 @@ public record PolicyGraphProperties(String mode, String database, Embedded embed
     /**
      * @param samplesOnEmpty ingest the bundled sample documents when the graph holds no document
      * @param maxBytes largest file the ingester accepts (CLI, upload, samples); larger ones fail
+     * @param batchSize documents the bulk paths ({@code ingest} command, sample ingest) load per write
+     *     transaction; a batch that fails is retried one document at a time
      */
-    public record Ingest(Boolean samplesOnEmpty, DataSize maxBytes) {
+    public record Ingest(Boolean samplesOnEmpty, DataSize maxBytes, Integer batchSize) {
         /** 8 MB: the largest real notice is well under 1 MB, and extraction runs about 1 MB per 2 s. */
         public static final DataSize DEFAULT_MAX_BYTES = DataSize.ofMegabytes(8);
+        /** Documents per transaction of a bulk load (see BENCHMARKS.md, Loading). */
+        public static final int DEFAULT_BATCH_SIZE = 100;
 
         public Ingest {
             samplesOnEmpty = samplesOnEmpty == null ? Boolean.TRUE : samplesOnEmpty;
             maxBytes = maxBytes == null ? DEFAULT_MAX_BYTES : maxBytes;
+            batchSize = batchSize == null ? DEFAULT_BATCH_SIZE : batchSize;
+            if (batchSize < 1) {
+                throw new IllegalArgumentException("policygraph.ingest.batch-size must be at least 1, not " + batchSize);
+            }
         }
     }
 }

@@ -2,8 +2,10 @@ package org.policygraph.graph;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import org.neo4j.driver.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,22 +58,25 @@ public class SampleIngest implements ApplicationRunner {
             return 0;
         }
         Arrays.sort(samples, Comparator.comparing(Resource::getFilename));
-        int loaded = 0;
+        List<DocumentIngester.Input> inputs = new ArrayList<>();
         for (Resource sample : samples) {
             String name = sample.getFilename();
-            byte[] content;
             try (InputStream in = sample.getInputStream()) {
-                content = in.readAllBytes();
+                inputs.add(new DocumentIngester.Input(name, in.readAllBytes()));
             } catch (IOException e) {
                 log.warn("Sample {} not ingested: cannot read it: {}", name, e.toString());
-                continue;
             }
-            DocumentIngester.Outcome outcome = ingester.ingest(name, content);
-            if (outcome.ok()) {
-                loaded++;
-                log.info("Sample {}", outcome.line());
-            } else {
-                log.warn("Sample {} not ingested: {}", name, outcome.reason());
+        }
+        int loaded = 0;
+        for (int from = 0; from < inputs.size(); from += ingester.batchSize()) {
+            for (DocumentIngester.Outcome outcome
+                    : ingester.ingestBatch(inputs.subList(from, Math.min(inputs.size(), from + ingester.batchSize())))) {
+                if (outcome.ok()) {
+                    loaded++;
+                    log.info("Sample {}", outcome.line());
+                } else {
+                    log.warn("Sample {} not ingested: {}", outcome.sourceName(), outcome.reason());
+                }
             }
         }
         log.info("Ingested {} of {} bundled samples into the empty graph", loaded, samples.length);

@@ -38,6 +38,21 @@ class LinkGraph {
         }
     }
 
+    /**
+     * Per loaded document, what changes when it is reloaded with other content: its content hash and
+     * its number of tasks ({@link TermIndex} re-reads a document whose fingerprint changed).
+     */
+    Map<String, String> taskFingerprints() {
+        try (Session session = sessions.session()) {
+            Map<String, String> fingerprints = new java.util.HashMap<>();
+            session.executeRead(tx -> tx.run("""
+                    MATCH (d:Document) WHERE d.stub = false
+                    RETURN d.key AS key, coalesce(d.contentHash, '') + '/' + COUNT { (d)-[:HAS_TASK]->(:Task) } AS fingerprint
+                    """).list()).forEach(r -> fingerprints.put(r.get("key").asString(), r.get("fingerprint").asString()));
+            return fingerprints;
+        }
+    }
+
     /** Tasks of the given documents, by document then ordinal. */
     List<TaskText> tasks(Collection<String> documentKeys) {
         try (Session session = sessions.session()) {

@@ -1,8 +1,10 @@
 package org.policygraph.link;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +24,11 @@ import org.springframework.stereotype.Component;
  * contains every region), nearest in year; on a tie in distance the earlier year wins, since a
  * document implements what was issued before it. Each lower task gets its {@code top} most similar
  * tasks in each such document ({@link TermVectors}: TF-IDF over every loaded task), rank 1 first.
+ * The term statistics of every loaded task are kept in memory ({@link TermIndex}) and updated as
+ * documents are loaded, so aligning a document reads and segments only the new or reloaded ones.
  *
- * <p>Writing is idempotent: the IMPLEMENTS of every recomputed lower document are deleted first.
+ * <p>Writing is idempotent: the IMPLEMENTS of every recomputed lower document are deleted first, in
+ * the same transaction as its new ones are written (a transaction holds a few documents).
  */
 @Component
 public class TaskAligner {
@@ -32,7 +37,7 @@ public class TaskAligner {
     public record Alignment(String lowerTaskKey, String higherTaskKey, double score, List<String> sharedTerms, int rank) {}
 
     private static final String DELETE = """
-            MATCH (t:Task)-[r:IMPLEMENTS]->() WHERE t.docKey IN $docKeys
+            MATCH (d:Document)-[:HAS_TASK]->(t:Task)-[r:IMPLEMENTS]->() WHERE d.key IN $docKeys
             DELETE r
             """;
 
@@ -42,21 +47,31 @@ public class TaskAligner {
             CREATE (lower)-[:IMPLEMENTS {score: a.score, sharedTerms: a.sharedTerms, rank: a.rank}]->(higher)
             """;
 
+    /** Lower documents whose IMPLEMENTS are rewritten per write transaction. */
+    static final int DOCUMENTS_PER_TRANSACTION = 50;
+
     private final LinkGraph graph;
-    private final TaskTerms terms;
     private final RegionGazetteer gazetteer = RegionGazetteer.load();
     private final LinkProperties.Alignment settings;
+    /** Term statistics of every loaded task, kept between alignments; guarded by itself. */
+    private final TermIndex index;
 
     TaskAligner(LinkGraph graph, TaskTerms terms, LinkProperties properties) {
         this.graph = graph;
-        this.terms = terms;
         this.settings = properties.alignment();
+        this.index = new TermIndex(terms);
     }
 
-    /** Recomputes the alignment of every loaded document; returns the number of IMPLEMENTS written. */
+    /**
+     * Recomputes the alignment of every loaded document from scratch (every task read and segmented
+     * again); returns the number of IMPLEMENTS written.
+     */
     public int alignAll() {
         List<LinkGraph.DocumentInfo> documents = graph.documents();
-        return write(documents, documents);
+        synchronized (index) {
+            index.clear();
+        }
+        return write(documents, documents, List.of());
     }
 
     /**
@@ -64,46 +79,72 @@ public class TaskAligner {
      * documents below it that may now align to it. Returns the number of IMPLEMENTS written.
      */
     public int align(String documentKey) {
+        return align(List.of(documentKey));
+    }
+
+    /**
+     * Recomputes what a (re)load of these documents affects, once for all of them: their own tasks as
+     * the lower side, and the documents below any of them. Gives what {@link #align(String)} of each
+     * document would give once they are all loaded. Returns the number of IMPLEMENTS written.
+     */
+    public int align(Collection<String> documentKeys) {
         List<LinkGraph.DocumentInfo> documents = graph.documents();
-        LinkGraph.DocumentInfo loaded = documents.stream().filter(d -> d.key().equals(documentKey)).findFirst().orElse(null);
+        Set<String> keys = new HashSet<>(documentKeys);
+        List<LinkGraph.DocumentInfo> loaded = documents.stream().filter(d -> keys.contains(d.key())).toList();
+        // Only a document with a level below it can be above another one.
+        List<LinkGraph.DocumentInfo> higher = loaded.stream()
+                .filter(d -> rank(d.level()) != null && rank(d.level()) < Extraction.Level.values().length - 1).toList();
         List<LinkGraph.DocumentInfo> affected = new ArrayList<>();
         for (LinkGraph.DocumentInfo document : documents) {
-            if (loaded != null && (document.equals(loaded) || isAbove(loaded, document))) {
+            if (keys.contains(document.key()) || higher.stream().anyMatch(h -> isAbove(h, document))) {
                 affected.add(document);
             }
         }
-        return write(documents, affected);
+        return write(documents, affected, documentKeys);
     }
 
     /** The alignments of one lower document as they would be written, without writing them. */
     public List<Alignment> alignments(String lowerDocumentKey) {
         List<LinkGraph.DocumentInfo> documents = graph.documents();
         List<LinkGraph.DocumentInfo> lower = documents.stream().filter(d -> d.key().equals(lowerDocumentKey)).toList();
-        return compute(documents, lower);
+        return compute(documents, lower, List.of());
     }
 
-    private int write(List<LinkGraph.DocumentInfo> documents, List<LinkGraph.DocumentInfo> lower) {
+    private int write(List<LinkGraph.DocumentInfo> documents, List<LinkGraph.DocumentInfo> lower,
+            Collection<String> reloaded) {
         if (lower.isEmpty()) {
             return 0;
         }
-        List<Alignment> alignments = compute(documents, lower);
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<Alignment> alignments = compute(documents, lower, reloaded);
+        Map<String, List<Map<String, Object>>> rowsByDocument = new HashMap<>();
         for (Alignment a : alignments) {
-            rows.add(Map.of("lower", a.lowerTaskKey(), "higher", a.higherTaskKey(), "score", a.score(),
-                    "sharedTerms", a.sharedTerms(), "rank", a.rank()));
+            // A task's key is its document's key, '#', its ordinal.
+            String documentKey = a.lowerTaskKey().substring(0, a.lowerTaskKey().lastIndexOf('#'));
+            rowsByDocument.computeIfAbsent(documentKey, k -> new ArrayList<>()).add(Map.of("lower", a.lowerTaskKey(),
+                    "higher", a.higherTaskKey(), "score", a.score(), "sharedTerms", a.sharedTerms(), "rank", a.rank()));
         }
+        // A few documents per transaction: a bulk load or alignAll can recompute thousands of documents,
+        // more than one transaction may hold in memory. Each document's delete and create stay together.
+        List<String> keys = LinkGraph.keys(lower);
         try (Session session = graph.sessions().session()) {
-            session.executeWriteWithoutResult(tx -> {
-                tx.run(DELETE, Map.of("docKeys", LinkGraph.keys(lower))).consume();
-                if (!rows.isEmpty()) {
-                    tx.run(CREATE, Map.of("rows", rows)).consume();
-                }
-            });
+            for (int from = 0; from < keys.size(); from += DOCUMENTS_PER_TRANSACTION) {
+                List<String> chunk = keys.subList(from, Math.min(keys.size(), from + DOCUMENTS_PER_TRANSACTION));
+                List<Map<String, Object>> rows = new ArrayList<>();
+                chunk.forEach(key -> rows.addAll(rowsByDocument.getOrDefault(key, List.of())));
+                session.executeWriteWithoutResult(tx -> {
+                    tx.run(DELETE, Map.of("docKeys", chunk)).consume();
+                    if (!rows.isEmpty()) {
+                        tx.run(CREATE, Map.of("rows", rows)).consume();
+                    }
+                });
+            }
         }
-        return rows.size();
+        return alignments.size();
     }
 
-    private List<Alignment> compute(List<LinkGraph.DocumentInfo> documents, List<LinkGraph.DocumentInfo> lower) {
+    /** @param reloaded documents whose tasks changed since the index last saw them */
+    private List<Alignment> compute(List<LinkGraph.DocumentInfo> documents, List<LinkGraph.DocumentInfo> lower,
+            Collection<String> reloaded) {
         Map<String, List<LinkGraph.DocumentInfo>> targetsByLower = new HashMap<>();
         Set<String> involved = new LinkedHashSet<>();
         for (LinkGraph.DocumentInfo document : lower) {
@@ -117,18 +158,19 @@ public class TaskAligner {
         if (targetsByLower.isEmpty()) {
             return List.of();
         }
-        // IDF over every loaded task, so that a score does not depend on which documents were recomputed.
-        List<TaskText> corpus = graph.tasks(LinkGraph.keys(documents));
-        TermVectors vectors = terms.vectors(corpus);
-        Map<String, List<TaskText>> tasksByDocument = new HashMap<>();
-        for (TaskText task : corpus) {
-            if (involved.contains(task.docKey())) {
-                tasksByDocument.computeIfAbsent(task.docKey(), k -> new ArrayList<>()).add(task);
-            }
+        // IDF over every loaded task, so that a score does not depend on which documents were recomputed;
+        // the index keeps the term frequencies of every task, so only new or reloaded documents are read.
+        Map<String, String> fingerprints = graph.taskFingerprints();
+        TermVectors vectors;
+        Map<String, List<TermIndex.IndexedTask>> tasksByDocument = new HashMap<>();
+        synchronized (index) {
+            index.sync(fingerprints, reloaded, graph);
+            vectors = index.vectors(involved);
+            involved.forEach(key -> tasksByDocument.put(key, index.tasks(key)));
         }
         List<Alignment> alignments = new ArrayList<>();
         targetsByLower.forEach((lowerKey, targets) -> {
-            for (TaskText task : tasksByDocument.getOrDefault(lowerKey, List.of())) {
+            for (TermIndex.IndexedTask task : tasksByDocument.getOrDefault(lowerKey, List.of())) {
                 for (LinkGraph.DocumentInfo target : targets) {
                     alignments.addAll(best(task, tasksByDocument.getOrDefault(target.key(), List.of()), vectors));
                 }
@@ -137,10 +179,10 @@ public class TaskAligner {
         return alignments;
     }
 
-    private List<Alignment> best(TaskText task, List<TaskText> candidates, TermVectors vectors) {
-        record Scored(TaskText candidate, TermVectors.Similarity similarity) {}
+    private List<Alignment> best(TermIndex.IndexedTask task, List<TermIndex.IndexedTask> candidates, TermVectors vectors) {
+        record Scored(TermIndex.IndexedTask candidate, TermVectors.Similarity similarity) {}
         List<Scored> scored = new ArrayList<>();
-        for (TaskText candidate : candidates) {
+        for (TermIndex.IndexedTask candidate : candidates) {
             TermVectors.Similarity similarity = vectors.similarity(task.key(), candidate.key());
             if (similarity.score() >= settings.minScore()) {
                 scored.add(new Scored(candidate, similarity));

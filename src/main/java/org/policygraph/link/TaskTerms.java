@@ -23,4 +23,16 @@ final class TaskTerms {
     Segmenter segmenter() {
         return segmenter;
     }
+
+    Set<String> lexicon() {
+        return lexicon;
+    }
+
+    double titleBoost() {
+        return settings.titleBoost();
+    }
+
+    int sharedTerms() {
+        return settings.sharedTerms();
+    }
 }

@@ -21,45 +21,76 @@ final class TermVectors {
     /** A similarity with its evidence: shared terms, strongest contribution first. */
     record Similarity(double score, List<String> sharedTerms) {}
 
-    private final Map<String, Map<String, Double>> vectorByTask = new HashMap<>();
+    private final Map<String, Map<String, Double>> vectorByTask;
     private final int sharedTermLimit;
 
     TermVectors(Collection<TaskText> corpus, Segmenter segmenter, Set<String> lexicon, double titleBoost,
             int sharedTermLimit) {
         this.sharedTermLimit = sharedTermLimit;
+        this.vectorByTask = new HashMap<>();
         Map<String, Map<String, Double>> frequencies = new LinkedHashMap<>();
         Map<String, Integer> documentFrequency = new HashMap<>();
         for (TaskText task : corpus) {
-            Map<String, Double> tf = new HashMap<>();
-            String content = task.content();
-            segmenter.words(content).forEach(word -> tf.merge(word, 1.0, Double::sum));
-            for (String term : lexicon) {
-                int count = occurrences(content, term);
-                if (count > 0) {
-                    tf.merge(term, (double) count, Double::sum);
-                }
-            }
-            for (String word : segmenter.words(task.titleOrEmpty())) {
-                tf.merge(word, titleBoost, Double::sum);
-            }
+            Map<String, Double> tf = frequencies(task, segmenter, lexicon, titleBoost);
             frequencies.put(task.key(), tf);
             tf.keySet().forEach(term -> documentFrequency.merge(term, 1, Integer::sum));
         }
         int n = frequencies.size();
         frequencies.forEach((key, tf) -> {
-            Map<String, Double> vector = new HashMap<>();
-            double norm = 0;
-            for (Map.Entry<String, Double> e : tf.entrySet()) {
-                double weight = (1 + Math.log(e.getValue())) * Math.log(1 + (double) n / documentFrequency.get(e.getKey()));
-                vector.put(e.getKey(), weight);
-                norm += weight * weight;
+            String[] terms = tf.keySet().toArray(String[]::new);
+            double[] counts = tf.values().stream().mapToDouble(Double::doubleValue).toArray();
+            int[] df = new int[terms.length];
+            for (int i = 0; i < terms.length; i++) {
+                df[i] = documentFrequency.get(terms[i]);
             }
-            double length = Math.sqrt(norm);
-            if (length > 0) {
-                vector.replaceAll((term, weight) -> weight / length);
-            }
-            vectorByTask.put(key, vector);
+            vectorByTask.put(key, vector(terms, counts, df, n));
         });
+    }
+
+    /** Vectors computed elsewhere ({@link TermIndex}), by task key. */
+    TermVectors(Map<String, Map<String, Double>> vectorByTask, int sharedTermLimit) {
+        this.vectorByTask = vectorByTask;
+        this.sharedTermLimit = sharedTermLimit;
+    }
+
+    /**
+     * A task's term frequencies: content words, domain-lexicon terms found verbatim, title words with
+     * {@code titleBoost} each. The map's iteration order is the order {@link #vector} must be given
+     * the terms in for bit-identical weights.
+     */
+    static Map<String, Double> frequencies(TaskText task, Segmenter segmenter, Set<String> lexicon, double titleBoost) {
+        Map<String, Double> tf = new HashMap<>();
+        String content = task.content();
+        segmenter.words(content).forEach(word -> tf.merge(word, 1.0, Double::sum));
+        for (String term : lexicon) {
+            int count = occurrences(content, term);
+            if (count > 0) {
+                tf.merge(term, (double) count, Double::sum);
+            }
+        }
+        for (String word : segmenter.words(task.titleOrEmpty())) {
+            tf.merge(word, titleBoost, Double::sum);
+        }
+        return tf;
+    }
+
+    /**
+     * The normalized TF-IDF vector of one task: {@code terms[i]} occurs {@code counts[i]} times in the
+     * task and in {@code df[i]} of the {@code n} tasks of the corpus. Sums are taken in the given order.
+     */
+    static Map<String, Double> vector(String[] terms, double[] counts, int[] df, int n) {
+        Map<String, Double> vector = new HashMap<>();
+        double norm = 0;
+        for (int i = 0; i < terms.length; i++) {
+            double weight = (1 + Math.log(counts[i])) * Math.log(1 + (double) n / df[i]);
+            vector.put(terms[i], weight);
+            norm += weight * weight;
+        }
+        double length = Math.sqrt(norm);
+        if (length > 0) {
+            vector.replaceAll((term, weight) -> weight / length);
+        }
+        return vector;
     }
 
     /** Cosine similarity of two tasks of the corpus, with the terms that make it up. */

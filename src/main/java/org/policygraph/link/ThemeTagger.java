@@ -1,6 +1,7 @@
 package org.policygraph.link;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ public class ThemeTagger {
     public record Tag(String taskKey, String theme, List<String> terms, Integer start, Integer end) {}
 
     private static final String DELETE = """
-            MATCH (t:Task)-[r:HAS_THEME]->(:Theme) WHERE t.docKey IN $docKeys
+            MATCH (d:Document)-[:HAS_TASK]->(t:Task)-[r:HAS_THEME]->(:Theme) WHERE d.key IN $docKeys
             DELETE r
             """;
 
@@ -53,6 +54,11 @@ public class ThemeTagger {
     /** Re-tags one document; returns the number of HAS_THEME written. */
     public int tag(String documentKey) {
         return write(List.of(documentKey));
+    }
+
+    /** Re-tags these documents in one transaction; returns the number of HAS_THEME written. */
+    public int tag(Collection<String> documentKeys) {
+        return write(List.copyOf(documentKeys));
     }
 
     /** The themes of one task. */

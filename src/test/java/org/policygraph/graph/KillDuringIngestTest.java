@@ -28,7 +28,8 @@ import org.policygraph.upload.SampleDocuments;
  * SIGKILL during a bulk ingest: the {@code ingest} command runs in a JVM of its own on N generated
  * documents (the two samples under other doc numbers) and is killed (destroyForcibly) a moment after
  * a few documents are in. Then every non-stub document in the graph has all its tasks (one
- * transaction per document), and running ingest again loads exactly the missing ones. A 1,000
+ * transaction per batch of documents, nothing of a batch before its commit), and running ingest again
+ * loads exactly the missing ones. A 1,000
  * document run was done by hand (see the hardening notes); the suite uses {@link #DOCUMENTS}.
  */
 class KillDuringIngestTest {
@@ -101,10 +102,13 @@ class KillDuringIngestTest {
         complete.forEach((key, tasks) -> assertThat(tasks).as(key).isEqualTo(expectedTasks.get(key).longValue()));
     }
 
-    /** Embedded mode on the test's directory; linking off, as for a bulk load (see the hardening notes). */
+    /**
+     * Embedded mode on the test's directory; linking off, as for a bulk load (see the hardening notes);
+     * batches of 2 documents, so that the kill falls between or inside batches of a 12-document run.
+     */
     static List<String> settings() {
         return List.of("--policygraph.embedded.data-dir=" + DATA_DIR, "--policygraph.embedded.bolt-address=127.0.0.1:0",
-                "--policygraph.mode=embedded", "--policygraph.link.on-load=false");
+                "--policygraph.mode=embedded", "--policygraph.link.on-load=false", "--policygraph.ingest.batch-size=2");
     }
 
     /** Tasks per non-stub document, read from the data directory after recovery. */
