@@ -53,6 +53,7 @@ record Relation(String type, String field, String body, String row, String order
         String child = childVariable(suffix);
         return "COLLECT { " + PARENT.matcher(local(body, suffix)).replaceAll(parentVariable)
                 + " RETURN {" + PARENT.matcher(local(row, suffix)).replaceAll(parentVariable)
+                        .replace("node: " + child + " {.*}", "node: " + child + " " + below.nodeMap())
                 + below.entries(child, depth) + "}"
                 + (order == null ? "" : " ORDER BY " + PARENT.matcher(local(order, suffix)).replaceAll(parentVariable))
                 + " }";

@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * and a closed-loop load driver (java.net.http.HttpClient) reporting throughput, median and p99 at N clients.
  *
  * <pre>
- * QueryBench latency GRAPHQL_URL BOLT_URI [NEO4J_GRAPHQL_URL|-] [ROUNDS]
+ * QueryBench latency GRAPHQL_URL BOLT_URI [NEO4J_GRAPHQL_URL|-] [ROUNDS] [WARMUP_SECONDS, default 60]
  * QueryBench load GRAPHQL_URL SECONDS CLIENTS[,CLIENTS...] [all|canonical]
  * </pre>
  * Calls are interleaved question by question and system by system, so all columns see the same machine load.
@@ -223,28 +223,55 @@ public final class QueryBench {
         return s.length() > 300 ? s.substring(0, 300) + "…" : s;
     }
 
+    /** Runs whole interleaved rounds for {@code seconds} (at least one); returns how many. */
+    static int warmupRounds(String graphqlUrl, String boltUri, String ngqlUrl, List<Question> questions, int seconds) {
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        int rounds = 0;
+        try (Driver driver = GraphDatabase.driver(boltUri, AuthTokens.none())) {
+            do {
+                for (Question q : questions) {
+                    graphql(graphqlUrl, q.graphql(), q.variables());
+                    cypher(driver, q);
+                    if (ngqlUrl != null) {
+                        graphql(ngqlUrl, q.ngql(), q.ngqlVariables());
+                    }
+                }
+                rounds++;
+            } while (System.nanoTime() < end);
+        }
+        return rounds;
+    }
+
     // --- modes ----------------------------------------------------------------------------------
 
     public static void main(String[] args) throws Exception {
         System.out.println(Machine.describe());
         switch (args[0]) {
             case "latency" -> latency(args[1], args[2], args.length > 3 && !args[3].equals("-") ? args[3] : null,
-                    args.length > 4 ? Integer.parseInt(args[4]) : 50);
+                    args.length > 4 ? Integer.parseInt(args[4]) : 50,
+                    args.length > 5 ? Integer.parseInt(args[5]) : DEFAULT_WARMUP_SECONDS);
             case "load" -> load(args[1], Integer.parseInt(args[2]), args[3], args.length > 4 ? args[4] : "all");
             default -> throw new IllegalArgumentException(args[0]);
         }
         System.out.println("load after: " + Machine.loadAverage());
     }
 
-    static void latency(String graphqlUrl, String boltUri, String ngqlUrl, int rounds) throws IOException {
+    /**
+     * Warm-up of the latency mode: whole rounds (every question on every system, interleaved as measured)
+     * until this time has passed, so that every system's JIT has compiled its path before measuring.
+     */
+    static final int DEFAULT_WARMUP_SECONDS = 60;
+
+    static void latency(String graphqlUrl, String boltUri, String ngqlUrl, int rounds, int warmupSeconds)
+            throws IOException {
         List<Question> questions = questions();
-        int warmup = Math.max(5, rounds / 5);
+        int warmup = warmupRounds(graphqlUrl, boltUri, ngqlUrl, questions, warmupSeconds);
         try (Driver driver = GraphDatabase.driver(boltUri, AuthTokens.none())) {
             int systems = ngqlUrl == null ? 2 : 3;
             long[][][] nanos = new long[questions.size()][systems][rounds];
             long[][] counts = new long[questions.size()][systems];
             String[][] errors = new String[questions.size()][systems];
-            for (int round = -warmup; round < rounds; round++) {
+            for (int round = 0; round < rounds; round++) {
                 for (int qi = 0; qi < questions.size(); qi++) {
                     Question q = questions.get(qi);
                     for (int s = 0; s < systems; s++) {
@@ -261,7 +288,8 @@ public final class QueryBench {
                     }
                 }
             }
-            System.out.printf("%n%d measured rounds after %d warm-up rounds, one client, calls interleaved%n", rounds, warmup);
+            System.out.printf("%n%d measured rounds after %d warm-up rounds (%d s), one client, calls interleaved%n",
+                    rounds, warmup, warmupSeconds);
             System.out.printf("%-32s %8s | %17s | %17s | %7s", "question", "total", "GraphQL p50/p99 ms",
                     "Cypher p50/p99 ms", "GQL/Cy");
             if (systems == 3) System.out.printf(" | %19s | %8s", "@neo4j/graphql p50/p99", "GQL/lib");
