@@ -37,8 +37,9 @@ class AggregationController {
     @QueryMapping
     List<GroupCount> taskCounts(@Argument String by, @Argument TaskWhere where) {
         TaskWhere w = TaskWhere.orAny(where);
-        Filter filter = filters.filter(w);
-        String cypher = filters.match(w) + "\n" + filter.where() + "\n" + GROUPINGS.get(by) + """
+        TaskFilters.Start start = filters.start(w);
+        Filter filter = filters.filter(w, start);
+        String cypher = start.match() + "\n" + filter.where() + "\n" + GROUPINGS.get(by) + """
 
                 WHERE group IS NOT NULL
                 RETURN group, count(DISTINCT t) AS count
@@ -51,9 +52,10 @@ class AggregationController {
     @QueryMapping
     List<DepartmentCount> departmentRanking(@Argument String role, @Argument TaskWhere where, @Argument Integer first) {
         TaskWhere w = TaskWhere.orAny(where);
-        Filter filter = filters.filter(w).parameter("rankedRole", role)
+        TaskFilters.Start start = filters.start(w);
+        Filter filter = filters.filter(w, start).parameter("rankedRole", role)
                 .parameter("rankLimit", pages.request(first, null).size());
-        String cypher = filters.match(w) + "\n" + filter.where() + """
+        String cypher = start.match() + "\n" + filter.where() + """
 
                 MATCH (t)-[a:ASSIGNED_TO]->(d:Department)
                 WHERE a.role = $rankedRole

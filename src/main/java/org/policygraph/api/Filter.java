@@ -14,11 +14,16 @@ final class Filter {
     private final List<String> conditions = new ArrayList<>();
     private final Map<String, Object> parameters = new HashMap<>();
 
-    /** Adds {@code condition} using {@code $parameter} when {@code value} is set. */
+    /**
+     * Adds {@code condition} using {@code $parameter} when {@code value} is set; a null condition adds
+     * the parameter alone (for a condition the statement's start already ensures).
+     */
     Filter when(Object value, String parameter, String condition) {
         if (value != null) {
             parameters.put(parameter, value);
-            conditions.add(condition);
+            if (condition != null) {
+                conditions.add(condition);
+            }
         }
         return this;
     }

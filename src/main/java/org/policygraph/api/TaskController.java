@@ -34,7 +34,8 @@ class TaskController {
         Pages.PageRequest page = pages.request(first, after);
         TaskWhere w = TaskWhere.orAny(where);
         String orderBy = ListStatement.orderBy(sort, SORT_FIELDS, "t.docKey, t.ordinal", "t.key");
-        ListStatement statement = new ListStatement(filters.match(w), filters.filter(w), "t", orderBy);
+        TaskFilters.Start start = filters.start(w);
+        ListStatement statement = new ListStatement(start.match(), filters.filter(w, start), "t", orderBy);
         return queries.connection(statement, page, "Task", Task::of, selection, context);
     }
 

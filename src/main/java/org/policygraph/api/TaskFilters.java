@@ -61,7 +61,58 @@ class TaskFilters {
      * filter. The order ranks filters by how few tasks one value typically has: a phrase, a document, an
      * institution, a region's pilots or mentions, a department, ...; every task only without any of them.
      */
-    String match(TaskWhere where) {
+    Start start(TaskWhere where) {
+        String match = match(where);
+        return new Start(match, covered(where));
+    }
+
+    /**
+     * Where a task list starts, and the filter whose condition that start already ensures (so that the
+     * WHERE need not test it again), or null.
+     */
+    record Start(String match, String covers) {
+        static final Start EVERY_TASK = new Start("MATCH (t:Task)", null);
+    }
+
+    /** The filter the start of {@link #match} ensures exactly, or null when the WHERE must check it. */
+    private static String covered(TaskWhere where) {
+        if (where.text() != null) {
+            return null;
+        }
+        if (where.docNumber() != null) {
+            return "docNumber";
+        }
+        if (where.pilotInstitution() != null) {
+            return null;
+        }
+        if (where.pilotRegion() != null) {
+            return "pilot";
+        }
+        if (where.mentionsRegion() != null) {
+            return "mentionsRegion";
+        }
+        if (where.region() != null) {
+            return "region";
+        }
+        if (where.department() != null) {
+            return where.departmentFunction() == null && where.departmentRegion() == null ? "department" : null;
+        }
+        if (where.departmentRegion() != null) {
+            return null;
+        }
+        if (where.theme() != null) {
+            return "theme";
+        }
+        if (where.issuer() != null) {
+            return "issuer";
+        }
+        if (where.indicatorDeadline() != null) {
+            return "indicatorDeadline";
+        }
+        return where.documentRegion() != null ? "documentRegion" : null;
+    }
+
+    private String match(TaskWhere where) {
         if (where.text() != null) {
             return "CALL db.index.fulltext.queryNodes('taskText', $text) YIELD node AS t";
         }
@@ -104,13 +155,16 @@ class TaskFilters {
         }
         if (where.documentRegion() != null) {
             return "MATCH (anchor:Region) WHERE anchor.code IN $documentRegion\n"
-                    + "MATCH (anchor)<-[:PART_OF*0..]-(:Region)<-[:ISSUED_IN]-(:Document)-[:HAS_TASK]->(t:Task)";
+                    + "MATCH (anchor)<-[:PART_OF*0..]-(:Region)<-[:ISSUED_IN]-(:Document)-[:HAS_TASK]->(t:Task)\n"
+                    + "WITH DISTINCT t";
         }
         return "MATCH (t:Task)";
     }
 
-    Filter filter(TaskWhere where) {
+    /** The WHERE of a task list that starts at {@code start}: every filter but the one the start ensures. */
+    Filter filter(TaskWhere where, Start start) {
         Filter filter = new Filter();
+        String covered = start.covers() == null ? "" : start.covers();
         if (where.text() != null) {
             if (where.text().isBlank()) {
                 throw new ApiException.BadInput("text must not be blank");
@@ -135,9 +189,9 @@ class TaskFilters {
             filter.parameter("role", where.role());
             department.add("a.role = $role");
         }
-        filter.when(!department.isEmpty(),
+        filter.when(!department.isEmpty() && !covered.equals("department"),
                 "EXISTS { MATCH (t)-[a:ASSIGNED_TO]->(d:Department) WHERE " + String.join(" AND ", department) + " }");
-        filter.when(regionNames.codes(where.region()), "region", TASK_REGION);
+        filter.when(regionNames.codes(where.region()), "region", covered.equals("region") ? null : TASK_REGION);
 
         List<String> pilot = new ArrayList<>();
         if (where.pilotLevel() != null) {
@@ -154,25 +208,32 @@ class TaskFilters {
         }
         if (where.pilotInstitution() != null) {
             filter.parameter("pilotInstitution", where.pilotInstitution());
-            pilot.add("EXISTS { MATCH (p)-[:AT_SITE]->(site:Institution) WHERE site.key = $pilotInstitution OR site.name = $pilotInstitution }");
+            pilot.add("EXISTS { MATCH (p)-[:AT_SITE]->(site:Institution)"
+                    + " WHERE site.key = $pilotInstitution OR site.name = $pilotInstitution }");
         }
-        filter.when(!pilot.isEmpty(),
+        filter.when(!pilot.isEmpty() && !covered.equals("pilot"),
                 "EXISTS { MATCH (t)-[:DESIGNATES]->(p:Pilot) WHERE " + String.join(" AND ", pilot) + " }");
 
         return filter.when(where.documentLevel(), "documentLevel", "t.docLevel = $documentLevel")
                 .when(where.year(), "year", "t.year = $year")
-                .when(where.issuer(), "issuer", "EXISTS { MATCH (t)<-[:HAS_TASK]-(doc:Document) WHERE doc.issuer = $issuer }")
+                .when(where.issuer(), "issuer", covered.equals("issuer") ? null
+                        : "EXISTS { MATCH (t)<-[:HAS_TASK]-(doc:Document) WHERE doc.issuer = $issuer }")
                 .when(where.docNumber(), "docNumber",
-                        "EXISTS { MATCH (t)<-[:HAS_TASK]-(doc:Document) WHERE doc.docNumber = $docNumber }")
+                        covered.equals("docNumber") ? null
+                                : "EXISTS { MATCH (t)<-[:HAS_TASK]-(doc:Document) WHERE doc.docNumber = $docNumber }")
                 .when(where.ordinal(), "ordinal", "t.ordinal = $ordinal")
                 .when(where.titleContains(), "titleContains", "t.title CONTAINS $titleContains")
                 .when(regionNames.codes(where.mentionsRegion()), "mentionsRegion",
-                        "EXISTS { MATCH (t)-[:MENTIONS]->(named:Region) WHERE named.code IN $mentionsRegion }")
+                        covered.equals("mentionsRegion") ? null
+                                : "EXISTS { MATCH (t)-[:MENTIONS]->(named:Region) WHERE named.code IN $mentionsRegion }")
                 .when(where.indicatorDeadline(), "indicatorDeadline",
-                        "EXISTS { MATCH (t)-[:SETS]->(target:Indicator) WHERE target.deadline = $indicatorDeadline }")
-                .when(where.theme(), "theme", "EXISTS { MATCH (t)-[:HAS_THEME]->(:Theme {name: $theme}) }")
+                        covered.equals("indicatorDeadline") ? null
+                                : "EXISTS { MATCH (t)-[:SETS]->(target:Indicator) WHERE target.deadline = $indicatorDeadline }")
+                .when(where.theme(), "theme",
+                        covered.equals("theme") ? null : "EXISTS { MATCH (t)-[:HAS_THEME]->(:Theme {name: $theme}) }")
                 .when(regionNames.codes(where.documentRegion()), "documentRegion",
-                        Filter.inside("(t)<-[:HAS_TASK]-(:Document)-[:ISSUED_IN]->(:Region)", "documentRegion"));
+                        covered.equals("documentRegion") ? null
+                                : Filter.inside("(t)<-[:HAS_TASK]-(:Document)-[:ISSUED_IN]->(:Region)", "documentRegion"));
     }
 
     /** A Lucene phrase query for the text: the words in this order, special characters taken literally. */
