@@ -379,8 +379,10 @@ class ExplorerBrowserTest {
         waitFor().until(d -> "0".equals(js("return document.body.dataset.busy || '0'")));
     }
 
+    /** Polls until the condition holds; an element the explorer re-rendered meanwhile is polled again. */
     private static WebDriverWait waitFor() {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20), Duration.ofMillis(100));
+        wait.ignoring(StaleElementReferenceException.class);
         return wait;
     }
 
