@@ -274,7 +274,10 @@ public final class QueryBench {
             for (int round = 0; round < rounds; round++) {
                 for (int qi = 0; qi < questions.size(); qi++) {
                     Question q = questions.get(qi);
-                    for (int s = 0; s < systems; s++) {
+                    // The first system of each round rotates, so that none always follows the same one
+                    // (whatever the previous call left behind, GC or cold caches, falls on each in turn).
+                    for (int turn = 0; turn < systems; turn++) {
+                        int s = (turn + round + qi) % systems;
                         long t0 = System.nanoTime();
                         Outcome o = switch (s) {
                             case 0 -> graphql(graphqlUrl, q.graphql(), q.variables());
@@ -288,7 +291,8 @@ public final class QueryBench {
                     }
                 }
             }
-            System.out.printf("%n%d measured rounds after %d warm-up rounds (%d s), one client, calls interleaved%n",
+            System.out.printf("%n%d measured rounds after %d warm-up rounds (%d s), one client, calls interleaved"
+                    + " (the first system rotates)%n",
                     rounds, warmup, warmupSeconds);
             System.out.printf("%-32s %8s | %17s | %17s | %7s", "question", "total", "GraphQL p50/p99 ms",
                     "Cypher p50/p99 ms", "GQL/Cy");
