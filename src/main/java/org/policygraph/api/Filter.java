@@ -56,4 +56,13 @@ final class Filter {
     static String inside(String path, String parameter) {
         return "EXISTS { MATCH " + path + "-[:PART_OF*0..]->(within:Region) WHERE within.code IN $" + parameter + " }";
     }
+
+    /**
+     * Binds {@code pilot} to the pilots with a site (a region, or an institution located in one) inside
+     * one of the regions whose codes {@code $parameter} lists: walks down from those regions.
+     */
+    static String pilotsWithSitesUnder(String parameter, String pilot) {
+        return "MATCH (anchor:Region) WHERE anchor.code IN $" + parameter + "\n"
+                + "MATCH (anchor)<-[:PART_OF*0..]-(:Region)<-[:LOCATED_IN*0..1]-()<-[:AT_SITE]-(" + pilot + ":Pilot)";
+    }
 }

@@ -51,9 +51,7 @@ class PilotController {
         String orderBy = ListStatement.orderBy(sort, Map.of("NAME", "p.programme"), "p.key", "p.key");
         // With a region, start from it and walk down to the sites' pilots instead of testing every pilot.
         String match = where != null && where.region() != null
-                ? "MATCH (anchor:Region) WHERE anchor.code IN $region\n"
-                        + "MATCH (anchor)<-[:PART_OF*0..]-(:Region)<-[:LOCATED_IN*0..1]-()<-[:AT_SITE]-(p:Pilot)\n"
-                        + "WITH DISTINCT p"
+                ? Filter.pilotsWithSitesUnder("region", "p") + "\nWITH DISTINCT p"
                 : "MATCH (p:Pilot)";
         return queries.connection(new ListStatement(match, filter, "p", orderBy), page, "Pilot", Pilot::of,
                 selection, context);

@@ -32,15 +32,12 @@ class TaskFilters {
     }
 
     /**
-     * Tasks with a pilot that has a site (a region, or an institution located in one) under the regions
-     * {@code $parameter} lists and that meets {@code pilotConditions} on {@code sitePilot}.
+     * Binds {@code t} to tasks with a pilot that has a site under the regions {@code $parameter} lists
+     * and that meets {@code pilotConditions} on {@code sitePilot}; one row per such pilot.
      */
     private static String pilotSitesUnder(String parameter, List<String> pilotConditions) {
-        return "MATCH (anchor:Region) WHERE anchor.code IN $" + parameter + "\n"
-                + "MATCH (anchor)<-[:PART_OF*0..]-(:Region)<-[:LOCATED_IN*0..1]-()<-[:AT_SITE]-(sitePilot:Pilot)"
-                + "<-[:DESIGNATES]-(t:Task)\n"
-                + (pilotConditions.isEmpty() ? "" : "WHERE " + String.join(" AND ", pilotConditions) + "\n")
-                + "WITH DISTINCT t";
+        return Filter.pilotsWithSitesUnder(parameter, "sitePilot") + "<-[:DESIGNATES]-(t:Task)"
+                + (pilotConditions.isEmpty() ? "" : "\nWHERE " + String.join(" AND ", pilotConditions));
     }
 
     /** The pilot filters other than its region, on {@code sitePilot}: one pilot must meet them all. */
@@ -56,17 +53,6 @@ class TaskFilters {
     }
 
     /**
-     * Where the statement starts: from the index of the most selective filter given, so that the cost
-     * follows the size of the answer, not of the graph; the WHERE of {@link #filter} still checks every
-     * filter. The order ranks filters by how few tasks one value typically has: a phrase, a document, an
-     * institution, a region's pilots or mentions, a department, ...; every task only without any of them.
-     */
-    Start start(TaskWhere where) {
-        String match = match(where);
-        return new Start(match, covered(where));
-    }
-
-    /**
      * Where a task list starts, and the filter whose condition that start already ensures (so that the
      * WHERE need not test it again), or null.
      */
@@ -74,91 +60,63 @@ class TaskFilters {
         static final Start EVERY_TASK = new Start("MATCH (t:Task)", null);
     }
 
-    /** The filter the start of {@link #match} ensures exactly, or null when the WHERE must check it. */
-    private static String covered(TaskWhere where) {
+    /**
+     * Where the statement starts: from the index of the most selective filter given, so that the cost
+     * follows the size of the answer, not of the graph; the WHERE of {@link #filter} checks every other
+     * filter. The order ranks filters by how few tasks one value typically has: a phrase, a document, an
+     * institution, a region's pilots or mentions, a department, ...; every task only without any of them.
+     */
+    Start start(TaskWhere where) {
         if (where.text() != null) {
-            return null;
+            return new Start("CALL db.index.fulltext.queryNodes('taskText', $text) YIELD node AS t", null);
         }
         if (where.docNumber() != null) {
-            return "docNumber";
+            return new Start("MATCH (:Document {docNumber: $docNumber})-[:HAS_TASK]->(t:Task)", "docNumber");
         }
         if (where.pilotInstitution() != null) {
-            return null;
+            return new Start("MATCH (site:Institution)"
+                    + " WHERE site.key = $pilotInstitution OR site.name = $pilotInstitution\n"
+                    + "MATCH (site)<-[:AT_SITE]-(:Pilot)<-[:DESIGNATES]-(t:Task)\nWITH DISTINCT t", null);
         }
         if (where.pilotRegion() != null) {
-            return "pilot";
+            return new Start(pilotSitesUnder("pilotRegion", pilotConditions(where)) + "\nWITH DISTINCT t", "pilot");
         }
         if (where.mentionsRegion() != null) {
-            return "mentionsRegion";
+            return new Start("MATCH (named:Region)<-[:MENTIONS]-(t:Task) WHERE named.code IN $mentionsRegion\n"
+                    + "WITH DISTINCT t", "mentionsRegion");
         }
         if (where.region() != null) {
-            return "region";
-        }
-        if (where.department() != null) {
-            return where.departmentFunction() == null && where.departmentRegion() == null ? "department" : null;
-        }
-        if (where.departmentRegion() != null) {
-            return null;
-        }
-        if (where.theme() != null) {
-            return "theme";
-        }
-        if (where.issuer() != null) {
-            return "issuer";
-        }
-        if (where.indicatorDeadline() != null) {
-            return "indicatorDeadline";
-        }
-        return where.documentRegion() != null ? "documentRegion" : null;
-    }
-
-    private String match(TaskWhere where) {
-        if (where.text() != null) {
-            return "CALL db.index.fulltext.queryNodes('taskText', $text) YIELD node AS t";
-        }
-        if (where.docNumber() != null) {
-            return "MATCH (:Document {docNumber: $docNumber})-[:HAS_TASK]->(t:Task)";
-        }
-        if (where.pilotInstitution() != null) {
-            return "MATCH (site:Institution) WHERE site.key = $pilotInstitution OR site.name = $pilotInstitution\n"
-                    + "MATCH (site)<-[:AT_SITE]-(:Pilot)<-[:DESIGNATES]-(t:Task)\nWITH DISTINCT t";
-        }
-        if (where.pilotRegion() != null) {
-            return pilotSitesUnder("pilotRegion", pilotConditions(where));
-        }
-        if (where.mentionsRegion() != null) {
-            return "MATCH (named:Region)<-[:MENTIONS]-(t:Task) WHERE named.code IN $mentionsRegion\nWITH DISTINCT t";
-        }
-        if (where.region() != null) {
-            return "CALL () { MATCH (anchor:Region) WHERE anchor.code IN $region\n"
+            return new Start("CALL () { MATCH (anchor:Region) WHERE anchor.code IN $region\n"
                     + "MATCH (anchor)<-[:PART_OF*0..]-(:Region)<-[:MENTIONS]-(t:Task) RETURN t\n"
-                    + "UNION " + pilotSitesUnder("region", List.of()).replace("\nWITH DISTINCT t", " RETURN t") + " }\n"
-                    + "WITH DISTINCT t";
+                    + "UNION " + pilotSitesUnder("region", List.of()) + " RETURN t }\n"
+                    + "WITH DISTINCT t", "region");
         }
         if (where.department() != null) {
-            return "MATCH (:Department {name: $department})<-[assignment:ASSIGNED_TO]-(t:Task)\n"
-                    + (where.role() == null ? "" : "WHERE assignment.role = $role\n") + "WITH DISTINCT t";
+            return new Start("MATCH (:Department {name: $department})<-[assignment:ASSIGNED_TO]-(t:Task)\n"
+                    + (where.role() == null ? "" : "WHERE assignment.role = $role\n") + "WITH DISTINCT t",
+                    where.departmentFunction() == null && where.departmentRegion() == null ? "department" : null);
         }
         if (where.departmentRegion() != null) {
-            return "MATCH (anchor:Region) WHERE anchor.code IN $departmentRegion\n"
+            return new Start("MATCH (anchor:Region) WHERE anchor.code IN $departmentRegion\n"
                     + "MATCH (anchor)<-[:PART_OF*0..]-(:Region)<-[:OF_REGION]-(:Department)<-[:ASSIGNED_TO]-(t:Task)\n"
-                    + "WITH DISTINCT t";
+                    + "WITH DISTINCT t", null);
         }
         if (where.theme() != null) {
-            return "MATCH (:Theme {name: $theme})<-[:HAS_THEME]-(t:Task)";
+            return new Start("MATCH (:Theme {name: $theme})<-[:HAS_THEME]-(t:Task)", "theme");
         }
         if (where.issuer() != null) {
-            return "MATCH (:Document {issuer: $issuer})-[:HAS_TASK]->(t:Task)";
+            return new Start("MATCH (:Document {issuer: $issuer})-[:HAS_TASK]->(t:Task)", "issuer");
         }
         if (where.indicatorDeadline() != null) {
-            return "MATCH (:Indicator {deadline: $indicatorDeadline})<-[:SETS]-(t:Task)\nWITH DISTINCT t";
+            return new Start("MATCH (:Indicator {deadline: $indicatorDeadline})<-[:SETS]-(t:Task)\nWITH DISTINCT t",
+                    "indicatorDeadline");
         }
         if (where.documentRegion() != null) {
-            return "MATCH (anchor:Region) WHERE anchor.code IN $documentRegion\n"
+            return new Start("MATCH (anchor:Region) WHERE anchor.code IN $documentRegion\n"
                     + "MATCH (anchor)<-[:PART_OF*0..]-(:Region)<-[:ISSUED_IN]-(:Document)-[:HAS_TASK]->(t:Task)\n"
-                    + "WITH DISTINCT t";
+                    + "WITH DISTINCT t", "documentRegion");
         }
-        return "MATCH (t:Task)";
+        return Start.EVERY_TASK;
     }
 
     /** The WHERE of a task list that starts at {@code start}: every filter but the one the start ensures. */
