@@ -96,23 +96,13 @@ class ReadQueries {
                 byKey.computeIfAbsent(r.get("key").asString(), k -> new ArrayList<>()).add(r.get("row"));
             }
         }
-        Map<P, List<V>> result = new LinkedHashMap<>();
-        for (P parent : parents) {
-            result.put(parent, byKey.getOrDefault(key.apply(parent), List.of()).stream().map(row).toList());
-        }
-        return result;
+        return perParent(parents, key, byKey, row);
     }
 
     /** Like {@link #many} for a field with at most one value; parents without one are left out (null). */
     <P, V> Map<P, V> one(Collection<P> parents, Function<P, String> key, Relation relation, Function<Value, V> row,
             GraphQLContext context) {
-        Map<P, V> result = new LinkedHashMap<>();
-        many(parents, key, relation, row, context).forEach((parent, values) -> {
-            if (!values.isEmpty()) {
-                result.put(parent, values.get(0));
-            }
-        });
-        return result;
+        return firstOfEach(many(parents, key, relation, row, context));
     }
 
     /**
@@ -121,30 +111,36 @@ class ReadQueries {
      */
     <P, V> Map<P, List<V>> many(Collection<P> parents, Function<P, String> key, String cypher,
             Function<Record, V> row) {
-        Map<String, List<V>> byKey = new HashMap<>();
+        Map<String, List<Record>> byKey = new HashMap<>();
         for (Record r : list(cypher, Map.of("keys", keys(parents, key)))) {
-            byKey.computeIfAbsent(r.get("key").asString(), k -> new ArrayList<>()).add(row.apply(r));
+            byKey.computeIfAbsent(r.get("key").asString(), k -> new ArrayList<>()).add(r);
         }
-        Map<P, List<V>> result = new LinkedHashMap<>();
-        for (P parent : parents) {
-            result.put(parent, byKey.getOrDefault(key.apply(parent), List.of()));
-        }
-        return result;
+        return perParent(parents, key, byKey, row);
     }
 
     /** Like {@link #many} for a field with at most one value; parents without one are left out (null). */
     <P, V> Map<P, V> one(Collection<P> parents, Function<P, String> key, String cypher, Function<Record, V> row) {
-        Map<String, V> byKey = new HashMap<>();
-        for (Record r : list(cypher, Map.of("keys", keys(parents, key)))) {
-            byKey.putIfAbsent(r.get("key").asString(), row.apply(r));
-        }
-        Map<P, V> result = new LinkedHashMap<>();
+        return firstOfEach(many(parents, key, cypher, row));
+    }
+
+    /** Each parent with its rows (by its key) read by {@code row}, in the parents' order. */
+    private static <P, R, V> Map<P, List<V>> perParent(Collection<P> parents, Function<P, String> key,
+            Map<String, List<R>> rowsByKey, Function<R, V> row) {
+        Map<P, List<V>> result = new LinkedHashMap<>();
         for (P parent : parents) {
-            V value = byKey.get(key.apply(parent));
-            if (value != null) {
-                result.put(parent, value);
-            }
+            result.put(parent, rowsByKey.getOrDefault(key.apply(parent), List.of()).stream().map(row).toList());
         }
+        return result;
+    }
+
+    /** The first value of each parent that has one. */
+    private static <P, V> Map<P, V> firstOfEach(Map<P, List<V>> values) {
+        Map<P, V> result = new LinkedHashMap<>();
+        values.forEach((parent, list) -> {
+            if (!list.isEmpty()) {
+                result.put(parent, list.get(0));
+            }
+        });
         return result;
     }
 

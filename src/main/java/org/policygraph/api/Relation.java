@@ -51,11 +51,11 @@ record Relation(String type, String field, String body, String row, String order
     String collect(String parentVariable, int depth, Projection below) {
         String suffix = "_" + depth;
         String child = childVariable(suffix);
-        return "COLLECT { " + PARENT.matcher(local(body, suffix)).replaceAll(parentVariable)
-                + " RETURN {" + PARENT.matcher(local(row, suffix)).replaceAll(parentVariable)
+        return "COLLECT { " + bound(body, suffix, parentVariable)
+                + " RETURN {" + bound(row, suffix, parentVariable)
                         .replace("node: " + child + " {.*}", "node: " + child + " " + below.nodeMap())
                 + below.entries(child, depth) + "}"
-                + (order == null ? "" : " ORDER BY " + PARENT.matcher(local(order, suffix)).replaceAll(parentVariable))
+                + (order == null ? "" : " ORDER BY " + bound(order, suffix, parentVariable))
                 + " }";
     }
 
@@ -71,5 +71,10 @@ record Relation(String type, String field, String body, String row, String order
 
     private static String local(String cypher, String suffix) {
         return cypher.replace("#", suffix);
+    }
+
+    /** {@code cypher} with its own variables suffixed and {@code parent} named {@code parentVariable}. */
+    private static String bound(String cypher, String suffix, String parentVariable) {
+        return PARENT.matcher(local(cypher, suffix)).replaceAll(parentVariable);
     }
 }
