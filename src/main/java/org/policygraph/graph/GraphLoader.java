@@ -74,7 +74,7 @@ public class GraphLoader {
             session.executeWriteWithoutResult(tx -> write(tx, List.of(plan)));
         }
         events.publishEvent(new DocumentLoaded(plan.key));
-        return new Loaded(plan.key, plan.sections.size(), plan.tasks.size());
+        return new Loaded(plan.key, plan.rows.sections.size(), plan.rows.tasks.size());
     }
 
     /**
@@ -129,7 +129,7 @@ public class GraphLoader {
                     }
                 }
                 items[index] = new BatchItem(extractions.get(index),
-                        new Loaded(plan.key, plan.sections.size(), plan.tasks.size()), null);
+                        new Loaded(plan.key, plan.rows.sections.size(), plan.rows.tasks.size()), null);
                 loadedKeys.add(plan.key);
             }
             from = to;
@@ -158,7 +158,7 @@ public class GraphLoader {
             if (plan.titleStubKey != null) {
                 titleStubs.add(Map.of("key", plan.key, "stub", plan.titleStubKey));
             }
-            rows.add(plan);
+            rows.add(plan.rows);
         }
         List<String> citedStubs = tx.run(CITED_STUBS, Map.of("keys", keys)).single().get("stubs")
                 .asList(v -> v.asString());
@@ -180,8 +180,8 @@ public class GraphLoader {
         run(tx, CITE_DOCUMENTS, rows.citations);
     }
 
-    /** The rows of several plans, concatenated in plan order. */
-    private static final class Rows {
+    /** The rows of the statements: of one plan, or of several concatenated in plan order. */
+    static final class Rows {
         final List<Map<String, Object>> sections = new ArrayList<>();
         final List<Map<String, Object>> tasks = new ArrayList<>();
         final List<Map<String, Object>> assignments = new ArrayList<>();
@@ -201,16 +201,16 @@ public class GraphLoader {
             return new ArrayList<>(last.values());
         }
 
-        void add(Plan plan) {
-            sections.addAll(plan.sections);
-            tasks.addAll(plan.tasks);
-            assignments.addAll(plan.assignments);
-            mentions.addAll(plan.mentions);
-            pilots.addAll(plan.pilots);
-            regionSites.addAll(plan.regionSites);
-            institutionSites.addAll(plan.institutionSites);
-            indicators.addAll(plan.indicators);
-            citations.addAll(plan.citations);
+        void add(Rows other) {
+            sections.addAll(other.sections);
+            tasks.addAll(other.tasks);
+            assignments.addAll(other.assignments);
+            mentions.addAll(other.mentions);
+            pilots.addAll(other.pilots);
+            regionSites.addAll(other.regionSites);
+            institutionSites.addAll(other.institutionSites);
+            indicators.addAll(other.indicators);
+            citations.addAll(other.citations);
         }
     }
 
@@ -390,15 +390,7 @@ public class GraphLoader {
         String key;
         Map<String, Object> document;
         String titleStubKey;
-        final List<Map<String, Object>> sections = new ArrayList<>();
-        final List<Map<String, Object>> tasks = new ArrayList<>();
-        final List<Map<String, Object>> assignments = new ArrayList<>();
-        final List<Map<String, Object>> mentions = new ArrayList<>();
-        final List<Map<String, Object>> pilots = new ArrayList<>();
-        final List<Map<String, Object>> regionSites = new ArrayList<>();
-        final List<Map<String, Object>> institutionSites = new ArrayList<>();
-        final List<Map<String, Object>> indicators = new ArrayList<>();
-        final List<Map<String, Object>> citations = new ArrayList<>();
+        final Rows rows = new Rows();
     }
 
     static Plan plan(Extraction extraction) {
@@ -443,7 +435,7 @@ public class GraphLoader {
             s.put("label", section.label());
             s.put("title", section.title());
             putSpan(s, section.span());
-            plan.sections.add(Map.of("docKey", plan.key, "props", s));
+            plan.rows.sections.add(Map.of("docKey", plan.key, "props", s));
         }
 
         String departmentRegion = regionCode != null ? regionCode : NATIONAL;
@@ -464,7 +456,7 @@ public class GraphLoader {
             Map<String, Object> row = new HashMap<>();
             row.put("props", t);
             row.put("sectionKey", sectionOrdinals.contains(task.section()) ? plan.key + "#s" + task.section() : null);
-            plan.tasks.add(row);
+            plan.rows.tasks.add(row);
 
             int position = 0;
             for (Extraction.DepartmentRole department : list(task.departments())) {
@@ -485,7 +477,7 @@ public class GraphLoader {
                 a.put("regionCode", departmentRegion);
                 a.put("function", DepartmentFunctions.standard().functionOf(department.name()));
                 a.put("rel", rel);
-                plan.assignments.add(a);
+                plan.rows.assignments.add(a);
             }
 
             for (Extraction.RegionRef region : list(task.regions())) {
@@ -495,7 +487,7 @@ public class GraphLoader {
                 Map<String, Object> rel = new HashMap<>();
                 rel.put("docKey", plan.key);
                 putSpan(rel, mentionSpan(task, region.name()));
-                plan.mentions.add(Map.of("taskKey", taskKey, "code", region.code(),
+                plan.rows.mentions.add(Map.of("taskKey", taskKey, "code", region.code(),
                         "name", String.valueOf(region.name()), "rel", rel));
             }
 
@@ -510,14 +502,14 @@ public class GraphLoader {
                 pp.put("levelBasis", pilot.levelBasis() == null ? null : pilot.levelBasis().name());
                 pp.put("declaredCount", pilot.declaredCount());
                 putSpan(pp, pilot.evidence());
-                plan.pilots.add(Map.of("taskKey", taskKey, "props", pp));
+                plan.rows.pilots.add(Map.of("taskKey", taskKey, "props", pp));
                 for (Extraction.PilotSite site : list(pilot.sites())) {
                     if (site == null || site.kind() == null) {
                         continue;
                     }
                     if (site.kind() == Extraction.SiteKind.REGION) {
                         if (blankToNull(site.code()) != null) {
-                            plan.regionSites.add(Map.of("pilotKey", pilotKey, "code", site.code(),
+                            plan.rows.regionSites.add(Map.of("pilotKey", pilotKey, "code", site.code(),
                                     "name", String.valueOf(site.name())));
                         }
                     } else if (site.name() != null && !site.name().isBlank()) {
@@ -527,7 +519,7 @@ public class GraphLoader {
                         s.put("key", (siteRegion == null ? NATIONAL : siteRegion) + "|" + site.name());
                         s.put("name", site.name());
                         s.put("regionCode", siteRegion);
-                        plan.institutionSites.add(s);
+                        plan.rows.institutionSites.add(s);
                     }
                 }
             }
@@ -540,7 +532,7 @@ public class GraphLoader {
                 }
                 Map<String, Object> c = citation(taskKey, citation);
                 c.put("docKey", plan.key);
-                plan.citations.add(c);
+                plan.rows.citations.add(c);
             }
         }
         addIndicators(plan, plan.key, doc.indicators());
@@ -560,7 +552,7 @@ public class GraphLoader {
             props.put("deadline", indicator.deadline());
             props.put("subject", indicator.subject());
             putSpan(props, indicator.evidence());
-            plan.indicators.add(Map.of("ownerKey", ownerKey, "props", props));
+            plan.rows.indicators.add(Map.of("ownerKey", ownerKey, "props", props));
         }
     }
 
