@@ -38,7 +38,7 @@ class DepartmentController {
         Filter filter = new Filter();
         if (where != null) {
             filter.when(where.name(), "name", "d.name = $name")
-                    .when(where.nameContains(), "nameContains", "d.name CONTAINS $nameContains")
+                    .when(where.nameContains(), "nameContains", Filter.contains("d.name", "nameContains"))
                     .when(where.function(), "function", TaskFilters.function("function"))
                     .when(where.level(), "level", "d.level = $level")
                     .when(regionNames.codes(where.region()), "region", Filter.inside("(d)-[:OF_REGION]->(:Region)", "region"))

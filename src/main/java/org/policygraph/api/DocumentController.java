@@ -42,7 +42,7 @@ class DocumentController {
                     .when(where.year(), "year", "d.year = $year")
                     .when(where.docNumber(), "docNumber", "d.docNumber = $docNumber")
                     .when(regionNames.codes(where.region()), "region", Filter.inside("(d)-[:ISSUED_IN]->(:Region)", "region"))
-                    .when(where.titleContains(), "titleContains", "d.title CONTAINS $titleContains")
+                    .when(where.titleContains(), "titleContains", Filter.contains("d.title", "titleContains"))
                     .when(where.stub(), "stub", "coalesce(d.stub, false) = $stub");
         }
         String orderBy = ListStatement.orderBy(sort, SORT_FIELDS, "d.year", "d.key");

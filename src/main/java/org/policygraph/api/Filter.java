@@ -65,4 +65,15 @@ final class Filter {
         return "MATCH (anchor:Region) WHERE anchor.code IN $" + parameter + "\n"
                 + "MATCH (anchor)<-[:PART_OF*0..]-(:Region)<-[:LOCATED_IN*0..1]-()<-[:AT_SITE]-(" + pilot + ":Pilot)";
     }
+
+    /**
+     * {@code property} contains the string {@code $parameter}. The property is read through
+     * {@code toString} so that the planner never answers it from a RANGE index: Neo4j 5.26 sometimes
+     * planned one (for a title next to an indexed anchor) and then failed with "A STRING_CONTAINS
+     * predicate is not allowed for a RANGE index". A range index cannot serve a substring search
+     * anyway; {@code toString} of a string is the string, of null is null.
+     */
+    static String contains(String property, String parameter) {
+        return "toString(" + property + ") CONTAINS $" + parameter;
+    }
 }

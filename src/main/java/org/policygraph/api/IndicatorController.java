@@ -40,8 +40,9 @@ class IndicatorController {
                     .when(where.valueGte(), "valueGte", "i.value >= $valueGte")
                     .when(where.valueLte(), "valueLte", "i.value <= $valueLte")
                     .when(where.deadline(), "deadline", "i.deadline = $deadline")
-                    .when(where.deadlineContains(), "deadlineContains", "i.deadline CONTAINS $deadlineContains")
-                    .when(where.subjectContains(), "subjectContains", "i.subject CONTAINS $subjectContains")
+                    .when(where.deadlineContains(), "deadlineContains",
+                            Filter.contains("i.deadline", "deadlineContains"))
+                    .when(where.subjectContains(), "subjectContains", Filter.contains("i.subject", "subjectContains"))
                     .when(where.docNumber(), "docNumber", "EXISTS { MATCH (doc:Document)-[:HAS_TASK*0..1]->()"
                             + "-[:SETS]->(i) WHERE doc.docNumber = $docNumber }");
         }

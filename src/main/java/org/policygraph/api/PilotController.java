@@ -65,7 +65,7 @@ class PilotController {
         Filter filter = new Filter();
         if (where != null) {
             filter.when(where.name(), "name", "g.name = $name")
-                    .when(where.nameContains(), "nameContains", "g.name CONTAINS $nameContains")
+                    .when(where.nameContains(), "nameContains", Filter.contains("g.name", "nameContains"))
                     .when(where.pilotLevel(), "pilotLevel",
                             "EXISTS { MATCH (g)<-[:OF_PROGRAMME]-(p:Pilot) WHERE p.level = $pilotLevel }");
         }
@@ -82,7 +82,7 @@ class PilotController {
         Filter filter = new Filter();
         if (where != null) {
             filter.when(where.name(), "name", "i.name = $name")
-                    .when(where.nameContains(), "nameContains", "i.name CONTAINS $nameContains")
+                    .when(where.nameContains(), "nameContains", Filter.contains("i.name", "nameContains"))
                     .when(regionNames.codes(where.region()), "region", Filter.inside("(i)-[:LOCATED_IN]->(:Region)", "region"));
         }
         String orderBy = ListStatement.orderBy(sort, Map.of("NAME", "i.name"), "i.key", "i.key");

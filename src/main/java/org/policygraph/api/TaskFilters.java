@@ -180,7 +180,7 @@ class TaskFilters {
                         covered.equals("docNumber") ? null
                                 : "EXISTS { MATCH (t)<-[:HAS_TASK]-(doc:Document) WHERE doc.docNumber = $docNumber }")
                 .when(where.ordinal(), "ordinal", "t.ordinal = $ordinal")
-                .when(where.titleContains(), "titleContains", "t.title CONTAINS $titleContains")
+                .when(where.titleContains(), "titleContains", Filter.contains("t.title", "titleContains"))
                 .when(regionNames.codes(where.mentionsRegion()), "mentionsRegion",
                         covered.equals("mentionsRegion") ? null
                                 : "EXISTS { MATCH (t)-[:MENTIONS]->(named:Region) WHERE named.code IN $mentionsRegion }")
