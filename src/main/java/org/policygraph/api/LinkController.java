@@ -2,7 +2,6 @@ package org.policygraph.api;
 
 import java.util.List;
 import java.util.Map;
-import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.policygraph.link.YearOverYear;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -89,11 +88,11 @@ class LinkController {
         return yearOverYear.compare(code, level, fromYear, toYear);
     }
 
-    private static Integer integer(Record r, String column) {
+    private static Integer integer(Value r, String column) {
         return r.get(column).isNull() ? null : r.get(column).asInt();
     }
 
-    private static TaskLink link(Record r) {
+    private static TaskLink link(Value r) {
         return new TaskLink(Task.of(r.get("node")), r.get("score").asDouble(), r.get("terms").asList(Value::asString),
                 r.get("rank").asInt());
     }

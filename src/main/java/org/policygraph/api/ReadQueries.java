@@ -2,6 +2,7 @@ package org.policygraph.api;
 
 import graphql.GraphQLContext;
 import graphql.schema.DataFetchingFieldSelectionSet;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -10,11 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
-import org.neo4j.driver.Record;
-import org.neo4j.driver.Session;
-import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.Value;
-import org.neo4j.driver.exceptions.ClientException;
 import org.policygraph.graph.GraphSessions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,24 +24,21 @@ class ReadQueries {
     private static final Logger log = LoggerFactory.getLogger(ReadQueries.class);
 
     private final GraphSessions sessions;
-    private final TransactionConfig transactionConfig;
+    private final Duration timeout;
 
     ReadQueries(GraphSessions sessions, ApiProperties properties) {
         this.sessions = sessions;
-        this.transactionConfig = TransactionConfig.builder().withTimeout(properties.queryTimeout()).build();
+        this.timeout = properties.queryTimeout();
     }
 
-    List<Record> list(String cypher, Map<String, Object> parameters) {
+    /** The rows of a read statement, each a map from column to value. */
+    List<Value> list(String cypher, Map<String, Object> parameters) {
         log.debug("Statement:\n{}\nparameters: {}", cypher, parameters);
-        try (Session session = sessions.session()) {
-            return session.executeRead(tx -> tx.run(cypher, parameters).list(), transactionConfig);
-        } catch (ClientException e) {
+        try {
+            return sessions.read(cypher, parameters, timeout);
+        } catch (RuntimeException e) {
             throw translate(e);
         }
-    }
-
-    long count(String cypher, Map<String, Object> parameters) {
-        return list(cypher, parameters).get(0).get(0).asLong();
     }
 
     /**
@@ -62,7 +56,7 @@ class ReadQueries {
         parameters.put("offset", page.offset());
         parameters.put("limit", page.size() + 1);
         Prefetch prefetch = Prefetch.of(context);
-        List<Record> records = list(statement.page(projection, counted), parameters);
+        List<Value> records = list(statement.page(projection, counted), parameters);
         List<Value> rows = counted ? records.get(0).get("rows").asList(v -> v)
                 : records.stream().map(r -> r.get("row")).toList();
         rows.forEach(row -> projection.register(row, prefetch));
@@ -71,7 +65,7 @@ class ReadQueries {
             long total = records.get(0).get("total").asLong();
             return new Connection<>(nodes, page, () -> total);
         }
-        return new Connection<>(nodes, page, () -> count(statement.count(), statement.filter().parameters()));
+        return new Connection<>(nodes, page, () -> list(statement.count(), statement.filter().parameters()).get(0).get("total").asLong());
     }
 
     /**
@@ -92,7 +86,7 @@ class ReadQueries {
             }
         }
         if (!missing.isEmpty()) {
-            for (Record r : list(relation.batchStatement(), Map.of("keys", missing))) {
+            for (Value r : list(relation.batchStatement(), Map.of("keys", missing))) {
                 byKey.computeIfAbsent(r.get("key").asString(), k -> new ArrayList<>()).add(r.get("row"));
             }
         }
@@ -110,16 +104,16 @@ class ReadQueries {
      * keys as {@code $keys} and returns rows with a {@code key} column naming the parent.
      */
     <P, V> Map<P, List<V>> many(Collection<P> parents, Function<P, String> key, String cypher,
-            Function<Record, V> row) {
-        Map<String, List<Record>> byKey = new HashMap<>();
-        for (Record r : list(cypher, Map.of("keys", keys(parents, key)))) {
+            Function<Value, V> row) {
+        Map<String, List<Value>> byKey = new HashMap<>();
+        for (Value r : list(cypher, Map.of("keys", keys(parents, key)))) {
             byKey.computeIfAbsent(r.get("key").asString(), k -> new ArrayList<>()).add(r);
         }
         return perParent(parents, key, byKey, row);
     }
 
     /** Like {@link #many} for a field with at most one value; parents without one are left out (null). */
-    <P, V> Map<P, V> one(Collection<P> parents, Function<P, String> key, String cypher, Function<Record, V> row) {
+    <P, V> Map<P, V> one(Collection<P> parents, Function<P, String> key, String cypher, Function<Value, V> row) {
         return firstOfEach(many(parents, key, cypher, row));
     }
 
@@ -148,10 +142,10 @@ class ReadQueries {
         return parents.stream().map(key).filter(Objects::nonNull).distinct().toList();
     }
 
-    private RuntimeException translate(ClientException e) {
-        String code = String.valueOf(e.code());
+    private RuntimeException translate(RuntimeException e) {
+        String code = String.valueOf(GraphSessions.statusCode(e));
         if (code.contains("TransactionTimedOut") || code.contains("Terminated")) {
-            return new ApiException.QueryTimedOut(transactionConfig.timeout());
+            return new ApiException.QueryTimedOut(timeout);
         }
         if (code.contains("Procedure.ProcedureCallFailed") && String.valueOf(e.getMessage()).contains("parse")) {
             return new ApiException.BadInput("the full-text search could not parse its text");

@@ -5,6 +5,7 @@ import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
+import org.neo4j.graphdb.GraphDatabaseService;
 import org.springframework.boot.neo4j.autoconfigure.Neo4jConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -32,6 +33,15 @@ public class EmbeddedNeo4jConfiguration {
                 Config.builder().withoutEncryption().build());
         driver.verifyConnectivity();
         return driver;
+    }
+
+    /**
+     * The embedded database's own transaction API, through which {@link GraphSessions} reads and loads
+     * when {@code policygraph.embedded.in-process} is on. {@link EmbeddedNeo4j} shuts it down.
+     */
+    @Bean(destroyMethod = "")
+    public GraphDatabaseService inProcessDatabase(EmbeddedNeo4j neo4j) {
+        return neo4j.database();
     }
 
     /** What Boot's Neo4j support (health, Docker Compose and Testcontainers hooks) sees as the server. */

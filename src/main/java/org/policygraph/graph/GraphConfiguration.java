@@ -1,6 +1,8 @@
 package org.policygraph.graph;
 
 import org.neo4j.driver.Driver;
+import org.neo4j.graphdb.GraphDatabaseService;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,9 +14,15 @@ import org.springframework.data.neo4j.core.DatabaseSelectionProvider;
 @EnableConfigurationProperties(PolicyGraphProperties.class)
 public class GraphConfiguration {
 
+    /** In embedded mode with {@code policygraph.embedded.in-process}, reads and loads bypass Bolt. */
     @Bean
-    public GraphSessions graphSessions(Driver driver, PolicyGraphProperties properties, Environment env) {
-        return new GraphSessions(driver, database(properties, env));
+    public GraphSessions graphSessions(Driver driver, PolicyGraphProperties properties, Environment env,
+            ObjectProvider<GraphDatabaseService> embedded) {
+        GraphDatabaseService inProcess = embedded.getIfAvailable();
+        PolicyGraphProperties.Embedded settings = properties.embedded();
+        return inProcess != null && settings.inProcess()
+                ? new GraphSessions(driver, null, inProcess, settings.writeAttempts())
+                : new GraphSessions(driver, database(properties, env));
     }
 
     /** Spring Data Neo4j talks to {@code policygraph.database} (the server's default when blank). */

@@ -10,8 +10,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.neo4j.driver.Session;
-import org.neo4j.driver.TransactionContext;
 import org.policygraph.extract.Extraction;
 import org.policygraph.link.DepartmentFunctions;
 import org.slf4j.Logger;
@@ -70,9 +68,7 @@ public class GraphLoader {
     /** Loads one document in its own write transaction; a failure rolls all of it back and is thrown. */
     public Loaded load(Extraction extraction) {
         Plan plan = plan(extraction);
-        try (Session session = sessions.session()) {
-            session.executeWriteWithoutResult(tx -> write(tx, List.of(plan)));
-        }
+        sessions.write(tx -> write(tx, List.of(plan)));
         events.publishEvent(new DocumentLoaded(plan.key));
         return new Loaded(plan.key, plan.rows.sections.size(), plan.rows.tasks.size());
     }
@@ -110,8 +106,8 @@ public class GraphLoader {
             List<Plan> run = plans.subList(from, to);
             boolean committed = false;
             if (run.size() > 1) {
-                try (Session session = sessions.session()) {
-                    session.executeWriteWithoutResult(tx -> write(tx, run));
+                try {
+                    sessions.write(tx -> write(tx, run));
                     committed = true;
                 } catch (RuntimeException e) {
                     log.debug("Batch of {} documents failed ({}); loading each alone", run.size(), e.toString());
@@ -121,8 +117,8 @@ public class GraphLoader {
                 Plan plan = plans.get(p);
                 int index = planned.get(p);
                 if (!committed) {
-                    try (Session session = sessions.session()) {
-                        session.executeWriteWithoutResult(tx -> write(tx, List.of(plan)));
+                    try {
+                        sessions.write(tx -> write(tx, List.of(plan)));
                     } catch (RuntimeException e) {
                         items[index] = new BatchItem(extractions.get(index), null, e);
                         continue;
@@ -147,7 +143,7 @@ public class GraphLoader {
      * The statements of a load, in order, every one in the same transaction; the rows of all the
      * documents go into the same statements. The documents' keys must be distinct.
      */
-    void write(TransactionContext tx, List<Plan> plans) {
+    void write(GraphSessions.Statements tx, List<Plan> plans) {
         List<String> keys = new ArrayList<>();
         List<Map<String, Object>> documents = new ArrayList<>();
         List<Map<String, Object>> titleStubs = new ArrayList<>();
@@ -160,13 +156,13 @@ public class GraphLoader {
             }
             rows.add(plan.rows);
         }
-        List<String> citedStubs = tx.run(CITED_STUBS, Map.of("keys", keys)).single().get("stubs")
+        List<String> citedStubs = tx.run(CITED_STUBS, Map.of("keys", keys)).get(0).get("stubs")
                 .asList(v -> v.asString());
-        tx.run(DELETE_OWNED, Map.of("keys", keys)).consume();
+        tx.run(DELETE_OWNED, Map.of("keys", keys));
         if (!citedStubs.isEmpty()) {
-            tx.run(DELETE_ORPHAN_STUBS, Map.of("stubs", citedStubs)).consume();
+            tx.run(DELETE_ORPHAN_STUBS, Map.of("stubs", citedStubs));
         }
-        tx.run(MERGE_DOCUMENTS, Map.of("documents", documents)).consume();
+        tx.run(MERGE_DOCUMENTS, Map.of("documents", documents));
         run(tx, REDIRECT_TITLE_STUBS, titleStubs);
         run(tx, CREATE_SECTIONS, rows.sections);
         run(tx, CREATE_TASKS, rows.tasks);
@@ -214,9 +210,9 @@ public class GraphLoader {
         }
     }
 
-    private static void run(TransactionContext tx, String cypher, List<?> rows) {
+    private static void run(GraphSessions.Statements tx, String cypher, List<?> rows) {
         if (!rows.isEmpty()) {
-            tx.run(cypher, Map.of("rows", rows)).consume();
+            tx.run(cypher, Map.of("rows", rows));
         }
     }
 

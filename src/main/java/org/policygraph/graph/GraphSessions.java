@@ -1,20 +1,63 @@
 package org.policygraph.graph;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.TransactionConfig;
+import org.neo4j.driver.Value;
+import org.neo4j.driver.Values;
+import org.neo4j.driver.exceptions.Neo4jException;
+import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.QueryExecutionException;
+import org.neo4j.graphdb.Result;
+import org.neo4j.graphdb.Transaction;
+import org.neo4j.kernel.api.exceptions.Status;
 
-/** Opens driver sessions on the configured database ({@code policygraph.database}). */
+/**
+ * Sessions and transactions on the configured database ({@code policygraph.database}).
+ *
+ * <p>{@link #read} and {@link #write} run in this JVM, through Neo4j's own transaction API, when the
+ * database is embedded and {@code policygraph.embedded.in-process} is on: the rows then skip Bolt's
+ * encoding, the loopback socket and the driver's decoding, which on a 2-core machine cost as much as
+ * the query itself for the API's small answers. Otherwise they go through the driver, as does every
+ * {@link #session()}. Either way a read returns its rows as map {@link Value}s (column to value).
+ */
 public final class GraphSessions {
+
+    /** A write transaction's statements; each returns its rows like {@link #read}. */
+    @FunctionalInterface
+    public interface Statements {
+        List<Value> run(String cypher, Map<String, Object> parameters);
+    }
 
     private final Driver driver;
     private final SessionConfig config;
+    private final GraphDatabaseService inProcess;
+    private final int writeAttempts;
 
+    /** Everything over the driver. */
     public GraphSessions(Driver driver, String database) {
+        this(driver, database, null, 1);
+    }
+
+    /**
+     * @param inProcess the embedded database for {@link #read} and {@link #write}; null: over the driver
+     * @param writeAttempts how often an in-process write is tried when Neo4j calls its failure transient
+     *     (a deadlock between concurrent loads); the driver retries those itself
+     */
+    public GraphSessions(Driver driver, String database, GraphDatabaseService inProcess, int writeAttempts) {
         this.driver = driver;
         this.config = database == null || database.isBlank()
                 ? SessionConfig.defaultConfig()
                 : SessionConfig.forDatabase(database.trim());
+        this.inProcess = inProcess;
+        this.writeAttempts = Math.max(1, writeAttempts);
     }
 
     public Session session() {
@@ -23,5 +66,79 @@ public final class GraphSessions {
 
     public Driver driver() {
         return driver;
+    }
+
+    /** True when {@link #read} and {@link #write} bypass Bolt. */
+    public boolean inProcess() {
+        return inProcess != null;
+    }
+
+    /** The rows of one read statement, in a read transaction the database ends after {@code timeout}. */
+    public List<Value> read(String cypher, Map<String, Object> parameters, Duration timeout) {
+        if (inProcess == null) {
+            try (Session session = session()) {
+                return session.executeRead(tx -> tx.run(cypher, parameters).list(r -> Values.value(r.asMap(v -> v))),
+                        TransactionConfig.builder().withTimeout(timeout).build());
+            }
+        }
+        try (Transaction tx = inProcess.beginTx(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            return rows(tx, cypher, parameters);
+        }
+    }
+
+    /** Runs {@code work} in one write transaction, committed when it returns, rolled back when it throws. */
+    public void write(Consumer<Statements> work) {
+        if (inProcess == null) {
+            try (Session session = session()) {
+                session.executeWriteWithoutResult(tx -> work.accept(
+                        (cypher, parameters) -> tx.run(cypher, parameters).list(r -> Values.value(r.asMap(v -> v)))));
+            }
+            return;
+        }
+        for (int attempt = 1; ; attempt++) {
+            try (Transaction tx = inProcess.beginTx()) {
+                work.accept((cypher, parameters) -> rows(tx, cypher, parameters));
+                tx.commit();
+                return;
+            } catch (RuntimeException e) {
+                if (attempt >= writeAttempts || !isTransient(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static List<Value> rows(Transaction tx, String cypher, Map<String, Object> parameters) {
+        List<Value> rows = new ArrayList<>();
+        try (Result result = tx.execute(cypher, parameters)) {
+            while (result.hasNext()) {
+                rows.add(Values.value(result.next()));
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * Neo4j's status code of a failure (e.g. {@code Neo.ClientError.Transaction.TransactionTimedOut}),
+     * from the driver or from the embedded database, whichever raised it; null when it has none.
+     */
+    public static String statusCode(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof Neo4jException e && e.code() != null) {
+                return e.code();
+            }
+            if (t instanceof Status.HasStatus s && s.status() != null) {
+                return s.status().code().serialize();
+            }
+            if (t instanceof QueryExecutionException e && e.getStatusCode() != null) {
+                return e.getStatusCode();
+            }
+        }
+        return null;
+    }
+
+    private static boolean isTransient(RuntimeException e) {
+        String code = statusCode(e);
+        return code != null && code.startsWith("Neo.TransientError.");
     }
 }

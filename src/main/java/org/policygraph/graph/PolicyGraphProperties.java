@@ -16,7 +16,7 @@ import org.springframework.util.unit.DataSize;
 public record PolicyGraphProperties(String mode, String database, Embedded embedded, Ingest ingest) {
 
     public PolicyGraphProperties {
-        embedded = embedded == null ? new Embedded(null, null, null) : embedded;
+        embedded = embedded == null ? new Embedded(null, null, null, null, null) : embedded;
         ingest = ingest == null ? new Ingest(true, null, null) : ingest;
     }
 
@@ -24,11 +24,24 @@ public record PolicyGraphProperties(String mode, String database, Embedded embed
      * @param dataDir Neo4j home directory of the embedded database (created when missing)
      * @param boltAddress host:port Bolt listens on; port 0 takes a free port
      * @param password password of user neo4j; required when Bolt listens beyond loopback
+     * @param inProcess the service's own reads (GraphQL) and loads run through Neo4j's in-process
+     *     transaction API instead of Bolt (analysts and other clients still use Bolt)
+     * @param writeAttempts tries of an in-process write whose failure Neo4j calls transient (a deadlock)
      */
-    public record Embedded(Path dataDir, String boltAddress, String password) {
+    public record Embedded(Path dataDir, String boltAddress, String password, Boolean inProcess,
+            Integer writeAttempts) {
+        /** Tries of a transiently failing in-process write, like the driver's retries over Bolt. */
+        public static final int DEFAULT_WRITE_ATTEMPTS = 5;
+
         public Embedded {
             dataDir = dataDir == null ? Path.of("data") : dataDir;
             boltAddress = boltAddress == null || boltAddress.isBlank() ? "127.0.0.1:7687" : boltAddress.trim();
+            inProcess = inProcess == null ? Boolean.TRUE : inProcess;
+            writeAttempts = writeAttempts == null ? DEFAULT_WRITE_ATTEMPTS : writeAttempts;
+            if (writeAttempts < 1) {
+                throw new IllegalArgumentException("policygraph.embedded.write-attempts must be at least 1, not "
+                        + writeAttempts);
+            }
         }
     }
 

@@ -10,13 +10,16 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.TransactionCallback;
 import org.neo4j.driver.TransactionContext;
+import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.Transaction;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
 /**
  * Counts the Cypher statements the application sends: the application's {@link Driver} is wrapped
- * so that every {@code run} on a session or inside a managed transaction is counted.
+ * so that every {@code run} on a session or inside a managed transaction is counted, and so is its
+ * in-process {@link GraphDatabaseService}, counting every {@code execute} in its transactions.
  */
 class StatementCounter {
 
@@ -43,7 +46,10 @@ class StatementCounter {
             return new BeanPostProcessor() {
                 @Override
                 public Object postProcessAfterInitialization(Object bean, String beanName) {
-                    return bean instanceof Driver driver ? counter.getObject().driver(driver) : bean;
+                    if (bean instanceof Driver driver) {
+                        return counter.getObject().driver(driver);
+                    }
+                    return bean instanceof GraphDatabaseService database ? counter.getObject().database(database) : bean;
                 }
             };
         }
@@ -71,6 +77,23 @@ class StatementCounter {
                 }
             }
             return call(session, method, args);
+        });
+    }
+
+    /** The in-process database: every {@code execute} in a transaction it begins is counted. */
+    GraphDatabaseService database(GraphDatabaseService database) {
+        return proxy(GraphDatabaseService.class, database, (method, args) -> {
+            Object result = call(database, method, args);
+            return result instanceof Transaction tx ? inProcessTransaction(tx) : result;
+        });
+    }
+
+    private Transaction inProcessTransaction(Transaction tx) {
+        return proxy(Transaction.class, tx, (method, args) -> {
+            if (method.getName().equals("execute")) {
+                count.incrementAndGet();
+            }
+            return call(tx, method, args);
         });
     }
 

@@ -27,7 +27,9 @@ import org.policygraph.graph.PolicyGraphProperties;
  * one transaction per batch of documents, in file order, into a fresh embedded Neo4j. The app's linking
  * on load (citations, themes, task alignment) is not part of this path: the loader's events go nowhere.
  *
- * <p>Usage: {@code LoadHarness DATA_DIR THREADS [--batch-size=N] [--fulltext-after] FILE_OR_DIR...} (default
+ * <p>Usage: {@code LoadHarness DATA_DIR THREADS [--batch-size=N] [--fulltext-after] [--over-bolt] FILE_OR_DIR...}
+ * (writes in process, as the app does with {@code policygraph.embedded.in-process}; {@code --over-bolt}
+ * through the driver instead; default
  * batch size: the default of {@code policygraph.ingest.batch-size}; 1 is one transaction per document;
  * {@code --fulltext-after} drops the two full-text indexes before the load and builds them after it,
  * inside the timed window); prints
@@ -42,7 +44,12 @@ public final class LoadHarness {
         List<Path> files = new ArrayList<>();
         int batchSize = PolicyGraphProperties.Ingest.DEFAULT_BATCH_SIZE;
         boolean fulltextAfter = false;
+        boolean overBolt = false;
         for (int i = 2; i < args.length; i++) {
+            if (args[i].equals("--over-bolt")) {
+                overBolt = true;
+                continue;
+            }
             if (args[i].equals("--fulltext-after")) {
                 fulltextAfter = true;
                 continue;
@@ -64,7 +71,10 @@ public final class LoadHarness {
         long t0 = System.nanoTime();
         try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(dataDir, "127.0.0.1:0", null);
                 Driver driver = GraphDatabase.driver(neo4j.boltUri(), neo4j.authToken())) {
-            GraphSessions sessions = new GraphSessions(driver, null);
+            GraphSessions sessions = overBolt ? new GraphSessions(driver, null)
+                    : new GraphSessions(driver, null, neo4j.database(),
+                            PolicyGraphProperties.Embedded.DEFAULT_WRITE_ATTEMPTS);
+            System.out.println("loading " + (overBolt ? "over Bolt (the driver)" : "in process (as the app does)"));
             GraphBootstrap bootstrap = new GraphBootstrap(sessions);
             bootstrap.afterPropertiesSet();
             GraphLoader loader = new GraphLoader(sessions, bootstrap, event -> { });

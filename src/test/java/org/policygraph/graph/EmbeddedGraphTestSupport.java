@@ -26,6 +26,8 @@ public abstract class EmbeddedGraphTestSupport {
     static final Path DATA_DIR = Path.of("target", "test-neo4j", UUID.randomUUID().toString()).toAbsolutePath();
     public static final String BAIYIN = "baiyin-2021-shizhengbanfa-100";
     public static final String GANSU = "gansu-2022-ganzhengbanfa-84";
+    /** Neo4j's status code for a write that breaks a uniqueness constraint, over Bolt and in process. */
+    public static final String CONSTRAINT_VIOLATED = "Neo.ClientError.Schema.ConstraintValidationFailed";
 
     @DynamicPropertySource
     static void embeddedDatabase(DynamicPropertyRegistry registry) {

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
-import org.neo4j.driver.exceptions.ClientException;
 import org.policygraph.extract.Extraction;
 
 class GraphLoaderTest extends EmbeddedGraphTestSupport {
@@ -260,8 +259,8 @@ class GraphLoaderTest extends EmbeddedGraphTestSupport {
         Extraction broken = new Extraction(document("坏文件", "坏〔2024〕9号", null),
                 List.of(new Extraction.Section(1, "一", "总则", null)),
                 List.of(task(1, List.of("《某文件》")), task(1, List.of())));
-        assertThatThrownBy(() -> loader.load(broken)).isInstanceOf(ClientException.class)
-                .hasMessageContaining("already exists");
+        assertThatThrownBy(() -> loader.load(broken)).hasMessageContaining("already exists")
+                .satisfies(e -> assertThat(GraphSessions.statusCode(e)).isEqualTo(CONSTRAINT_VIOLATED));
 
         assertThat(count("MATCH (d:Document {key: '坏〔2024〕9号'}) RETURN count(d)")).isZero();
         assertThat(count("MATCH (t:Task) WHERE t.docKey = '坏〔2024〕9号' RETURN count(t)")).isZero();
@@ -278,7 +277,7 @@ class GraphLoaderTest extends EmbeddedGraphTestSupport {
         List<Extraction.Task> tasks = new ArrayList<>(gold.tasks());
         tasks.add(tasks.get(0));
         assertThatThrownBy(() -> loader.load(new Extraction(gold.document(), gold.sections(), tasks)))
-                .isInstanceOf(ClientException.class);
+                .satisfies(e -> assertThat(GraphSessions.statusCode(e)).isEqualTo(CONSTRAINT_VIOLATED));
         assertThat(counts()).isEqualTo(before);
     }
 
