@@ -41,10 +41,10 @@ class PilotController {
         Pages.PageRequest page = pages.request(first, after);
         Filter filter = new Filter();
         if (where != null) {
+            // A region is not a condition: the statement starts from it and walks down to its pilots.
             filter.when(where.level(), "level", "p.level = $level")
                     .when(where.programme(), "programme", "p.programme = $programme")
-                    .when(regionNames.codes(where.region()), "region",
-                            Filter.inside("(p)-[:AT_SITE]->()-[:LOCATED_IN*0..1]->(:Region)", "region"))
+                    .when(regionNames.codes(where.region()), "region", null)
                     .when(where.docNumber(), "docNumber", "EXISTS { MATCH (doc:Document)-[:HAS_TASK]->(:Task)"
                             + "-[:DESIGNATES]->(p) WHERE doc.docNumber = $docNumber }");
         }

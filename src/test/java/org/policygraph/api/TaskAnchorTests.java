@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -18,7 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * condition that start ensures; neither may change the answer: for each anchor, the anchored statement
  * finds exactly the tasks that testing every task against every condition finds, and finds some. (A
  * text search is left out: the full-text index is the filter itself, not only where the statement
- * starts.)
+ * starts.) Pilot lists with a region start from it the same way.
  */
 class TaskAnchorTests extends ApiTestSupport {
 
@@ -27,6 +28,9 @@ class TaskAnchorTests extends ApiTestSupport {
 
     @Autowired
     ReadQueries queries;
+
+    @Autowired
+    RegionNames regionNames;
 
     static List<Map<String, Object>> anchoredFilters() {
         return List.of(
@@ -62,6 +66,21 @@ class TaskAnchorTests extends ApiTestSupport {
         Set<String> scanned = keys(everyTask.match(), filters.filter(where, everyTask));
 
         assertThat(anchored).isNotEmpty().isEqualTo(scanned);
+    }
+
+    /** The pilot list starts from its region too, and tests no region condition on the pilots it reaches. */
+    @ParameterizedTest
+    @ValueSource(strings = {"白银市", "甘肃省", "庆阳市", "景泰县"})
+    void shouldFindTheSamePilotsFromTheRegionAsFromEveryPilot(String region) {
+        List<String> listed = graphQlTester.document(
+                "query($region: String!) { pilots(where: {region: $region}, first: 100) { edges { node { key } } } }")
+                .variable("region", region).execute()
+                .path("pilots.edges[*].node.key").entityList(String.class).get();
+        String scan = "MATCH (p:Pilot) WHERE " + Filter.inside("(p)-[:AT_SITE]->()-[:LOCATED_IN*0..1]->(:Region)", "region")
+                + " RETURN p.key AS key";
+        Set<String> scanned = queries.list(scan, Map.of("region", regionNames.codes(region))).stream()
+                .map(r -> r.get("key").asString()).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(new TreeSet<>(listed)).isNotEmpty().isEqualTo(scanned);
     }
 
     private Set<String> keys(String match, Filter filter) {
