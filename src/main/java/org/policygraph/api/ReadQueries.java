@@ -2,6 +2,7 @@ package org.policygraph.api;
 
 import graphql.GraphQLContext;
 import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.SelectedField;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -49,9 +50,9 @@ class ReadQueries {
      */
     <T> Connection<T> connection(ListStatement statement, Pages.PageRequest page, String type,
             Function<Value, T> node, DataFetchingFieldSelectionSet selection, GraphQLContext context) {
-        Projection projection = selection == null ? Projection.NONE
-                : Projection.of(type, selection.getFields("edges/node/*"));
-        boolean counted = selection != null && selection.contains("totalCount");
+        Projection projection = selection == null ? Projection.NONE : Projection.of(type, nodeFields(selection));
+        boolean counted = selection != null
+                && selection.getImmediateFields().stream().anyMatch(f -> f.getName().equals("totalCount"));
         Map<String, Object> parameters = new HashMap<>(statement.filter().parameters());
         parameters.put("offset", page.offset());
         parameters.put("limit", page.size() + 1);
@@ -66,6 +67,19 @@ class ReadQueries {
             return new Connection<>(nodes, page, () -> total);
         }
         return new Connection<>(nodes, page, () -> list(statement.count(), statement.filter().parameters()).get(0).get("total").asLong());
+    }
+
+    /**
+     * The fields selected under {@code edges { node { … } } }: what {@code getFields("edges/node/*")}
+     * returns, without compiling that glob on every request.
+     */
+    private static List<SelectedField> nodeFields(DataFetchingFieldSelectionSet selection) {
+        return children(children(selection.getImmediateFields(), "edges"), "node");
+    }
+
+    private static List<SelectedField> children(List<SelectedField> fields, String name) {
+        return fields.stream().filter(f -> f.getName().equals(name))
+                .flatMap(f -> f.getSelectionSet().getImmediateFields().stream()).toList();
     }
 
     /**

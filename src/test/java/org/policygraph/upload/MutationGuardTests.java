@@ -24,6 +24,7 @@ import reactor.core.publisher.Mono;
 class MutationGuardTests {
 
     static final String TOKEN = "s3cret";
+    static final int CACHE_SIZE = 10;
 
     @Test
     void shouldTellMutationsFromQueries() {
@@ -39,17 +40,27 @@ class MutationGuardTests {
 
     @Test
     void shouldRefuseAMutationWithoutTheToken() {
-        assertRefused(new MutationGuard(new BearerToken(TOKEN)), null, ErrorType.UNAUTHORIZED, "bearer token is required");
-        assertRefused(new MutationGuard(new BearerToken(TOKEN)), "Bearer nope", ErrorType.UNAUTHORIZED, "not valid");
-        assertRefused(new MutationGuard(new BearerToken((String) null)), "Bearer " + TOKEN, ErrorType.FORBIDDEN,
+        assertRefused(new MutationGuard(new BearerToken(TOKEN), CACHE_SIZE), null, ErrorType.UNAUTHORIZED, "bearer token is required");
+        assertRefused(new MutationGuard(new BearerToken(TOKEN), CACHE_SIZE), "Bearer nope", ErrorType.UNAUTHORIZED, "not valid");
+        assertRefused(new MutationGuard(new BearerToken((String) null), CACHE_SIZE), "Bearer " + TOKEN, ErrorType.FORBIDDEN,
                 "no policygraph.security.token");
     }
 
     @Test
     void shouldLetAMutationWithTheTokenAndEveryQueryThrough() {
-        assertPassed(new MutationGuard(new BearerToken(TOKEN)), "mutation { a }", "Bearer " + TOKEN);
-        assertPassed(new MutationGuard(new BearerToken(TOKEN)), "{ tasks { totalCount } }", null);
-        assertPassed(new MutationGuard(new BearerToken((String) null)), "{ tasks { totalCount } }", null);
+        assertPassed(new MutationGuard(new BearerToken(TOKEN), CACHE_SIZE), "mutation { a }", "Bearer " + TOKEN);
+        assertPassed(new MutationGuard(new BearerToken(TOKEN), CACHE_SIZE), "{ tasks { totalCount } }", null);
+        assertPassed(new MutationGuard(new BearerToken((String) null), CACHE_SIZE), "{ tasks { totalCount } }", null);
+    }
+
+    /** The guard remembers which documents are mutations, never whether a request had the token. */
+    @Test
+    void shouldCheckTheTokenOfEveryRequestForARememberedMutation() {
+        MutationGuard guard = new MutationGuard(new BearerToken(TOKEN), CACHE_SIZE);
+        assertPassed(guard, "mutation { a }", "Bearer " + TOKEN);
+        assertRefused(guard, null, ErrorType.UNAUTHORIZED, "bearer token is required");
+        assertRefused(guard, "Bearer nope", ErrorType.UNAUTHORIZED, "not valid");
+        assertPassed(guard, "mutation { a }", "Bearer " + TOKEN);
     }
 
     static void assertRefused(MutationGuard guard, String authorization, ErrorType type, String message) {
