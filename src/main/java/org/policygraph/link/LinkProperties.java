@@ -14,7 +14,7 @@ public record LinkProperties(Boolean onLoad, Alignment alignment, YearOverYear y
 
     public LinkProperties {
         onLoad = onLoad == null ? Boolean.TRUE : onLoad;
-        alignment = alignment == null ? new Alignment(null, null, null, null) : alignment;
+        alignment = alignment == null ? new Alignment(null, null, null, null, null) : alignment;
         yearOverYear = yearOverYear == null ? new YearOverYear(null, null) : yearOverYear;
     }
 
@@ -23,13 +23,21 @@ public record LinkProperties(Boolean onLoad, Alignment alignment, YearOverYear y
      * @param titleBoost extra occurrences counted for each word of a task's title
      * @param minScore similarity below which no IMPLEMENTS is written
      * @param sharedTerms shared terms kept as evidence on a relationship
+     * @param documentsPerTransaction lower documents whose IMPLEMENTS are rewritten per write transaction
      */
-    public record Alignment(Integer top, Double titleBoost, Double minScore, Integer sharedTerms) {
+    public record Alignment(Integer top, Double titleBoost, Double minScore, Integer sharedTerms,
+            Integer documentsPerTransaction) {
         public Alignment {
             top = top == null ? 3 : top;
             titleBoost = titleBoost == null ? 2.0 : titleBoost;
             minScore = minScore == null ? 0.05 : minScore;
             sharedTerms = sharedTerms == null ? 8 : sharedTerms;
+            documentsPerTransaction = documentsPerTransaction == null ? 50 : documentsPerTransaction;
+            if (documentsPerTransaction < 1) {
+                throw new IllegalArgumentException(
+                        "policygraph.link.alignment.documents-per-transaction must be at least 1, not "
+                        + documentsPerTransaction);
+            }
         }
     }
 

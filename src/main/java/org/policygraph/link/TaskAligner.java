@@ -47,9 +47,6 @@ public class TaskAligner {
             CREATE (lower)-[:IMPLEMENTS {score: a.score, sharedTerms: a.sharedTerms, rank: a.rank}]->(higher)
             """;
 
-    /** Lower documents whose IMPLEMENTS are rewritten per write transaction. */
-    static final int DOCUMENTS_PER_TRANSACTION = 50;
-
     private final LinkGraph graph;
     private final RegionGazetteer gazetteer = RegionGazetteer.load();
     private final LinkProperties.Alignment settings;
@@ -127,8 +124,8 @@ public class TaskAligner {
         // more than one transaction may hold in memory. Each document's delete and create stay together.
         List<String> keys = LinkGraph.keys(lower);
         try (Session session = graph.sessions().session()) {
-            for (int from = 0; from < keys.size(); from += DOCUMENTS_PER_TRANSACTION) {
-                List<String> chunk = keys.subList(from, Math.min(keys.size(), from + DOCUMENTS_PER_TRANSACTION));
+            for (int from = 0; from < keys.size(); from += settings.documentsPerTransaction()) {
+                List<String> chunk = keys.subList(from, Math.min(keys.size(), from + settings.documentsPerTransaction()));
                 List<Map<String, Object>> rows = new ArrayList<>();
                 chunk.forEach(key -> rows.addAll(rowsByDocument.getOrDefault(key, List.of())));
                 session.executeWriteWithoutResult(tx -> {
