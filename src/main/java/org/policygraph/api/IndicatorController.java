@@ -53,24 +53,21 @@ class IndicatorController {
 
     @BatchMapping
     Map<Indicator, Task> task(List<Indicator> indicators, GraphQLContext context) {
-        return queries.one(indicators, Indicator::key, Relations.INDICATOR_TASK, row -> Task.of(row.get("node")),
-                context);
+        return queries.one(indicators, Indicator::key, Relations.INDICATOR_TASK, context);
     }
 
     @BatchMapping
     Map<Indicator, Document> document(List<Indicator> indicators, GraphQLContext context) {
-        return queries.one(indicators, Indicator::key, Relations.INDICATOR_DOCUMENT,
-                row -> Document.of(row.get("node")), context);
+        return queries.one(indicators, Indicator::key, Relations.INDICATOR_DOCUMENT, context);
     }
 
     @BatchMapping
     Map<Indicator, Evidence> evidence(List<Indicator> indicators, GraphQLContext context) {
-        return queries.one(indicators, Indicator::key, Relations.INDICATOR_EVIDENCE, IndicatorController::evidence,
-                context);
+        return queries.one(indicators, Indicator::key, Relations.INDICATOR_EVIDENCE, context);
     }
 
     /** Cut from the task text; a document-level indicator has its span but no stored text to quote. */
-    private static Evidence evidence(MapAccessor r) {
+    static Evidence evidence(MapAccessor r) {
         int start = r.get("start").asInt();
         int end = r.get("end").asInt();
         if (r.get("byTask").asBoolean()) {

@@ -28,8 +28,13 @@ final class Nodes {
     }
 }
 
+/** A node the API reads nested fields of: {@link #key()} is its key property ({@link Relation#keyProperty}). */
+interface KeyedNode {
+    String key();
+}
+
 record Task(String key, int ordinal, String label, String title, String text, Boolean truncated, Integer year,
-        String documentLevel, Integer start, Integer end, String docKey, String source) {
+        String documentLevel, Integer start, Integer end, String docKey, String source) implements KeyedNode {
 
     static Task of(Value n) {
         return new Task(Nodes.string(n, "key"), n.get("ordinal").asInt(), Nodes.string(n, "label"),
@@ -104,7 +109,7 @@ record Region(String code, String name, String level) {
 }
 
 record Pilot(String key, String level, String levelBasis, Integer declaredCount, String programmeName,
-        Integer start, Integer end) {
+        Integer start, Integer end) implements KeyedNode {
 
     static Pilot of(Value n) {
         return new Pilot(Nodes.string(n, "key"), Nodes.string(n, "level"), Nodes.string(n, "levelBasis"),
@@ -113,14 +118,20 @@ record Pilot(String key, String level, String levelBasis, Integer declaredCount,
     }
 }
 
-record Programme(String name) {
+record Programme(String name) implements KeyedNode {
+
+    /** A programme is identified by its name. */
+    @Override
+    public String key() {
+        return name;
+    }
 
     static Programme of(Value n) {
         return new Programme(Nodes.string(n, "name"));
     }
 }
 
-record Institution(String key, String name, String regionCode) {
+record Institution(String key, String name, String regionCode) implements KeyedNode {
 
     static Institution of(Value n) {
         return new Institution(Nodes.string(n, "key"), Nodes.string(n, "name"), Nodes.string(n, "regionCode"));
@@ -128,7 +139,7 @@ record Institution(String key, String name, String regionCode) {
 }
 
 record Indicator(String key, String text, Double value, String unit, String comparator, String deadline,
-        String subject, Integer start, Integer end) {
+        String subject, Integer start, Integer end) implements KeyedNode {
 
     static Indicator of(Value n) {
         return new Indicator(Nodes.string(n, "key"), Nodes.string(n, "text"), Nodes.number(n, "value"),

@@ -98,39 +98,35 @@ class PilotController {
 
     @BatchMapping(typeName = "Pilot", field = "task")
     Map<Pilot, Task> pilotTask(List<Pilot> pilots, GraphQLContext context) {
-        return queries.one(pilots, Pilot::key, Relations.PILOT_TASK, row -> Task.of(row.get("node")), context);
+        return queries.one(pilots, Pilot::key, Relations.PILOT_TASK, context);
     }
 
     @BatchMapping
     Map<Pilot, List<Object>> sites(List<Pilot> pilots, GraphQLContext context) {
-        return queries.many(pilots, Pilot::key, Relations.PILOT_SITES, PilotController::site, context);
+        return queries.many(pilots, Pilot::key, Relations.PILOT_SITES, context);
     }
 
     @BatchMapping(typeName = "Pilot", field = "evidence")
     Map<Pilot, Evidence> pilotEvidence(List<Pilot> pilots, GraphQLContext context) {
-        return queries.one(pilots, Pilot::key, Relations.PILOT_EVIDENCE,
-                row -> Task.of(row.get("task")).quote(row.get("start").asInt(), row.get("end").asInt()), context);
+        return queries.one(pilots, Pilot::key, Relations.PILOT_EVIDENCE, context);
     }
 
     @BatchMapping(typeName = "Programme", field = "pilots")
     Map<Programme, List<Pilot>> programmePilots(List<Programme> programmes, GraphQLContext context) {
-        return queries.many(programmes, Programme::name, Relations.PROGRAMME_PILOTS, row -> Pilot.of(row.get("node")),
-                context);
+        return queries.many(programmes, Programme::name, Relations.PROGRAMME_PILOTS, context);
     }
 
     @BatchMapping(typeName = "Institution", field = "region")
     Map<Institution, Region> institutionRegion(List<Institution> institutions, GraphQLContext context) {
-        return queries.one(institutions, Institution::key, Relations.INSTITUTION_REGION,
-                row -> Region.of(row.get("node")), context);
+        return queries.one(institutions, Institution::key, Relations.INSTITUTION_REGION, context);
     }
 
     @BatchMapping(typeName = "Institution", field = "pilots")
     Map<Institution, List<Pilot>> institutionPilots(List<Institution> institutions, GraphQLContext context) {
-        return queries.many(institutions, Institution::key, Relations.INSTITUTION_PILOTS,
-                row -> Pilot.of(row.get("node")), context);
+        return queries.many(institutions, Institution::key, Relations.INSTITUTION_PILOTS, context);
     }
 
-    private static Object site(MapAccessor r) {
+    static Object site(MapAccessor r) {
         return r.get("isRegion").asBoolean() ? Region.of(r.get("node")) : Institution.of(r.get("node"));
     }
 }

@@ -21,12 +21,12 @@ final class Prefetch {
         return context == null ? new Prefetch() : context.computeIfAbsent(CONTEXT_KEY, k -> new Prefetch());
     }
 
-    void put(Relation relation, String parentKey, List<Value> children) {
+    void put(Relation<?> relation, String parentKey, List<Value> children) {
         rows.put(relation.id() + "\u0000" + parentKey, children);
     }
 
     /** The rows of {@code relation} for the parent, or null when they were not read. */
-    List<Value> get(Relation relation, String parentKey) {
+    List<Value> get(Relation<?> relation, String parentKey) {
         return rows.get(relation.id() + "\u0000" + parentKey);
     }
 }

@@ -17,7 +17,7 @@ import org.neo4j.driver.Value;
  */
 record Projection(String type, List<Nested> nested, Set<String> properties) {
 
-    record Nested(Relation relation, Projection below) {}
+    record Nested(Relation<?> relation, Projection below) {}
 
     static final Projection NONE = new Projection(null, List.of(), Set.of());
 
@@ -42,7 +42,7 @@ record Projection(String type, List<Nested> nested, Set<String> properties) {
         Set<String> properties = new TreeSet<>(List.of("key", "ordinal"));
         for (SelectedField field : fields) {
             properties.addAll(TASK_PROPERTIES.getOrDefault(field.getName(), List.of()));
-            Relation relation = Relations.find(type, field.getName());
+            Relation<?> relation = Relations.find(type, field.getName());
             if (relation != null && seen.add(field.getName())) {
                 Projection below = relation.childType() == null ? NONE
                         : of(relation.childType(), field.getSelectionSet().getImmediateFields());

@@ -83,11 +83,11 @@ class ReadQueries {
     }
 
     /**
-     * The rows of {@code relation} for many parents: those the request's list statements already read,
-     * and ONE statement for the others.
+     * The values of {@code relation} for many parents: from the rows the request's list statements
+     * already read, and ONE statement for the other parents.
      */
-    <P, V> Map<P, List<V>> many(Collection<P> parents, Function<P, String> key, Relation relation,
-            Function<Value, V> row, GraphQLContext context) {
+    <P, V> Map<P, List<V>> many(Collection<P> parents, Function<P, String> key, Relation<V> relation,
+            GraphQLContext context) {
         Prefetch prefetch = Prefetch.of(context);
         Map<String, List<Value>> byKey = new HashMap<>();
         List<String> missing = new ArrayList<>();
@@ -104,13 +104,12 @@ class ReadQueries {
                 byKey.computeIfAbsent(r.get("key").asString(), k -> new ArrayList<>()).add(r.get("row"));
             }
         }
-        return perParent(parents, key, byKey, row);
+        return perParent(parents, key, byKey, relation.value());
     }
 
     /** Like {@link #many} for a field with at most one value; parents without one are left out (null). */
-    <P, V> Map<P, V> one(Collection<P> parents, Function<P, String> key, Relation relation, Function<Value, V> row,
-            GraphQLContext context) {
-        return firstOfEach(many(parents, key, relation, row, context));
+    <P, V> Map<P, V> one(Collection<P> parents, Function<P, String> key, Relation<V> relation, GraphQLContext context) {
+        return firstOfEach(many(parents, key, relation, context));
     }
 
     /**

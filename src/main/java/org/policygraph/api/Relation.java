@@ -1,6 +1,8 @@
 package org.policygraph.api;
 
+import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.neo4j.driver.Value;
 
 /**
  * The graph read behind one nested field ({@code type.field}), written once and used two ways: as a
@@ -18,8 +20,11 @@ import java.util.regex.Pattern;
  * @param order ORDER BY expressions of the rows, or null
  * @param childType the type of the {@code node} entry when fields below it can be read in the same
  *     statement, else null
+ * @param single whether the field holds at most one value (its first row) rather than a list
+ * @param value reads the field's value from one row
  */
-record Relation(String type, String field, String body, String row, String order, String childType) {
+record Relation<V>(String type, String field, String body, String row, String order, String childType,
+        boolean single, Function<Value, V> value) {
 
     private static final Pattern PARENT = Pattern.compile("\\bparent\\b");
 

@@ -47,38 +47,37 @@ class TaskController {
 
     @BatchMapping
     Map<Task, Document> document(List<Task> tasks, GraphQLContext context) {
-        return queries.one(tasks, Task::key, Relations.TASK_DOCUMENT, row -> Document.of(row.get("node")), context);
+        return queries.one(tasks, Task::key, Relations.TASK_DOCUMENT, context);
     }
 
     @BatchMapping
     Map<Task, Section> section(List<Task> tasks, GraphQLContext context) {
-        return queries.one(tasks, Task::key, Relations.TASK_SECTION, row -> Section.of(row.get("node")), context);
+        return queries.one(tasks, Task::key, Relations.TASK_SECTION, context);
     }
 
     @BatchMapping
     Map<Task, List<Assignment>> departments(List<Task> tasks, GraphQLContext context) {
-        return queries.many(tasks, Task::key, Relations.TASK_DEPARTMENTS, TaskController::assignment, context);
+        return queries.many(tasks, Task::key, Relations.TASK_DEPARTMENTS, context);
     }
 
     @BatchMapping
     Map<Task, List<Region>> regions(List<Task> tasks, GraphQLContext context) {
-        return queries.many(tasks, Task::key, Relations.TASK_REGIONS, row -> Region.of(row.get("node")), context);
+        return queries.many(tasks, Task::key, Relations.TASK_REGIONS, context);
     }
 
     @BatchMapping
     Map<Task, List<Pilot>> pilots(List<Task> tasks, GraphQLContext context) {
-        return queries.many(tasks, Task::key, Relations.TASK_PILOTS, row -> Pilot.of(row.get("node")), context);
+        return queries.many(tasks, Task::key, Relations.TASK_PILOTS, context);
     }
 
     @BatchMapping
     Map<Task, List<Indicator>> indicators(List<Task> tasks, GraphQLContext context) {
-        return queries.many(tasks, Task::key, Relations.TASK_INDICATORS, row -> Indicator.of(row.get("node")),
-                context);
+        return queries.many(tasks, Task::key, Relations.TASK_INDICATORS, context);
     }
 
     @BatchMapping
     Map<Task, List<Document>> cites(List<Task> tasks, GraphQLContext context) {
-        return queries.many(tasks, Task::key, Relations.TASK_CITES, row -> Document.of(row.get("node")), context);
+        return queries.many(tasks, Task::key, Relations.TASK_CITES, context);
     }
 
     /** A row with entries task, assignment and department. */
