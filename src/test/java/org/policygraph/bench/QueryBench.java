@@ -30,8 +30,11 @@ import tools.jackson.databind.json.JsonMapper;
  * <pre>
  * QueryBench latency GRAPHQL_URL BOLT_URI [NEO4J_GRAPHQL_URL|-] [ROUNDS] [WARMUP_SECONDS, default 60]
  * QueryBench load GRAPHQL_URL SECONDS CLIENTS[,CLIENTS...] [all|canonical]
+ * QueryBench isolated GRAPHQL_URL BOLT_URI [CALLS, default 300]
  * </pre>
- * Calls are interleaved question by question and system by system, so all columns see the same machine load.
+ * In latency mode calls are interleaved question by question and system by system, so all columns see the
+ * same machine load. Isolated mode is the opposite view: per question, CALLS warm-up calls and then CALLS
+ * measured calls of our GraphQL in a row, then the same of the floor, so each runs with warm caches.
  */
 public final class QueryBench {
 
@@ -251,6 +254,7 @@ public final class QueryBench {
                     args.length > 4 ? Integer.parseInt(args[4]) : 50,
                     args.length > 5 ? Integer.parseInt(args[5]) : DEFAULT_WARMUP_SECONDS);
             case "load" -> load(args[1], Integer.parseInt(args[2]), args[3], args.length > 4 ? args[4] : "all");
+            case "isolated" -> isolated(args[1], args[2], args.length > 3 ? Integer.parseInt(args[3]) : 300);
             default -> throw new IllegalArgumentException(args[0]);
         }
         System.out.println("load after: " + Machine.loadAverage());
@@ -319,6 +323,37 @@ public final class QueryBench {
                                 new String[] {"GraphQL", "Cypher", "@neo4j/graphql"}[s], errors[qi][s]);
                     }
                 }
+            }
+        }
+    }
+
+    static void isolated(String graphqlUrl, String boltUri, int calls) throws IOException {
+        System.out.printf("%nisolated: per question %d warm-up and %d measured calls of one system in a row, then the"
+                + " other%n", calls, calls);
+        System.out.printf("%-32s | %17s | %17s | %7s%n", "question", "GraphQL p50/p99 ms", "Cypher p50/p99 ms",
+                "GQL/Cy");
+        try (Driver driver = GraphDatabase.driver(boltUri, AuthTokens.none())) {
+            for (Question q : questions()) {
+                long[] ours = new long[calls];
+                long[] floor = new long[calls];
+                for (int pass = 0; pass < 2; pass++) {
+                    for (int i = 0; i < calls; i++) {
+                        long t0 = System.nanoTime();
+                        graphql(graphqlUrl, q.graphql(), q.variables());
+                        ours[i] = System.nanoTime() - t0;
+                    }
+                }
+                for (int pass = 0; pass < 2; pass++) {
+                    for (int i = 0; i < calls; i++) {
+                        long t0 = System.nanoTime();
+                        cypher(driver, q);
+                        floor[i] = System.nanoTime() - t0;
+                    }
+                }
+                double p50 = Stats.percentile(ours, 50) / 1e6;
+                double floorP50 = Stats.percentile(floor, 50) / 1e6;
+                System.out.printf("%-32s | %8.2f %8.2f | %8.2f %8.2f | %7.2f%n", q.name(), p50,
+                        Stats.percentile(ours, 99) / 1e6, floorP50, Stats.percentile(floor, 99) / 1e6, p50 / floorP50);
             }
         }
     }
