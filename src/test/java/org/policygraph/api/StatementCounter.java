@@ -6,6 +6,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.TransactionCallback;
@@ -56,10 +57,7 @@ class StatementCounter {
     }
 
     Driver driver(Driver driver) {
-        return proxy(Driver.class, driver, (method, args) -> {
-            Object result = call(driver, method, args);
-            return result instanceof Session session ? session(session) : result;
-        });
+        return wrapping(Driver.class, driver, Session.class, this::session);
     }
 
     private Session session(Session session) {
@@ -82,27 +80,29 @@ class StatementCounter {
 
     /** The in-process database: every {@code execute} in a transaction it begins is counted. */
     GraphDatabaseService database(GraphDatabaseService database) {
-        return proxy(GraphDatabaseService.class, database, (method, args) -> {
-            Object result = call(database, method, args);
-            return result instanceof Transaction tx ? inProcessTransaction(tx) : result;
-        });
-    }
-
-    private Transaction inProcessTransaction(Transaction tx) {
-        return proxy(Transaction.class, tx, (method, args) -> {
-            if (method.getName().equals("execute")) {
-                count.incrementAndGet();
-            }
-            return call(tx, method, args);
-        });
+        return wrapping(GraphDatabaseService.class, database, Transaction.class,
+                tx -> counting(Transaction.class, tx, "execute"));
     }
 
     private TransactionContext transaction(TransactionContext tx) {
-        return proxy(TransactionContext.class, tx, (method, args) -> {
-            if (method.getName().equals("run")) {
+        return counting(TransactionContext.class, tx, "run");
+    }
+
+    /** {@code target}, with every result of type {@code type} passed through {@code wrap}. */
+    private static <T, R> T wrapping(Class<T> targetType, T target, Class<R> type, UnaryOperator<R> wrap) {
+        return proxy(targetType, target, (method, args) -> {
+            Object result = call(target, method, args);
+            return type.isInstance(result) ? wrap.apply(type.cast(result)) : result;
+        });
+    }
+
+    /** {@code target}, counting every call of the method named {@code counted}. */
+    private <T> T counting(Class<T> type, T target, String counted) {
+        return proxy(type, target, (method, args) -> {
+            if (method.getName().equals(counted)) {
                 count.incrementAndGet();
             }
-            return call(tx, method, args);
+            return call(target, method, args);
         });
     }
 
