@@ -85,9 +85,7 @@ public class CitationResolver {
             }
         }
         if (!rows.isEmpty()) {
-            try (Session session = graph.sessions().session()) {
-                session.executeWriteWithoutResult(tx -> tx.run(MERGE_STUB, Map.of("rows", rows)).consume());
-            }
+            graph.sessions().write(tx -> tx.run(MERGE_STUB, Map.of("rows", rows)));
         }
         return rows.size();
     }

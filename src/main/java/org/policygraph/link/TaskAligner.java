@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.neo4j.driver.Session;
 import org.policygraph.extract.Extraction;
 import org.policygraph.extract.region.RegionGazetteer;
 import org.springframework.stereotype.Component;
@@ -123,18 +122,16 @@ public class TaskAligner {
         // A few documents per transaction: a bulk load or alignAll can recompute thousands of documents,
         // more than one transaction may hold in memory. Each document's delete and create stay together.
         List<String> keys = LinkGraph.keys(lower);
-        try (Session session = graph.sessions().session()) {
-            for (int from = 0; from < keys.size(); from += settings.documentsPerTransaction()) {
-                List<String> chunk = keys.subList(from, Math.min(keys.size(), from + settings.documentsPerTransaction()));
-                List<Map<String, Object>> rows = new ArrayList<>();
-                chunk.forEach(key -> rows.addAll(rowsByDocument.getOrDefault(key, List.of())));
-                session.executeWriteWithoutResult(tx -> {
-                    tx.run(DELETE, Map.of("docKeys", chunk)).consume();
-                    if (!rows.isEmpty()) {
-                        tx.run(CREATE, Map.of("rows", rows)).consume();
-                    }
-                });
-            }
+        for (int from = 0; from < keys.size(); from += settings.documentsPerTransaction()) {
+            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + settings.documentsPerTransaction()));
+            List<Map<String, Object>> rows = new ArrayList<>();
+            chunk.forEach(key -> rows.addAll(rowsByDocument.getOrDefault(key, List.of())));
+            graph.sessions().write(tx -> {
+                tx.run(DELETE, Map.of("docKeys", chunk));
+                if (!rows.isEmpty()) {
+                    tx.run(CREATE, Map.of("rows", rows));
+                }
+            });
         }
         return alignments.size();
     }

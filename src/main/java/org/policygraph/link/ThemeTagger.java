@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.neo4j.driver.Session;
 import org.springframework.stereotype.Component;
 
 /**
@@ -90,15 +89,13 @@ public class ThemeTagger {
         List<Map<String, Object>> themes = vocabulary.themes().stream()
                 .map(t -> Map.<String, Object>of("name", t.name(), "description", t.description()))
                 .toList();
-        try (Session session = graph.sessions().session()) {
-            session.executeWriteWithoutResult(tx -> {
-                tx.run(DELETE, Map.of("docKeys", documentKeys)).consume();
-                tx.run(MERGE_THEMES, Map.of("themes", themes)).consume();
-                if (!rows.isEmpty()) {
-                    tx.run(CREATE, Map.of("rows", rows)).consume();
-                }
-            });
-        }
+        graph.sessions().write(tx -> {
+            tx.run(DELETE, Map.of("docKeys", documentKeys));
+            tx.run(MERGE_THEMES, Map.of("themes", themes));
+            if (!rows.isEmpty()) {
+                tx.run(CREATE, Map.of("rows", rows));
+            }
+        });
         return rows.size();
     }
 }
