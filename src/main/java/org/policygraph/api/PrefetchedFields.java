@@ -36,9 +36,12 @@ class PrefetchedFields {
                 if (context.getParentNode() instanceof GraphQLFieldsContainer parent) {
                     Relation<?> relation = Relations.find(parent.getName(), field.getName());
                     if (relation != null) {
-                        GraphQLCodeRegistry.Builder registry = context.getVarFromParents(GraphQLCodeRegistry.Builder.class);
-                        FieldCoordinates coordinates = FieldCoordinates.coordinates(parent.getName(), field.getName());
-                        registry.dataFetcher(coordinates, new Fetcher<>(relation, registry.getDataFetcher(coordinates, field)));
+                        GraphQLCodeRegistry.Builder registry =
+                                context.getVarFromParents(GraphQLCodeRegistry.Builder.class);
+                        FieldCoordinates coordinates =
+                                FieldCoordinates.coordinates(parent.getName(), field.getName());
+                        DataFetcher<?> batched = registry.getDataFetcher(coordinates, field);
+                        registry.dataFetcher(coordinates, new Fetcher<>(relation, batched));
                     }
                 }
                 return TraversalControl.CONTINUE;

@@ -66,7 +66,8 @@ class ReadQueries {
             long total = records.get(0).get("total").asLong();
             return new Connection<>(nodes, page, () -> total);
         }
-        return new Connection<>(nodes, page, () -> list(statement.count(), statement.filter().parameters()).get(0).get("total").asLong());
+        return new Connection<>(nodes, page,
+                () -> list(statement.count(), statement.filter().parameters()).get(0).get("total").asLong());
     }
 
     /**
