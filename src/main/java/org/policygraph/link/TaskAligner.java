@@ -103,7 +103,7 @@ public class TaskAligner {
     public List<Alignment> alignments(String lowerDocumentKey) {
         List<LinkGraph.DocumentInfo> documents = graph.documents();
         List<LinkGraph.DocumentInfo> lower = documents.stream().filter(d -> d.key().equals(lowerDocumentKey)).toList();
-        return compute(documents, lower, List.of());
+        return compute(documents, lower, List.of()).getOrDefault(lowerDocumentKey, List.of());
     }
 
     private int write(List<LinkGraph.DocumentInfo> documents, List<LinkGraph.DocumentInfo> lower,
@@ -111,21 +111,19 @@ public class TaskAligner {
         if (lower.isEmpty()) {
             return 0;
         }
-        List<Alignment> alignments = compute(documents, lower, reloaded);
-        Map<String, List<Map<String, Object>>> rowsByDocument = new HashMap<>();
-        for (Alignment a : alignments) {
-            // A task's key is its document's key, '#', its ordinal.
-            String documentKey = a.lowerTaskKey().substring(0, a.lowerTaskKey().lastIndexOf('#'));
-            rowsByDocument.computeIfAbsent(documentKey, k -> new ArrayList<>()).add(Map.of("lower", a.lowerTaskKey(),
-                    "higher", a.higherTaskKey(), "score", a.score(), "sharedTerms", a.sharedTerms(), "rank", a.rank()));
-        }
+        Map<String, List<Alignment>> alignmentsByDocument = compute(documents, lower, reloaded);
         // A few documents per transaction: a bulk load or alignAll can recompute thousands of documents,
         // more than one transaction may hold in memory. Each document's delete and create stay together.
         List<String> keys = LinkGraph.keys(lower);
         for (int from = 0; from < keys.size(); from += settings.documentsPerTransaction()) {
             List<String> chunk = keys.subList(from, Math.min(keys.size(), from + settings.documentsPerTransaction()));
             List<Map<String, Object>> rows = new ArrayList<>();
-            chunk.forEach(key -> rows.addAll(rowsByDocument.getOrDefault(key, List.of())));
+            for (String key : chunk) {
+                for (Alignment a : alignmentsByDocument.getOrDefault(key, List.of())) {
+                    rows.add(Map.of("lower", a.lowerTaskKey(), "higher", a.higherTaskKey(), "score", a.score(),
+                            "sharedTerms", a.sharedTerms(), "rank", a.rank()));
+                }
+            }
             graph.sessions().write(tx -> {
                 tx.run(DELETE, Map.of("docKeys", chunk));
                 if (!rows.isEmpty()) {
@@ -133,11 +131,15 @@ public class TaskAligner {
                 }
             });
         }
-        return alignments.size();
+        return alignmentsByDocument.values().stream().mapToInt(List::size).sum();
     }
 
-    /** @param reloaded documents whose tasks changed since the index last saw them */
-    private List<Alignment> compute(List<LinkGraph.DocumentInfo> documents, List<LinkGraph.DocumentInfo> lower,
+    /**
+     * The alignments of each lower document that has a target, by its key.
+     *
+     * @param reloaded documents whose tasks changed since the index last saw them
+     */
+    private Map<String, List<Alignment>> compute(List<LinkGraph.DocumentInfo> documents, List<LinkGraph.DocumentInfo> lower,
             Collection<String> reloaded) {
         Map<String, List<LinkGraph.DocumentInfo>> targetsByLower = new HashMap<>();
         Set<String> involved = new LinkedHashSet<>();
@@ -150,7 +152,7 @@ public class TaskAligner {
             }
         }
         if (targetsByLower.isEmpty()) {
-            return List.of();
+            return Map.of();
         }
         // IDF over every loaded task, so that a score does not depend on which documents were recomputed;
         // the index keeps the term frequencies of every task, so only new or reloaded documents are read.
@@ -162,11 +164,12 @@ public class TaskAligner {
             vectors = index.vectors(involved);
             involved.forEach(key -> tasksByDocument.put(key, index.tasks(key)));
         }
-        List<Alignment> alignments = new ArrayList<>();
+        Map<String, List<Alignment>> alignments = new HashMap<>();
         targetsByLower.forEach((lowerKey, targets) -> {
+            List<Alignment> ofDocument = alignments.computeIfAbsent(lowerKey, k -> new ArrayList<>());
             for (TermIndex.IndexedTask task : tasksByDocument.getOrDefault(lowerKey, List.of())) {
                 for (LinkGraph.DocumentInfo target : targets) {
-                    alignments.addAll(best(task, tasksByDocument.getOrDefault(target.key(), List.of()), vectors));
+                    ofDocument.addAll(best(task, tasksByDocument.getOrDefault(target.key(), List.of()), vectors));
                 }
             }
         });
