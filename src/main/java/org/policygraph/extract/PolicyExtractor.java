@@ -35,13 +35,15 @@ import org.policygraph.extract.ResponsibilityClauses.Party;
 import org.policygraph.extract.region.RegionGazetteer;
 import org.policygraph.extract.region.RegionGazetteer.Division;
 import org.policygraph.ingest.CleanText;
-import org.policygraph.ingest.DecodedText;
+import org.policygraph.reading.DecodedText;
 import org.policygraph.ingest.DocumentLayout;
+import org.policygraph.ingest.DocumentLayout.ColumnRole;
+import org.policygraph.ingest.DocumentLayout.TableCell;
 import org.policygraph.ingest.DocumentLayout.TaskSlice;
 import org.policygraph.ingest.StructureParser;
-import org.policygraph.ingest.TextDecoder;
+import org.policygraph.reading.TextDecoder;
 import org.policygraph.ingest.TextNormalizer;
-import org.policygraph.ingest.UnreadableInputException;
+import org.policygraph.reading.UnreadableInputException;
 import org.policygraph.ingest.UnrecognizedStructureException;
 
 /**
@@ -55,6 +57,10 @@ public class PolicyExtractor {
     private static final Pattern BARE_DOC_NUMBER = Pattern.compile(
             "[\\u4e00-\\u9fa5]{1,12}[〔\\[［][12]\\d{3}[〕\\]］]\\d{1,4}号");
     private static final Pattern NATIONAL_ISSUER = Pattern.compile("^(?:国务院|国家|中共中央|中央|全国)");
+    /** A ministry or national bureau named without a place: 财政部, 国家医保局 (国家… is NATIONAL_ISSUER). */
+    private static final Pattern CENTRAL_BODY = Pattern.compile("^[\\u4e00-\\u9fa5]{1,8}部(?:办公厅)?$");
+    /** A level named at the start of a title that names no place: 省级相关部门…职责清单. */
+    private static final Pattern LEVEL_WORD = Pattern.compile("^(省|自治区|市|州|县|区)级");
     private static final Pattern ISSUER_DOC_NUMBER_PREFIX = Pattern.compile("^([\\u4e00-\\u9fa5])");
 
     private final RegionGazetteer gazetteer;
@@ -132,7 +138,10 @@ public class PolicyExtractor {
         int base = slice.start();
         int bodyOffset = slice.labelEnd() - slice.start();
 
-        Clause clause = ResponsibilityClauses.find(text);
+        Clause clause = slice.tableRow() ? ResponsibilityClauses.fromCells(text, cellsOf(slice)) : ResponsibilityClauses.find(text);
+        java.util.function.IntPredicate inPartyCell = at -> slice.cells().stream()
+                .anyMatch(c -> c.role() != ColumnRole.DUTY && c.role() != ColumnRole.OTHER
+                        && at >= c.start() - base && at < c.end() - base);
         List<DepartmentRole> departments = new ArrayList<>();
         for (Party p : clause.parties()) {
             departments.add(new DepartmentRole(p.name(), p.role(), clean.toOriginal(base + p.start(), base + p.end())));
@@ -147,7 +156,7 @@ public class PolicyExtractor {
         }
 
         List<Place> places = placeMentions.places(text, contextCode);
-        places.removeIf(p -> p.start() < bodyOffset);
+        places.removeIf(p -> p.start() < bodyOffset || inPartyCell.test(p.start()));
         List<Institution> institutions = placeMentions.institutions(text, contextCode, issuerRegion);
         List<Pilots.Found> pilotsFound = Pilots.find(text, places, institutions, level);
 
@@ -166,7 +175,7 @@ public class PolicyExtractor {
         int clauseStart = clause.start();
         int clauseEnd = clause.end();
         List<Indicator> indicators = new ArrayList<>();
-        for (Indicators.Found f : Indicators.find(text, at -> at < bodyOffset
+        for (Indicators.Found f : Indicators.find(text, at -> at < bodyOffset || inPartyCell.test(at)
                 || (clauseStart >= 0 && at >= clauseStart && at < clauseEnd)
                 || pilotsFound.stream().anyMatch(p -> at >= p.countStart() && at < p.countEnd()), false)) {
             indicators.add(indicator(clean, base, f));
@@ -184,8 +193,38 @@ public class PolicyExtractor {
         }
 
         Span span = clean.toOriginal(slice.start(), slice.end());
-        return new Task(slice.ordinal(), slice.label(), slice.section(), title(text, bodyOffset, clause), text, span, departments, new ArrayList<>(regions.values()),
+        String title = slice.tableRow() ? cellTitle(clean.text(), slice) : title(text, bodyOffset, clause);
+        return new Task(slice.ordinal(), slice.label(), slice.section(), title, text, span, departments, new ArrayList<>(regions.values()),
                 pilots, indicators, citations, slice.truncated(), clean.original().substring(span.start(), span.end()));
+    }
+
+    /** The cells of a table task that name parties, relative to the row. */
+    private static List<ResponsibilityClauses.PartyCell> cellsOf(TaskSlice slice) {
+        List<ResponsibilityClauses.PartyCell> cells = new ArrayList<>();
+        for (TableCell cell : slice.cells()) {
+            Role role = switch (cell.role()) {
+                case LEAD -> Role.LEAD;
+                case PARTNER -> Role.PARTNER;
+                case RESPONSIBLE -> null;
+                default -> Role.PARTNER;
+            };
+            if (cell.role() == ColumnRole.LEAD || cell.role() == ColumnRole.RESPONSIBLE || cell.role() == ColumnRole.PARTNER) {
+                cells.add(new ResponsibilityClauses.PartyCell(role, cell.start() - slice.start(), cell.end() - slice.start()));
+            }
+        }
+        return cells;
+    }
+
+    /** A table task's title: its duty cell up to the first 。. */
+    private static String cellTitle(String text, TaskSlice slice) {
+        for (TableCell cell : slice.cells()) {
+            if (cell.role() != ColumnRole.DUTY) continue;
+            String duty = text.substring(cell.start(), cell.end());
+            int stop = duty.indexOf('。');
+            if (stop >= 0) duty = duty.substring(0, stop);
+            return duty.replaceAll("\\s+", "").replaceAll("[：:，,；;。]+$", "");
+        }
+        return null;
     }
 
     private static Indicator indicator(CleanText clean, int base, Indicators.Found f) {
@@ -237,11 +276,22 @@ public class PolicyExtractor {
     }
 
     private static Level documentLevel(DocumentLayout.Header header, Division issuerRegion) {
-        if (issuerRegion == null) {
-            String issuer = Objects.requireNonNullElse(header.issuer(), "");
-            return NATIONAL_ISSUER.matcher(issuer).find() || header.issuer() != null ? Level.NATIONAL : null;
+        if (issuerRegion != null) {
+            return issuerRegion.level();
         }
-        return issuerRegion.level();
+        String issuer = Objects.requireNonNullElse(header.issuer(), "");
+        if (NATIONAL_ISSUER.matcher(issuer).find() || CENTRAL_BODY.matcher(issuer).matches()) {
+            return Level.NATIONAL;
+        }
+        Matcher word = LEVEL_WORD.matcher(Objects.requireNonNullElse(header.title(), ""));
+        if (word.find()) {
+            return switch (word.group(1)) {
+                case "省", "自治区" -> Level.PROVINCE;
+                case "市", "州" -> Level.CITY;
+                default -> Level.COUNTY;
+            };
+        }
+        return null;
     }
 
     private static Map<Character, String> loadAbbreviations() {

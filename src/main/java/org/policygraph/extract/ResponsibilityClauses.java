@@ -41,10 +41,40 @@ final class ResponsibilityClauses {
     private static final Pattern NAME_END = Pattern.compile("(?:委|局|厅|办|部|院|政府|中心|会|组|室|处|署|队|团|联|所|站|馆|行|司|社|党委|管委会|乡镇|街道|园区)$");
     /** Without a marker, a trailing bracket names parties only if every name is an office (not a hospital). */
     private static final Pattern OFFICE_END = Pattern.compile("(?:委|局|厅|办|部|政府|办公室|委员会|领导小组|管委会)$");
+    /** Ends that complete an office's name; "社会" (人力资源社会 / 保障厅) does not. */
+    private static final Pattern COMPLETE_NAME_END = Pattern.compile(
+            "(?<!社)(?:委|局|厅|办|部|院|政府|中心|委员会|会|联|团委|集团|公司|室|处|署|队|所|站|馆|社|组)$|^$");
     private static final Pattern NAME_START = Pattern.compile("^(?:省|市|州|县|区|国家|各|地方|自治区|中央|团|军|解放军|武警)");
     private static final int MAX_NAME_LENGTH = 30;
 
     private ResponsibilityClauses() {}
+
+    /** A cell of a duty-table row naming parties: its column's role (null: a 责任单位 column), [start, end) in the row. */
+    record PartyCell(Role role, int start, int end) {}
+
+    /**
+     * The parties of a duty-table row. Everyone in a 牵头 column leads; a 责任单位 column leads with its
+     * first name when no 牵头 column names anyone (and reads like a clause: "A牵头，B配合"), else it
+     * holds partners; 配合/协办/参与 columns hold partners.
+     */
+    static Clause fromCells(String row, List<PartyCell> cells) {
+        boolean leadColumnNamed = cells.stream().anyMatch(c -> c.role() == Role.LEAD
+                && !names(row.substring(c.start(), c.end()), c.start(), Role.LEAD, true).isEmpty());
+        List<Party> parties = new ArrayList<>();
+        for (PartyCell cell : cells) {
+            String content = row.substring(cell.start(), cell.end());
+            if (cell.role() != null) {
+                parties.addAll(names(content, cell.start(), cell.role(), true));
+            } else if (leadColumnNamed) {
+                parties.addAll(names(content, cell.start(), Role.PARTNER, false));
+            } else {
+                parties.addAll(parseSentence(content, cell.start()));
+            }
+        }
+        int start = cells.isEmpty() ? -1 : cells.get(0).start();
+        int end = cells.isEmpty() ? -1 : cells.get(cells.size() - 1).end();
+        return new Clause(dedupe(parties), List.of(), start, end);
+    }
 
     /** Finds the responsibility clause of a task's text; the last marked parenthetical wins. */
     static Clause find(String text) {
@@ -235,8 +265,12 @@ final class ResponsibilityClauses {
             if (depth > 0) {
                 continue;
             }
-            if ("、，,；;/ \n".indexOf(c) >= 0) {
+            if ("、，,；;/".indexOf(c) >= 0) {
                 sepLength = 1;
+            } else if (c == ' ' || c == '\n') {
+                // A name broken over two lines of a table cell (省自然资源和 / 规划厅) is one name; two complete
+                // names (市人社局 / 医保中心) are two.
+                sepLength = COMPLETE_NAME_END.matcher(list.substring(start, i).trim()).find() ? 1 : 0;
             } else if (list.startsWith("以及", i)) {
                 sepLength = joinsTwoNames(list, start, i, i + 2) ? 2 : 0;
             } else if (c == '和' || c == '及' || c == '与' || c == '同') {

@@ -585,7 +585,8 @@ public class GraphLoader {
     static String documentKey(Extraction.Document doc) {
         String number = blankToNull(doc.docNumber());
         if (number != null) {
-            return number.strip();
+            // Printed numbers differ in their brackets (阜蒙健促办发[2020]3号); citations are keyed with 〔〕.
+            return number.replaceAll("\\s+", "").replaceAll("[\\[［【(（]((?:19|20)\\d{2})[\\]］】)）]", "〔$1〕");
         }
         String hash = blankToNull(doc.contentHash());
         if (hash != null) {

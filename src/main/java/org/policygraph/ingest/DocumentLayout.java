@@ -20,7 +20,24 @@ public record DocumentLayout(
      * One task: its printed label, the section it belongs to (0 when the document has none),
      * where its text starts (the label) and ends, and whether the text ends before it is complete.
      */
-    public record TaskSlice(int ordinal, String label, int section, int start, int labelEnd, int end, boolean truncated) {}
+    public record TaskSlice(int ordinal, String label, int section, int start, int labelEnd, int end, boolean truncated,
+                            List<TableCell> cells) {
+
+        /** Whether the task is a row of a duty table, its parties in cells rather than in a clause. */
+        public boolean tableRow() {
+            return !cells.isEmpty();
+        }
+
+        public TaskSlice withOrdinal(int newOrdinal) {
+            return new TaskSlice(newOrdinal, label, section, start, labelEnd, end, truncated, cells);
+        }
+    }
+
+    /** What a column of a duty table holds, read from its header. */
+    public enum ColumnRole { NUMBER, DUTY, LEAD, RESPONSIBLE, PARTNER, DEADLINE, OTHER }
+
+    /** A non-empty cell of a duty-table row, [start, end) in the clean text. */
+    public record TableCell(ColumnRole role, int start, int end) {}
 
     /** Body text outside every task (preamble, goals), where document-level targets are stated. */
     public record Slice(int start, int end) {}

@@ -24,9 +24,21 @@ public final class StructureParser {
     private static final Pattern DOC_NUMBER = Pattern.compile(
             "([\\u4e00-\\u9fa5]{1,12})\\s*[〔\\[［(（【]\\s*((?:19|20)\\d{2})\\s*[〕\\]］)）】]\\s*(\\d{1,4})\\s*号");
     private static final Pattern NOTICE_TITLE = Pattern.compile(
-            "(?m)^(.{0,60}?)关于(?:印发|转发|下达)(.{4,80}?)的(?:通知|函)");
+            "(?m)^(.{0,60}?)关于(?:(?:印发|转发|下达)(.{4,80}?)|(《.{4,80}?》))的(?:通知|函)");
+    /** The title line of a document issued directly: 江西省人民政府办公厅关于将健康融入所有政策的意见. */
+    private static final Pattern DIRECT_TITLE = Pattern.compile(
+            "(?m)^([^\\n，。：:]{2,40}?)关于[^\\n，。]{2,80}的(?:意见|实施意见|指导意见|决定|通知|通告|办法|规定)$");
+    /** An attachment published as its own file: "附件1" (or "附件1：") alone on its first line, its title next. */
+    private static final Pattern ATTACHMENT_TITLE = Pattern.compile("^\\s*附件\\s*\\d{0,2}\\s*[:：]?\\s*\\n([^\\n]{2,120})");
+    /** A signing date alone on its line. */
+    private static final Pattern SIGNATURE_DATE = Pattern.compile("(?m)^\\s*" + "((?:19|20)\\d{2}|[〇○零一二三四五六七八九]{4})\\s*年\\s*(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*月\\s*(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*日" + "\\s*$");
+    /** A line that names an office: Han characters and brackets, ending as offices' names end. */
+    private static final Pattern ORGANISATION = Pattern.compile(
+            "[\\u4e00-\\u9fa5（）()]{2,40}(?:办公厅|办公室|人民政府|政府|委员会|领导小组|小组|局|厅|委|办|院|会|部|中心|[)）])");
+    private static final Pattern ORGANISATION_START = Pattern.compile("^[\\u4e00-\\u9fa5]");
+    private static final int MAX_SIGNATURE_LINES = 3;
     private static final Pattern TASK_LIST_TITLE = Pattern.compile(
-            "(?m)^(?![一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十\\d]{1,3}[)）]|\\d{1,3}[.．、])[^\\n。，,：:]{0,40}(?:重点工作任务|重点任务|工作要点|实施方案|任务分工|工作任务)[^\\n。，,]{0,10}$");
+            "(?m)^(?![一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十\\d]{1,3}[)）]|\\d{1,3}[.．、])[^\\n。，,：:]{0,40}(?:重点工作任务|重点任务|工作要点|实施方案|任务分工|工作任务|行动计划|行动方案|工作方案|指导方案|分工方案|任务分解|任务清单|职责清单|清单|实施意见|指导意见|规划|计划|方案|行动)[^\\n。，,]{0,10}$");
     static final String DATE = "((?:19|20)\\d{2}|[〇○零一二三四五六七八九]{4})\\s*年\\s*(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*月\\s*(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*日";
     private static final Pattern SIGNATURE_ISSUER = Pattern.compile(
             "(?m)^([\\u4e00-\\u9fa5（）()]{4,40}?(?:办公厅|办公室|人民政府|委员会|领导小组|局|厅|委))\\s*\\n?\\s*" + DATE + "(?!\\s*印发)");
@@ -47,26 +59,32 @@ public final class StructureParser {
     public static DocumentLayout parse(CleanText clean) throws UnrecognizedStructureException {
         String text = clean.text();
         List<Paragraph> paragraphs = paragraphs(text);
+        List<DutyTables.Table> tables = DutyTables.find(text, paragraphs);
+        List<Paragraph> rows = paragraphs.stream()
+                .filter(p -> TableRows.isRow(text.substring(p.start, p.end))).toList();
         Header header = header(text);
         int bodyStart = bodyStart(text, header);
         List<Item> items = items(text, paragraphs, bodyStart);
-        Markers markers = Markers.of(text);
-        Numbering taskLevel = taskLevel(items, text, markers);
-        if (taskLevel == null) {
-            throw new UnrecognizedStructureException("no numbered tasks found (expected items such as （一） or 1. under sections 一、二、…)");
+        items.removeIf(item -> rows.stream().anyMatch(r -> r.start == item.start));
+        Markers markers = Markers.of(text, rows);
+        java.util.Set<Integer> taskItems = taskItems(items, text, markers);
+        if (taskItems.isEmpty() && tables.isEmpty()) {
+            throw new UnrecognizedStructureException("no numbered tasks found (expected items such as （一） or 1. under sections 一、二、…, or a table with a duty column and a department column)");
         }
-        return layout(text, paragraphs, header, items, taskLevel, bodyStart, markers);
+        return layout(text, paragraphs, header, items, taskItems, bodyStart, markers, tables, rows);
     }
 
     record Paragraph(int start, int end) {}
 
     /** Where responsibility markers start, found once per document. */
     private record Markers(int[] starts) {
-        static Markers of(String text) {
+        static Markers of(String text, List<Paragraph> tableRows) {
             Matcher m = RESPONSIBILITY.matcher(text);
             int[] starts = new int[16];
             int n = 0;
             while (m.find()) {
+                int at = m.start();
+                if (tableRows.stream().anyMatch(r -> at >= r.start && at < r.end)) continue;
                 if (n == starts.length) starts = java.util.Arrays.copyOf(starts, n * 2);
                 starts[n++] = m.start();
             }
@@ -99,29 +117,45 @@ public final class StructureParser {
 
     private static List<Item> items(String text, List<Paragraph> paragraphs, int bodyStart) {
         List<Item> items = new ArrayList<>();
+        boolean attachmentList = false;
         for (Paragraph p : paragraphs) {
             if (p.start < bodyStart) {
                 continue;
             }
             String content = text.substring(p.start, p.end);
+            if (ATTACHMENT_LIST.matcher(content).lookingAt()) {
+                attachmentList = true;
+                continue;
+            }
+            Item item = null;
             for (Numbering numbering : Numbering.values()) {
                 Matcher m = numbering.match(content);
                 if (m != null) {
-                    items.add(new Item(numbering, m.group(0).trim(), p.start, p.start + m.end(), p.end));
+                    item = new Item(numbering, m.group(0).trim(), p.start, p.start + m.end(), p.end);
                     break;
                 }
+            }
+            // "附件：1.…" followed by "2.…" lines lists the attachments' titles; they are not items.
+            attachmentList &= item != null && content.indexOf('。') < 0;
+            if (item != null && !attachmentList) {
+                items.add(item);
             }
         }
         return items;
     }
 
     /**
-     * The numbering level whose items match the responsibility clauses one to one: the score of a level
-     * is its marked items over the larger of its item count and the clause count, so an outer level
-     * (whose items contain several clauses) and an inner one (whose items share one) both score lower.
-     * On a tie the deeper level wins. With no markers at all, （一） items, else 1. items.
+     * The items that are tasks. Where responsibility clauses are printed, the numbering level whose items
+     * match them one to one (the score of a level is its marked items over the larger of its item count and
+     * the clause count, so an outer level whose items contain several clauses and an inner one whose items
+     * share one both score lower; on a tie the deeper level wins); an item one level up without items of
+     * that level of its own is a task too. Where no clause is printed anywhere, the innermost items down to
+     * 1. under the section level: a （X） with numbered items of its own is a group heading, one without is a
+     * task. Items of aims sections (总体目标, 主要目标 …) without a clause are never tasks.
      */
-    private static Numbering taskLevel(List<Item> items, String text, Markers markers) {
+    private static java.util.Set<Integer> taskItems(List<Item> items, String text, Markers markers) {
+        java.util.Set<Integer> tasks = new java.util.TreeSet<>();
+        if (items.isEmpty()) return tasks;
         Map<Numbering, int[]> counts = new EnumMap<>(Numbering.class);
         int clauses = 0;
         for (int i = 0; i < items.size(); i++) {
@@ -133,24 +167,58 @@ public final class StructureParser {
             c[0]++;
             if (marked) c[1]++;
         }
-        if (counts.isEmpty()) {
-            return null;
-        }
+        List<Numbering> present = new ArrayList<>(counts.keySet());
+        Numbering outermost = present.get(0);
         Numbering best = null;
         double bestScore = 0;
-        for (Numbering n : Numbering.values()) {
+        for (Numbering n : present) {
             int[] c = counts.get(n);
-            if (c == null || c[1] == 0) continue;
+            if (c[1] == 0) continue;
             double score = (double) c[1] / Math.max(c[0], clauses);
             if (score >= bestScore - SHARE_TIE) {
                 best = n;
                 bestScore = Math.max(score, bestScore);
             }
         }
-        if (best != null) return best;
-        if (counts.containsKey(Numbering.CHINESE_PAREN)) return Numbering.CHINESE_PAREN;
-        if (counts.containsKey(Numbering.ARABIC_DOT)) return Numbering.ARABIC_DOT;
-        return counts.keySet().iterator().next();
+        List<Numbering> taskLevels = new ArrayList<>();
+        if (best != null) {
+            taskLevels.add(best);
+            int at = present.indexOf(best);
+            if (at >= 2) taskLevels.add(present.get(at - 1));
+        } else if (present.size() == 1) {
+            taskLevels.add(outermost);
+        } else {
+            for (Numbering n : present.subList(1, present.size())) {
+                if (n.ordinal() <= Numbering.ARABIC_DOT.ordinal()) taskLevels.add(n);
+            }
+            if (taskLevels.isEmpty()) taskLevels.add(present.get(1));
+        }
+        boolean aims = false;
+        for (int i = 0; i < items.size(); i++) {
+            Item item = items.get(i);
+            if (item.numbering == outermost && present.size() > 1) {
+                aims = AIMS_SECTION.matcher(sectionTitle(text, item)).find();
+            }
+            if (!taskLevels.contains(item.numbering)) continue;
+            boolean marked = markers.within(item.start, extentEnd(items, i, text.length()));
+            if (aims && !marked) continue;
+            if (item.numbering != taskLevels.get(0) || best == null) {
+                if (hasChildAt(items, i, taskLevels)) continue;
+            }
+            tasks.add(i);
+        }
+        return tasks;
+    }
+
+    /** Whether items of a deeper task level lie inside item i. */
+    private static boolean hasChildAt(List<Item> items, int index, List<Numbering> levels) {
+        Item item = items.get(index);
+        for (int j = index + 1; j < items.size(); j++) {
+            Item next = items.get(j);
+            if (next.numbering.ordinal() <= item.numbering.ordinal()) return false;
+            if (levels.contains(next.numbering)) return true;
+        }
+        return false;
     }
 
     /** An item runs until the next item of the same or an outer level. */
@@ -165,53 +233,89 @@ public final class StructureParser {
     }
 
     private static DocumentLayout layout(String text, List<Paragraph> paragraphs, Header header, List<Item> items,
-                                         Numbering taskLevel, int bodyStart, Markers markers) {
+                                         java.util.Set<Integer> taskItems, int bodyStart, Markers markers,
+                                         List<DutyTables.Table> tables, List<Paragraph> rows) {
         List<SectionSlice> sections = new ArrayList<>();
         List<TaskSlice> tasks = new ArrayList<>();
         List<Slice> untasked = new ArrayList<>();
+        Numbering sectionLevel = items.isEmpty() ? null : items.get(0).numbering;
+        for (Item item : items) {
+            if (item.numbering.ordinal() < sectionLevel.ordinal()) sectionLevel = item.numbering;
+        }
+        int firstTaskLevel = Integer.MAX_VALUE;
+        for (int i : taskItems) firstTaskLevel = Math.min(firstTaskLevel, items.get(i).numbering.ordinal());
+        boolean hasSections = sectionLevel != null && sectionLevel.ordinal() < firstTaskLevel;
         int currentSection = 0;
-        Item sectionItem = null;
         int sectionIndex = -1;
-        String sectionTitle = null;
-        boolean aimsSection = false;
         int untaskedFrom = bodyStart;
+        int tableIndex = 0;
         for (int i = 0; i < items.size(); i++) {
             Item item = items.get(i);
-            if (item.numbering.ordinal() < taskLevel.ordinal()) {
-                if (item.numbering == Numbering.CHINESE_COMMA || sectionItem == null
-                        || item.numbering == sectionItem.numbering) {
-                    sectionItem = item;
-                    sectionIndex = i;
-                    sectionTitle = sectionTitle(text, item);
-                    aimsSection = AIMS_SECTION.matcher(sectionTitle).find();
-                    currentSection = 0;
-                }
+            while (tableIndex < tables.size() && tables.get(tableIndex).start() < item.start) {
+                untaskedFrom = addTable(text, tables.get(tableIndex++), sections, tasks, untasked, untaskedFrom);
+                currentSection = 0;
+            }
+            if (hasSections && item.numbering == sectionLevel) {
+                sectionIndex = i;
+                currentSection = 0;
                 continue;
             }
-            if (item.numbering != taskLevel) {
+            if (!taskItems.contains(i)) {
                 continue;
             }
-            if (aimsSection && !markers.within(item.start, extentEnd(items, i, text.length()))) {
-                continue;
-            }
-            if (sectionItem != null && currentSection == 0) {
-                sections.add(new SectionSlice(sections.size() + 1, sectionItem.label, sectionTitle, sectionItem.start,
-                        extentEnd(items, sectionIndex, text.length())));
+            if (sectionIndex >= 0 && currentSection == 0) {
+                Item sectionItem = items.get(sectionIndex);
+                sections.add(new SectionSlice(sections.size() + 1, sectionItem.label, sectionTitle(text, sectionItem),
+                        sectionItem.start, extentEnd(items, sectionIndex, text.length())));
                 currentSection = sections.size();
             }
-            int end = taskEnd(text, paragraphs, items, i, markers);
+            int end = taskEnd(text, paragraphs, items, i, markers, rows);
             if (untaskedFrom < item.start) {
                 untasked.add(new Slice(untaskedFrom, item.start));
             }
             untaskedFrom = end;
             boolean truncated = end == text.length() && !markers.within(item.start, end)
                     && !endsSentence(text, end);
-            tasks.add(new TaskSlice(tasks.size() + 1, item.label, currentSection, item.start, item.labelEnd, end, truncated));
+            tasks.add(new TaskSlice(tasks.size() + 1, item.label, currentSection, item.start, item.labelEnd, end,
+                    truncated, List.of()));
+        }
+        while (tableIndex < tables.size()) {
+            untaskedFrom = addTable(text, tables.get(tableIndex++), sections, tasks, untasked, untaskedFrom);
         }
         if (untaskedFrom < text.length()) {
             untasked.add(new Slice(untaskedFrom, text.length()));
         }
         return new DocumentLayout(header, sections, tasks, untasked);
+    }
+
+    private static final Pattern ATTACHMENT_LIST = Pattern.compile("^附件\\s*[:：]");
+    private static final Pattern ATTACHMENT_LABEL = Pattern.compile("^附件\\s*(\\d{0,2})");
+
+    /** A duty table becomes a section (labelled 附件N where an attachment line precedes it) and its rows tasks. */
+    private static int addTable(String text, DutyTables.Table table, List<SectionSlice> sections, List<TaskSlice> tasks,
+                                List<Slice> untasked, int untaskedFrom) {
+        if (untaskedFrom < table.start()) {
+            untasked.add(new Slice(untaskedFrom, table.start()));
+        }
+        int captionEnd = Math.max(0, table.start() - 1);
+        int captionStart = text.lastIndexOf('\n', Math.max(0, captionEnd - 1)) + 1;
+        String caption = captionStart < captionEnd ? text.substring(captionStart, captionEnd).trim() : "";
+        String label = null;
+        int attachmentAt = text.lastIndexOf("附件", table.start());
+        if (attachmentAt >= 0 && (attachmentAt == 0 || text.charAt(attachmentAt - 1) == '\n')
+                && text.substring(attachmentAt, table.start()).chars().filter(c -> c == '\n').count() <= 2) {
+            Matcher m = ATTACHMENT_LABEL.matcher(text.substring(attachmentAt));
+            if (m.find()) label = m.group().replaceAll("\\s+", "");
+            if (caption.startsWith("附件")) {
+                caption = caption.replaceFirst("^附件\\s*\\d{0,2}\\s*[:：]?\\s*", "");
+            }
+        }
+        sections.add(new SectionSlice(sections.size() + 1, label, caption.isEmpty() ? null : caption, table.start(), table.end()));
+        for (DutyTables.Row row : table.rows()) {
+            tasks.add(new TaskSlice(tasks.size() + 1, row.number(), sections.size(), row.start(), row.start(), row.end(),
+                    false, row.cells()));
+        }
+        return table.end();
     }
 
     private static boolean endsSentence(String text, int end) {
@@ -225,7 +329,8 @@ public final class StructureParser {
      * in its section, closing paragraphs after its responsibility clause (exhortations, signatures) are not
      * part of it.
      */
-    private static int taskEnd(String text, List<Paragraph> paragraphs, List<Item> items, int index, Markers markers) {
+    private static int taskEnd(String text, List<Paragraph> paragraphs, List<Item> items, int index, Markers markers,
+                               List<Paragraph> rows) {
         Item item = items.get(index);
         int end = extentEnd(items, index, text.length());
         boolean lastOfItsGroup = true;
@@ -238,7 +343,8 @@ public final class StructureParser {
         int lastClauseParagraphEnd = -1;
         for (Paragraph p : paragraphs) {
             if (p.start < item.start || p.start >= end) continue;
-            if (p.start > item.start && CLOSING.matcher(text).region(p.start, p.end).lookingAt()) {
+            boolean tableRow = rows.stream().anyMatch(r -> r.start == p.start);
+            if (p.start > item.start && (tableRow || CLOSING.matcher(text).region(p.start, p.end).lookingAt())) {
                 end = p.start;
                 break;
             }
@@ -285,11 +391,25 @@ public final class StructureParser {
     static Header header(String text) {
         String title = null;
         String issuer = null;
+        int searchFrom = 0;
         Matcher notice = NOTICE_TITLE.matcher(text);
+        Matcher direct = DIRECT_TITLE.matcher(text);
+        Matcher attachment = ATTACHMENT_TITLE.matcher(text);
         if (notice.find()) {
             issuer = compact(notice.group(1)).replaceFirst("^.*[:：]", "");
-            title = compact(notice.group(2)).replaceAll("^《|》$", "");
-            if (issuer.isEmpty()) issuer = null;
+            title = compact(notice.group(2) != null ? notice.group(2) : notice.group(3)).replaceAll("^《|》$", "");
+            if (issuer.isEmpty()) issuer = organisationAbove(text, notice.start());
+            searchFrom = notice.end();
+        } else if (attachment.find()) {
+            // An attachment published as its own file prints "附件N" and its title, nothing of the notice.
+            String candidate = compact(attachment.group(1));
+            return new Header(candidate.length() <= MAX_TITLE_LENGTH ? candidate : null, null, null, null, yearIn(candidate));
+        } else if (direct.find()) {
+            // A document issued directly (an 意见 without a 印发 notice): its title line names the issuer.
+            title = compact(direct.group());
+            issuer = compact(direct.group(1));
+            if (!ORGANISATION.matcher(issuer).matches()) issuer = null;
+            searchFrom = direct.end();
         }
         if (title == null) {
             Matcher listTitle = TASK_LIST_TITLE.matcher(text);
@@ -301,18 +421,17 @@ public final class StructureParser {
             title = null;
         }
         String date = null;
-        if (issuer != null) {
-            Matcher signed = Pattern.compile(Pattern.quote(issuer) + "\\s*\\n?\\s*" + DATE + "(?!\\s*印发)")
-                    .matcher(text);
-            if (signed.find(notice.find(0) ? notice.end() : 0)) {
-                date = isoDate(signed.group(1), signed.group(2), signed.group(3));
-            }
+        Matcher signature = SIGNATURE_DATE.matcher(text);
+        if (signature.find(searchFrom)) {
+            date = isoDate(signature.group(1), signature.group(2), signature.group(3));
+            String signer = organisationAbove(text, signature.start());
+            if (issuer == null && signer != null) issuer = signer;
         }
         if (issuer == null || date == null) {
-            Matcher signature = SIGNATURE_ISSUER.matcher(text);
-            if (signature.find()) {
-                if (issuer == null) issuer = compact(signature.group(1));
-                if (date == null) date = isoDate(signature.group(2), signature.group(3), signature.group(4));
+            Matcher signed = SIGNATURE_ISSUER.matcher(text);
+            if (signed.find()) {
+                if (issuer == null) issuer = compact(signed.group(1));
+                if (date == null) date = isoDate(signed.group(2), signed.group(3), signed.group(4));
             }
         }
         Matcher metaIssuer = META_ISSUER.matcher(text);
@@ -324,11 +443,7 @@ public final class StructureParser {
             date = isoDate(metaDate.group(1), metaDate.group(2), metaDate.group(3));
         }
         String docNumber = docNumber(text);
-        Integer year = null;
-        if (title != null) {
-            Matcher y = YEAR_IN_TITLE.matcher(title);
-            if (y.find()) year = Integer.parseInt(y.group(1));
-        }
+        Integer year = title == null ? null : yearIn(title);
         if (year == null && docNumber != null) {
             Matcher m = DOC_NUMBER.matcher(docNumber);
             if (m.find()) year = Integer.parseInt(m.group(2));
@@ -337,6 +452,29 @@ public final class StructureParser {
             year = Integer.parseInt(date.substring(0, 4));
         }
         return new Header(title, docNumber, issuer, date, year);
+    }
+
+    private static Integer yearIn(String title) {
+        Matcher y = YEAR_IN_TITLE.matcher(title);
+        return y.find() ? Integer.parseInt(y.group(1)) : null;
+    }
+
+    /**
+     * The office printed on the lines just above a line (a notice title, a signing date), joined:
+     * "海南省健康海南建设委员会" / "（爱国卫生运动委员会）（代章）" → 海南省健康海南建设委员会（爱国卫生运动委员会）.
+     */
+    private static String organisationAbove(String text, int lineStart) {
+        StringBuilder name = new StringBuilder();
+        int end = lineStart - 1;
+        for (int lines = 0; lines < MAX_SIGNATURE_LINES && end > 0; lines++) {
+            int start = text.lastIndexOf('\n', end - 1) + 1;
+            String line = compact(text.substring(start, end)).replaceAll("[（(](?:代章|印章|盖章)[)）]$", "");
+            if (!ORGANISATION.matcher(line).matches()) break;
+            name.insert(0, line);
+            end = start - 1;
+        }
+        String found = name.toString();
+        return found.isEmpty() || !ORGANISATION_START.matcher(found).find() ? null : found;
     }
 
     /** The document's own number: the first one standing at the start of a paragraph, not one cited in brackets. */
@@ -348,7 +486,7 @@ public final class StructureParser {
             boolean atLineStart = before.isBlank();
             Matcher label = META_DOC_NUMBER.matcher(before);
             if (atLineStart || label.find() && label.end() == before.length()) {
-                return m.group(1).trim() + "〔" + m.group(2) + "〕" + m.group(3) + "号";
+                return text.substring(m.start(1), m.end()).replaceAll("\\s+", "");
             }
         }
         return null;

@@ -16,7 +16,7 @@ public final class TextNormalizer {
     private static final Pattern PAGE_FURNITURE = Pattern.compile(
             "^\\s*(?:[—\\-－–━]+\\s*\\d{1,4}\\s*[—\\-－–━]+|第\\s*\\d{1,4}\\s*页(?:\\s*[/，,]?\\s*共\\s*\\d+\\s*页)?|\\d{1,4}|[-*_=]{3,}|\\|?\\s*[-:| ]{3,}\\|?)\\s*$");
     private static final Pattern WEB_BOILERPLATE = Pattern.compile(
-            "^\\s*(?:\\d{2,4}[-/]\\d{1,2}[-/]\\d{1,2}\\s+\\d{1,2}:\\d{2}|发布时间|发布日期|您当前的位置|当前位置|首页\\s*[>»]|来源[:：]|编辑[:：]|责任编辑|版权声明|分享到|扫一扫|打印本页|关闭窗口|【\\s*字体|字号[:：]|浏览次数|附件下载|相关链接|上一篇|下一篇).*");
+            "^\\s*(?:\\d{2,4}[-/]\\d{1,2}[-/]\\d{1,2}\\s+\\d{1,2}:\\d{2}|发布时间|发布日期|您当前的位置|当前位置|首页\\s*[>»]|来源[:：]|编辑[:：]|责任编辑|版权声明|分享到|扫一扫|打印本页|关闭窗口|【\\s*字体|字号[:：]|浏览次数|附件下载|相关链接|上一篇|下一篇|访问量[:：]|浏览量[:：]|点击数[:：]|阅读次数|文字大小|日期[:：]\\s*\\d{4}-\\d{1,2}-\\d{1,2}|附件列表[:：]?$).*");
     private static final Pattern STRUCTURE_START = Pattern.compile(
             "^(?:[一二三四五六七八九十]+[、．.]|[（(〔][一二三四五六七八九十\\d]+[)）〕]|\\d{1,3}[.．、](?!\\d)|[①-⑳]|附件|抄送|第[一二三四五六七八九十]+[章条部分]|(?:牵头|责任|配合|协作|参与)(?:单位|部门)\\s*[:：])");
     /** Lines that stand alone in a notice: a document number, a signing date. */
@@ -28,6 +28,29 @@ public final class TextNormalizer {
     /** A responsibility clause closes its task's paragraph. */
     private static final Pattern CLAUSE_END = Pattern.compile("(?:负责|牵头|配合|参与|落实|列出|单位|部门)\\s*[)）〕]$");
     private static final Pattern NOTICE_TITLE_END = Pattern.compile("的(?:通知|函|意见|决定)$");
+    /** A line holding only a label ("（一）", "1．"): its heading is on the next line. */
+    private static final Pattern LABEL_ONLY = Pattern.compile(
+            "^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十\\d]{1,3}[)）]|\\d{1,3}[.．、]|[①-⑳])$");
+    private static final String OPENING = "（(“‘《〔[【";
+    private static final String CLOSING_MARKS = "）)”’》〕]】";
+    private static final Pattern UNIT_LABEL = Pattern.compile("^(?:牵头|责任|配合|协作|协办|参与)(?:单位|部门)\\s*[:：]");
+    /** A line this short after a page break is the rest of the previous line's sentence, not a paragraph. */
+    private static final int MAX_FRAGMENT = 3;
+    /** "附件2" alone on its line, its title on the next. */
+    private static final Pattern ATTACHMENT_ONLY = Pattern.compile("^附件\\s*\\d{0,2}\\s*[:：]?$");
+    /** A line ending in these stops inside a sentence. */
+    private static final String MID_SENTENCE = "、，,（(“‘《〔[【-—";
+    /** A numbered line at most this long that ends without punctuation is a heading alone on its line. */
+    private static final int MAX_HEADING_LENGTH = 40;
+    /** Lines shorter than this say nothing about a wrap width. */
+    private static final int MIN_WRAPPED_LINE = 15;
+    private static final int MIN_WRAPPED_LINES = 3;
+    private static final double MIN_WRAPPED_SHARE = 0.3;
+    /** Share of lines longer than the wrap width that a hard-wrapped text may have (titles, tables). */
+    private static final double MAX_LONGER_SHARE = 0.1;
+    /** A heading this much shorter than the wrap width ends its line on purpose. */
+    private static final int WRAP_TOLERANCE = 3;
+    private static final int NO_WRAP = Integer.MAX_VALUE / 2;
     /** Share of Han characters that change under traditional-to-simplified conversion that marks a traditional copy. */
     private static final double TRADITIONAL_SHARE = 0.03;
 
@@ -36,20 +59,26 @@ public final class TextNormalizer {
     public static CleanText normalize(String original) {
         String analysed = toSimplifiedIfTraditional(original);
         List<Line> lines = splitLines(analysed);
+        int wrapWidth = wrapWidth(lines);
         StringBuilder out = new StringBuilder(analysed.length());
         int[] offsets = new int[analysed.length() + 1];
         Line previous = null;
+        int openMarks = 0;
         for (Line line : lines) {
             if (line.content.isEmpty()) {
                 continue;
             }
-            if (previous != null && !continues(previous, line)) {
+            if (previous != null && !continues(previous, line, wrapWidth, openMarks > 0)) {
                 offsets[out.length()] = previous.end;
                 out.append('\n');
+                openMarks = 0;
             }
             for (int i = 0; i < line.content.length(); i++) {
+                char c = line.content.charAt(i);
                 offsets[out.length()] = line.offsets[i];
-                out.append(line.content.charAt(i));
+                out.append(c);
+                if (OPENING.indexOf(c) >= 0) openMarks++;
+                else if (CLOSING_MARKS.indexOf(c) >= 0 && openMarks > 0) openMarks--;
             }
             previous = line;
         }
@@ -59,8 +88,21 @@ public final class TextNormalizer {
         return new CleanText(out.toString(), trimmed, original);
     }
 
-    private static boolean continues(Line previous, Line next) {
-        if (previous.heading || next.heading || next.indented) {
+    /** Whether next continues the paragraph that previous ends; insideMarks: that paragraph leaves a bracket open. */
+    private static boolean continues(Line previous, Line next, int wrapWidth, boolean insideMarks) {
+        if (!previous.heading && previous.content.contains("关于") && !NOTICE_TITLE_END.matcher(previous.content).find()
+                && NOTICE_TITLE_END.matcher(next.content).find()) {
+            // A notice title wrapped over two lines, the second maybe indented.
+            return true;
+        }
+        if (previous.heading || next.heading || next.indented || TableRows.isRow(previous.content)
+                || TableRows.isRow(next.content)) {
+            return false;
+        }
+        if (LABEL_ONLY.matcher(previous.content).matches()) {
+            return true;
+        }
+        if (ATTACHMENT_ONLY.matcher(previous.content).matches()) {
             return false;
         }
         char last = previous.content.charAt(previous.content.length() - 1);
@@ -73,11 +115,55 @@ public final class TextNormalizer {
             return false;
         }
         String p = previous.content;
+        if (p.length() <= MAX_HEADING_LENGTH && previous.width < wrapWidth - WRAP_TOLERANCE
+                && p.indexOf('。') < 0 && MID_SENTENCE.indexOf(last) < 0 && !insideMarks
+                && !UNIT_LABEL.matcher(p).lookingAt() && next.content.length() > MAX_FRAGMENT) {
+            // A heading or title alone on its line ("（一）加强组织领导"), not the first line of a wrapped paragraph.
+            return false;
+        }
         boolean wholeLineParenthetical = (p.startsWith("(") || p.startsWith("（")) && (last == ')' || last == '）');
         return !wholeLineParenthetical && !CLAUSE_END.matcher(p).find();
     }
 
-    private record Line(String content, int[] offsets, int end, boolean indented, boolean heading) {}
+    /** A cleaned line; width counts its characters as printed, indentation included, to compare with a wrap width. */
+    private record Line(String content, int[] offsets, int end, boolean indented, boolean heading, boolean numbered,
+                        int width) {}
+
+    /**
+     * The width at which a hard-wrapped text (PDF, OCR) breaks its lines: the most common length of the
+     * lines that end inside a sentence, when enough lines share it; otherwise the text holds a paragraph
+     * per line and has no wrap width.
+     */
+    private static int wrapWidth(List<Line> lines) {
+        java.util.Map<Integer, Integer> byLength = new java.util.HashMap<>();
+        int open = 0;
+        for (Line line : lines) {
+            String c = line.content;
+            if (c.length() < MIN_WRAPPED_LINE || SENTENCE_END.indexOf(c.charAt(c.length() - 1)) >= 0) continue;
+            open++;
+            byLength.merge(line.width, 1, Integer::sum);
+        }
+        int width = NO_WRAP;
+        int best = 0;
+        for (var e : byLength.entrySet()) {
+            // Neighbouring lengths count too: punctuation and digits make wrapped lines differ by a character.
+            int around = e.getValue() + byLength.getOrDefault(e.getKey() - 1, 0) + byLength.getOrDefault(e.getKey() + 1, 0);
+            if (around > best || around == best && e.getKey() > width) {
+                best = around;
+                width = e.getKey() + 1;
+            }
+        }
+        if (best < MIN_WRAPPED_LINES || best < open * MIN_WRAPPED_SHARE) return NO_WRAP;
+        // Wrapped text has no line much longer than its width; a paragraph per line has many.
+        int longer = 0;
+        int counted = 0;
+        for (Line line : lines) {
+            if (line.content.length() < MIN_WRAPPED_LINE) continue;
+            counted++;
+            if (line.width > width + WRAP_TOLERANCE) longer++;
+        }
+        return longer <= counted * MAX_LONGER_SHARE ? width : NO_WRAP;
+    }
 
     private static List<Line> splitLines(String text) {
         List<Line> lines = new ArrayList<>();
@@ -97,7 +183,7 @@ public final class TextNormalizer {
     private static Line cleanLine(String text, int start, int end) {
         String raw = text.substring(start, end);
         if (PAGE_FURNITURE.matcher(raw).matches() || WEB_BOILERPLATE.matcher(raw).matches()) {
-            return new Line("", new int[0], end, false, false);
+            return new Line("", new int[0], end, false, false, false, 0);
         }
         int i = start;
         boolean indented = i < end && isSpace(text.charAt(i));
@@ -112,7 +198,7 @@ public final class TextNormalizer {
         int[] offsets = new int[end - i];
         for (int j = i; j < end; j++) {
             char c = text.charAt(j);
-            if (c == '*' || c == '\r' || c == '\u200b' || c == '\ufeff' || c == '|') {
+            if (c == '*' || c == '\r' || c == '\u200b' || c == '\ufeff') {
                 continue;
             }
             if (isSpace(c) && content.length() == 0) {
@@ -126,11 +212,18 @@ public final class TextNormalizer {
         content.setLength(length);
         int[] kept = new int[length];
         System.arraycopy(offsets, 0, kept, 0, length);
-        return new Line(content.toString(), kept, end, indented, heading);
+        String cleaned = content.toString();
+        boolean numbered = false;
+        for (Numbering n : Numbering.values()) {
+            numbered |= n.match(cleaned) != null;
+        }
+        int width = length == 0 ? 0 : kept[length - 1] - start + 1;
+        return new Line(cleaned, kept, end, indented, heading, numbered, width);
     }
 
     static boolean isSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\u3000' || c == '\u00a0' || c == '\r' || c == '\f';
+        return c == ' ' || c == '\t' || c == '\u3000' || c == '\u00a0' || c == '\r' || c == '\f'
+                || (c >= '\u2000' && c <= '\u200a') || c == '\u202f' || c == '\u205f';
     }
 
     /** Full-width digits, Latin letters and % become ASCII; brackets and Chinese punctuation stay as printed. */
@@ -138,7 +231,7 @@ public final class TextNormalizer {
         if ((c >= '０' && c <= '９') || (c >= 'Ａ' && c <= 'Ｚ') || (c >= 'ａ' && c <= 'ｚ') || c == '％') {
             return (char) (c - 0xFEE0);
         }
-        if (c == '\u3000' || c == '\u00a0' || c == '\t') {
+        if (isSpace(c)) {
             return ' ';
         }
         return c;

@@ -1,4 +1,4 @@
-package org.policygraph.ingest;
+package org.policygraph.reading;
 
 import java.nio.charset.Charset;
 

@@ -1,4 +1,4 @@
-package org.policygraph.ingest;
+package org.policygraph.reading;
 
 /** Input that is not a text document: empty, binary or in no encoding we recognize. */
 public class UnreadableInputException extends Exception {

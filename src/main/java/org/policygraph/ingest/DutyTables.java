@@ -1,0 +1,108 @@
+package org.policygraph.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.policygraph.ingest.DocumentLayout.ColumnRole;
+import org.policygraph.ingest.DocumentLayout.TableCell;
+
+/**
+ * Finds tables that assign duties (序号 | 重点任务 | 牵头单位 | 责任单位 | 完成时限, 部门 | 职责与任务 …) in the
+ * canonical text. Column roles come from the words of the header row, never from column positions; a row
+ * after the header that names a duty and a party is a task. A header row repeated where a table continues on
+ * the next page is skipped.
+ */
+final class DutyTables {
+
+    private static final Pattern NUMBER = Pattern.compile("^(?:序号|编号|序|No\\.?)$");
+    private static final Pattern LEAD = Pattern.compile("牵头|主办|主责");
+    private static final Pattern PARTNER = Pattern.compile("配合|协办|参与|协作|协助|协同|支持单位");
+    private static final Pattern DEADLINE = Pattern.compile("时限|时间|期限|节点|进度");
+    private static final Pattern DUTY = Pattern.compile("任务|内容|职责|措施|领域|事项|举措|要求|目标|工作$|^工作");
+    private static final Pattern PARTY = Pattern.compile("单位|部门|科室|处室|主体|机构|责任人?$");
+    /** Header cells are short labels; a longer cell is content. */
+    private static final int MAX_HEADER_CELL = 12;
+
+    /** One duty table: where it lies and its task rows. */
+    record Table(int start, int end, List<Row> rows) {}
+
+    /** A task row: the line [start, end), its number cell if any, and its cells with their roles. */
+    record Row(int start, int end, String number, List<TableCell> cells) {}
+
+    private DutyTables() {}
+
+    static List<Table> find(String text, List<StructureParser.Paragraph> paragraphs) {
+        List<Table> tables = new ArrayList<>();
+        int i = 0;
+        while (i < paragraphs.size()) {
+            StructureParser.Paragraph p = paragraphs.get(i);
+            String line = text.substring(p.start(), p.end());
+            List<ColumnRole> roles = TableRows.isRow(line) ? headerRoles(line) : null;
+            if (roles == null) {
+                i++;
+                continue;
+            }
+            List<Row> rows = new ArrayList<>();
+            int end = p.end();
+            int j = i + 1;
+            for (; j < paragraphs.size(); j++) {
+                StructureParser.Paragraph r = paragraphs.get(j);
+                String rowLine = text.substring(r.start(), r.end());
+                if (!TableRows.isRow(rowLine)) break;
+                end = r.end();
+                if (headerRoles(rowLine) != null) continue;
+                Row row = row(r, rowLine, roles);
+                if (row != null) rows.add(row);
+            }
+            if (!rows.isEmpty()) tables.add(new Table(p.start(), end, rows));
+            i = j;
+        }
+        return tables;
+    }
+
+    /** The roles of a header row's cells, or null when the row is no duty table's header. */
+    static List<ColumnRole> headerRoles(String line) {
+        List<ColumnRole> roles = new ArrayList<>();
+        boolean duty = false;
+        boolean party = false;
+        for (TableRows.CellSpan cell : TableRows.cells(line)) {
+            String label = line.substring(cell.start(), cell.end()).replaceAll("[\\s\\u00a0\\u2000-\\u200b\\u3000]+", "");
+            if (label.length() > MAX_HEADER_CELL) return null;
+            ColumnRole role = role(label, duty);
+            duty |= role == ColumnRole.DUTY;
+            party |= role == ColumnRole.LEAD || role == ColumnRole.RESPONSIBLE || role == ColumnRole.PARTNER;
+            roles.add(role);
+        }
+        return duty && party ? roles : null;
+    }
+
+    private static ColumnRole role(String label, boolean dutySeen) {
+        if (label.isEmpty()) return ColumnRole.OTHER;
+        if (NUMBER.matcher(label).find()) return ColumnRole.NUMBER;
+        if (LEAD.matcher(label).find()) return ColumnRole.LEAD;
+        if (PARTNER.matcher(label).find()) return ColumnRole.PARTNER;
+        if (DEADLINE.matcher(label).find()) return ColumnRole.DEADLINE;
+        if (!dutySeen && DUTY.matcher(label).find()) return ColumnRole.DUTY;
+        if (PARTY.matcher(label).find()) return ColumnRole.RESPONSIBLE;
+        return ColumnRole.OTHER;
+    }
+
+    private static Row row(StructureParser.Paragraph p, String line, List<ColumnRole> roles) {
+        List<TableRows.CellSpan> spans = TableRows.cells(line);
+        if (spans.size() < roles.size()) return null;
+        List<TableCell> cells = new ArrayList<>();
+        String number = null;
+        boolean duty = false;
+        boolean party = false;
+        for (int c = 0; c < spans.size(); c++) {
+            ColumnRole role = c < roles.size() ? roles.get(c) : ColumnRole.OTHER;
+            TableRows.CellSpan span = spans.get(c);
+            if (span.end() <= span.start()) continue;
+            cells.add(new TableCell(role, p.start() + span.start(), p.start() + span.end()));
+            if (role == ColumnRole.NUMBER) number = line.substring(span.start(), span.end());
+            duty |= role == ColumnRole.DUTY;
+            party |= role == ColumnRole.LEAD || role == ColumnRole.RESPONSIBLE || role == ColumnRole.PARTNER;
+        }
+        return duty && party ? new Row(p.start(), p.end(), number, cells) : null;
+    }
+}
