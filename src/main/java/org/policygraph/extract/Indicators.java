@@ -17,8 +17,9 @@ final class Indicators {
     /** A found target with offsets in the searched text. */
     record Found(String text, double value, String unit, String comparator, String deadline, String subject, int start, int end) {}
 
-    private static final String UNITS = "个百分点|%|个|家|名|所|种|万人次|人次|万人|人|次|张|项|台|支|批|万元|亿元|元|座|户|条|倍|床|间|辆|套|件|份|处|公里|平方米";
-    private static final Pattern ARABIC = Pattern.compile("(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)\\s*(" + UNITS + ")");
+    private static final String UNITS = "个百分点|%|‰|个|家|名|所|种|万人次|人次|万人|人|次|张|项|台|支|批|万元|亿元|元|座|户|条|倍|床|间|辆|套|件|份|处|公里|平方米";
+    // "2人间" is a kind of room, not two people.
+    private static final Pattern ARABIC = Pattern.compile("(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)\\s*(" + UNITS + ")(?!间)");
     private static final Pattern CHINESE = Pattern.compile(
             "(?:至少有?|不少于|不低于|达到|超过|力争|新增|每[个县市区乡镇]+(?:至少)?有?)([一二两三四五六七八九十]{1,3})\\s*(个|家|所|名|种)");
     private static final Pattern TARGET_BEFORE = Pattern.compile(

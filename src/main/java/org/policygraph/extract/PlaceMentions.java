@@ -9,6 +9,7 @@ import com.hankcs.hanlp.dictionary.CoreDictionary;
 import org.policygraph.extract.region.RegionGazetteer;
 import org.policygraph.extract.region.RegionGazetteer.Division;
 import org.policygraph.extract.region.RegionGazetteer.Mention;
+import org.policygraph.extract.Extraction.Level;
 
 /**
  * Places in a task: administrative divisions named as places on their own, and named institutions
@@ -28,7 +29,7 @@ final class PlaceMentions {
             "^[\\u4e00-\\u9fa5]{0,8}?(?:人民政府|政府|委员会|党委|卫生健康委|卫健委|管委会|局|厅|委|办公室|办)(?![\\u4e00-\\u9fa5]{0,2}(?:医院|中心))");
     /** Words that cannot sit inside a proper name; their presence means the division is followed by a clause. */
     private static final Pattern CLAUSE_WORD = Pattern.compile(
-            "的|在|对|将|把|由|从|向|等|和|与|及|依托|推进|推动|实施|开展|建设|加强|深入|进一步|完善|探索|支持|分别|积极|加快|持续|全面|已|要|为|是|有");
+            "的|在|对|试点|率先|将|把|由|从|向|等|和|与|及|依托|推进|推动|实施|开展|建设|加强|深入|进一步|完善|探索|支持|分别|积极|加快|持续|全面|已|要|为|是|有");
     private static final Pattern PROGRAMME_AFTER = Pattern.compile("^(?:市)?(?:医改|经验|模式|做法|精神|行动|样板)");
     private static final Pattern CAMPAIGN_BEFORE = Pattern.compile("(?:健康|美丽|平安|数字|智慧|幸福|文明)$");
     private static final Pattern INSTITUTION = Pattern.compile(
@@ -56,6 +57,7 @@ final class PlaceMentions {
             if (partOfName(after, INSTITUTION_HEAD) || partOfName(after, DEPARTMENT_HEAD)) continue;
             if (contextCode != null && contextCode.equals(m.division().code())) continue;
             if (m.surface().length() <= 2 && straddlesWord(text, m.start(), m.end())) continue;
+            if (farCountyByShortForm(m, contextCode)) continue;
             Place place = new Place(m.start(), m.end(), m.division().name(), m.division());
             // 深圳市罗湖区 names one place, the district; the city only qualifies it.
             if (!places.isEmpty()) {
@@ -71,6 +73,20 @@ final class PlaceMentions {
         return places;
     }
 
+    /**
+     * A county of another province named only by its short form (建昌 in 建昌帮, a school of herbal processing)
+     * is far more often a word or a name of something else than the place: a document names a distant
+     * county in full.
+     */
+    private boolean farCountyByShortForm(Mention m, String contextCode) {
+        Division division = m.division();
+        if (contextCode == null || contextCode.length() < 2 || division.level() != Level.COUNTY
+                || m.surface().equals(division.name()) || division.provinceCode() == null) {
+            return false;
+        }
+        return !division.provinceCode().startsWith(contextCode.substring(0, 2));
+    }
+
     private static boolean partOfName(String after, Pattern head) {
         Matcher m = head.matcher(after);
         return m.find() && !CLAUSE_WORD.matcher(after.substring(0, m.end())).find();
@@ -83,8 +99,17 @@ final class PlaceMentions {
      * names of plans, platforms and campaigns (甘肃省药品使用监测平台).
      */
     private static boolean straddlesWord(String text, int start, int end) {
-        if (start > 0 && CoreDictionary.contains(text.substring(start - 1, start + 1))) return true;
-        return end < text.length() && CoreDictionary.contains(text.substring(end - 1, end + 1));
+        if (start > 0 && beats(text.substring(start - 1, start + 1), start >= 2 ? text.substring(start - 2, start) : null)) {
+            return true;
+        }
+        return end < text.length()
+                && beats(text.substring(end - 1, end + 1), end + 2 <= text.length() ? text.substring(end, end + 2) : null);
+    }
+
+    /** Whether a word across the name's edge is more likely than the word the neighbouring text forms on its own (州试 vs 试点). */
+    private static boolean beats(String straddling, String neighbour) {
+        int frequency = CoreDictionary.getTermFrequency(straddling);
+        return frequency > 0 && (neighbour == null || frequency > CoreDictionary.getTermFrequency(neighbour));
     }
 
     static boolean insideTitle(String text, int position) {

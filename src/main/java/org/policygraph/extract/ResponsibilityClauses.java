@@ -26,7 +26,7 @@ final class ResponsibilityClauses {
             "(牵头单位|牵头部门|主办单位|责任单位|责任部门|配合单位|配合部门|协作单位|协办单位|参与单位|参与部门)\\s*[:：]");
     private static final Pattern LABELLED_LINE = Pattern.compile(
             "\\s*(?:牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|协作单位|参与单位)\\s*[:：]");
-    private static final Pattern STANDING = Pattern.compile("以下(?:各项|所有)?(?:任务|工作)?(?:均|都)?(?:需|由|须|要)?(.{2,30}?)(?:负责|落实)[^。]*?(?:不再列出|不再一一列出|不再重复)");
+    private static final Pattern STANDING = Pattern.compile("以下(?:各项|所有)?(?:任务|工作|责任单位|牵头单位|单位)?(?:均|都)?(?:需|由|须|要|包括|包含|含)?([^。，,]{2,40}?)(?:负责|落实)?(?:工作)?[，,]?(?:以下)?(?:均)?(?:不再列出|不再一一列出|不再重复)");
     private static final Pattern STANDING_BEFORE = Pattern.compile(
             "(?:^|[，,；;])([^，,。；;]{2,30}?)(?:负责落实|负责|落实)[，,]?以下(?:均|各项任务均?)?不再(?:一一)?列出");
     /** "排在第一位的为牵头单位", "下同": notes on how to read the list, not parties. */
@@ -43,7 +43,7 @@ final class ResponsibilityClauses {
     private static final Pattern OFFICE_END = Pattern.compile("(?:委|局|厅|办|部|政府|办公室|委员会|领导小组|管委会)$");
     /** Ends that complete an office's name; "社会" (人力资源社会 / 保障厅) does not. */
     private static final Pattern COMPLETE_NAME_END = Pattern.compile(
-            "(?<!社)(?:委|局|厅|办|部|院|政府|中心|委员会|会|联|团委|集团|公司|室|处|署|队|所|站|馆|社|组)$|^$");
+            "(?:委|局|厅|办|部|院|政府|中心|(?<!社)会|联|团委|集团|公司|室|处|署|队|所|站|馆|社|组)$|^$");
     private static final Pattern NAME_START = Pattern.compile("^(?:省|市|州|县|区|国家|各|地方|自治区|中央|团|军|解放军|武警)");
     private static final int MAX_NAME_LENGTH = 30;
 

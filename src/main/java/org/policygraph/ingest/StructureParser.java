@@ -37,6 +37,7 @@ public final class StructureParser {
             "[\\u4e00-\\u9fa5（）()]{2,40}(?:办公厅|办公室|人民政府|政府|委员会|领导小组|小组|局|厅|委|办|院|会|部|中心|[)）])");
     private static final Pattern ORGANISATION_START = Pattern.compile("^[\\u4e00-\\u9fa5]");
     private static final int MAX_SIGNATURE_LINES = 3;
+    private static final int MAX_TITLE_CONTINUATION = 20;
     private static final Pattern TASK_LIST_TITLE = Pattern.compile(
             "(?m)^(?![一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十\\d]{1,3}[)）]|\\d{1,3}[.．、])[^\\n。，,：:]{0,40}(?:重点工作任务|重点任务|工作要点|实施方案|任务分工|工作任务|行动计划|行动方案|工作方案|指导方案|分工方案|任务分解|任务清单|职责清单|清单|实施意见|指导意见|规划|计划|方案|行动)[^\\n。，,]{0,10}$");
     static final String DATE = "((?:19|20)\\d{2}|[〇○零一二三四五六七八九]{4})\\s*年\\s*(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*月\\s*(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*日";
@@ -403,6 +404,16 @@ public final class StructureParser {
         } else if (attachment.find()) {
             // An attachment published as its own file prints "附件N" and its title, nothing of the notice.
             String candidate = compact(attachment.group(1));
+            // A title printed over two lines: the second is short, unnumbered and ends no sentence.
+            int next = attachment.end() + 1;
+            int nextEnd = text.indexOf('\n', next);
+            if (next < text.length() && nextEnd > next) {
+                String line = text.substring(next, nextEnd).trim();
+                if (line.length() <= MAX_TITLE_CONTINUATION && !line.matches(".*[。，；：:,;].*") && !startsItem(line)
+                        && !TableRows.isRow(line)) {
+                    candidate += compact(line);
+                }
+            }
             return new Header(candidate.length() <= MAX_TITLE_LENGTH ? candidate : null, null, null, null, yearIn(candidate));
         } else if (direct.find()) {
             // A document issued directly (an 意见 without a 印发 notice): its title line names the issuer.
@@ -452,6 +463,13 @@ public final class StructureParser {
             year = Integer.parseInt(date.substring(0, 4));
         }
         return new Header(title, docNumber, issuer, date, year);
+    }
+
+    private static boolean startsItem(String line) {
+        for (Numbering n : Numbering.values()) {
+            if (n.match(line) != null) return true;
+        }
+        return false;
     }
 
     private static Integer yearIn(String title) {
