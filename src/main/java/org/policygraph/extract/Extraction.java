@@ -40,6 +40,7 @@ public record Extraction(Document document, List<Section> sections, List<Task> t
             List<Indicator> indicators,
             String sourceName,
             String contentHash,
+            String format,
             String charset,
             List<String> warnings) {}
 

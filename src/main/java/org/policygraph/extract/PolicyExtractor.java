@@ -35,13 +35,13 @@ import org.policygraph.extract.ResponsibilityClauses.Party;
 import org.policygraph.extract.region.RegionGazetteer;
 import org.policygraph.extract.region.RegionGazetteer.Division;
 import org.policygraph.ingest.CleanText;
-import org.policygraph.reading.DecodedText;
+import org.policygraph.reading.DocumentReader;
 import org.policygraph.ingest.DocumentLayout;
 import org.policygraph.ingest.DocumentLayout.ColumnRole;
 import org.policygraph.ingest.DocumentLayout.TableCell;
 import org.policygraph.ingest.DocumentLayout.TaskSlice;
 import org.policygraph.ingest.StructureParser;
-import org.policygraph.reading.TextDecoder;
+import org.policygraph.reading.ReadDocument;
 import org.policygraph.ingest.TextNormalizer;
 import org.policygraph.reading.UnreadableInputException;
 import org.policygraph.ingest.UnrecognizedStructureException;
@@ -82,9 +82,9 @@ public class PolicyExtractor {
     }
 
     public Extraction extract(String sourceName, byte[] content) throws ExtractionException {
-        DecodedText decoded;
+        ReadDocument decoded;
         try {
-            decoded = TextDecoder.decode(content);
+            decoded = DocumentReader.read(content);
         } catch (UnreadableInputException e) {
             throw new ExtractionException(e.getMessage());
         }
@@ -98,7 +98,7 @@ public class PolicyExtractor {
         return assemble(sourceName, content, decoded, clean, layout);
     }
 
-    private Extraction assemble(String sourceName, byte[] content, DecodedText decoded, CleanText clean, DocumentLayout layout) {
+    private Extraction assemble(String sourceName, byte[] content, ReadDocument decoded, CleanText clean, DocumentLayout layout) {
         DocumentLayout.Header header = layout.header();
         Division issuerRegion = issuerRegion(header).orElse(null);
         Level level = documentLevel(header, issuerRegion);
@@ -128,7 +128,7 @@ public class PolicyExtractor {
         RegionRef region = issuerRegion == null ? null : new RegionRef(issuerRegion.name(), issuerRegion.code());
         Document document = new Document(header.title(), header.docNumber(), header.issuer(), header.issueDate(),
                 level, region, header.year(), documentIndicators, sourceName, sha256(content),
-                decoded.charset().name(), warnings);
+                decoded.format().name(), decoded.charset(), warnings);
         return new Extraction(document, sections, tasks);
     }
 

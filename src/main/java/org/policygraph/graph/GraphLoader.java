@@ -401,6 +401,7 @@ public class GraphLoader {
 
         Map<String, Object> props = new HashMap<>();
         props.put("docNumber", blankToNull(doc.docNumber()));
+        props.put("format", doc.format());
         props.put("title", doc.title());
         props.put("issuer", doc.issuer());
         props.put("issueDate", doc.issueDate());

@@ -51,9 +51,9 @@ public final class StructureParser {
     private static final double SHARE_TIE = 0.05;
     /** Sections that state aims rather than tasks; their unmarked items are not tasks. */
     private static final Pattern AIMS_SECTION = Pattern.compile("总体要求|指导思想|基本原则|工作目标|总体目标|主要目标|目标任务|工作原则");
-    private static final Pattern META_DOC_NUMBER = Pattern.compile("(?:发文字号|文号|字号)\\s*[:：]\\s*");
-    private static final Pattern META_DATE = Pattern.compile("成文日期\\s*[:：]\\s*" + "((?:19|20)\\d{2})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日");
-    private static final Pattern META_ISSUER = Pattern.compile("发文机关\\s*[:：]\\s*([\\u4e00-\\u9fa5]{2,40})");
+    private static final Pattern META_DOC_NUMBER = Pattern.compile("(?:发\\s*文\\s*字\\s*号|文\\s*号|字\\s*号)\\s*[:：]\\s*");
+    private static final Pattern META_DATE = Pattern.compile("成\\s*文\\s*日\\s*期\\s*[:：]\\s*" + "((?:19|20)\\d{2})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日");
+    private static final Pattern META_ISSUER = Pattern.compile("(?:发\\s*文\\s*机\\s*关|发\\s*布\\s*机\\s*构)\\s*[:：]\\s*([\\u4e00-\\u9fa5（）()]{2,40})");
 
     private StructureParser() {}
 
@@ -69,6 +69,8 @@ public final class StructureParser {
         items.removeIf(item -> rows.stream().anyMatch(r -> r.start == item.start));
         Markers markers = Markers.of(text, rows);
         java.util.Set<Integer> taskItems = taskItems(items, text, markers);
+        // An item followed directly by a duty table (at most a caption between) heads the table's rows: they are the tasks.
+        taskItems.removeIf(i -> tables.stream().anyMatch(t -> headsTable(text, items.get(i), t)));
         if (taskItems.isEmpty() && tables.isEmpty()) {
             throw new UnrecognizedStructureException("no numbered tasks found (expected items such as （一） or 1. under sections 一、二、…, or a table with a duty column and a department column)");
         }
@@ -209,6 +211,12 @@ public final class StructureParser {
             tasks.add(i);
         }
         return tasks;
+    }
+
+    private static boolean headsTable(String text, Item item, DutyTables.Table table) {
+        if (table.start() <= item.start) return false;
+        String between = text.substring(item.paragraphEnd, table.start());
+        return between.chars().filter(c -> c == '\n').count() <= 2 && !between.contains("附件");
     }
 
     /** Whether items of a deeper task level lie inside item i. */

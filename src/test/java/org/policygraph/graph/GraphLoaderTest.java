@@ -132,7 +132,7 @@ class GraphLoaderTest extends EmbeddedGraphTestSupport {
         Extraction.Document d = gansu.document();
         Extraction withDocumentIndicator = new Extraction(new Extraction.Document(d.title(), d.docNumber(),
                 d.issuer(), d.issueDate(), d.level(), d.region(), d.year(), List.of(documentLevel), d.sourceName(),
-                d.contentHash(), d.charset(), d.warnings()), gansu.sections(), gansu.tasks());
+                d.contentHash(), d.format(), d.charset(), d.warnings()), gansu.sections(), gansu.tasks());
         loader.load(withDocumentIndicator);
         try (Session session = sessions.session()) {
             Record indicator = session.run("""
@@ -297,7 +297,7 @@ class GraphLoaderTest extends EmbeddedGraphTestSupport {
 
     static Extraction.Document document(String title, String docNumber, String contentHash) {
         return new Extraction.Document(title, docNumber, "甘肃省人民政府办公厅", "2023-01-02", Extraction.Level.PROVINCE,
-                new Extraction.RegionRef("甘肃省", "620000"), 2023, List.of(), title + ".txt", contentHash, "UTF-8",
+                new Extraction.RegionRef("甘肃省", "620000"), 2023, List.of(), title + ".txt", contentHash, "TEXT", "UTF-8",
                 List.of());
     }
 

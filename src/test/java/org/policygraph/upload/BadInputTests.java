@@ -51,7 +51,7 @@ class BadInputTests extends UploadTestSupport {
         System.arraycopy(new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10}, 0, png, 0, 8);
         refused("picture.txt", png, "binary content");
         byte[] zip = Arrays.copyOf(new byte[] {'P', 'K', 3, 4, 20, 0, 0, 0, 8, 0}, 2048);
-        refused("archive.docx", zip, "binary content");
+        refused("archive.docx", zip, "not a Word document");
     }
 
     @Test
