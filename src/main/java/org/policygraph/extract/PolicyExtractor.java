@@ -172,13 +172,20 @@ public class PolicyExtractor {
                     f.declaredCount(), f.sites(), clean.toOriginal(base + f.start(), base + f.end())));
         }
 
+        // A time limit in the clause or the table's 完成时限 column bounds the targets that print none.
+        String taskDeadline = clause.deadline() != null ? clause.deadline() : deadlineCell(clean.text(), slice);
         int clauseStart = clause.start();
         int clauseEnd = clause.end();
         List<Indicator> indicators = new ArrayList<>();
         for (Indicators.Found f : Indicators.find(text, at -> at < bodyOffset || inPartyCell.test(at)
                 || (clauseStart >= 0 && at >= clauseStart && at < clauseEnd)
                 || pilotsFound.stream().anyMatch(p -> at >= p.countStart() && at < p.countEnd()), false)) {
-            indicators.add(indicator(clean, base, f));
+            Indicator found = indicator(clean, base, f);
+            if (found.deadline() == null && taskDeadline != null) {
+                found = new Indicator(found.text(), found.value(), found.unit(), found.comparator(), taskDeadline,
+                        found.subject(), found.evidence());
+            }
+            indicators.add(found);
         }
 
         List<String> citations = new ArrayList<>();
@@ -213,6 +220,12 @@ public class PolicyExtractor {
             }
         }
         return cells;
+    }
+
+    private static String deadlineCell(String text, TaskSlice slice) {
+        return slice.cells().stream().filter(c -> c.role() == ColumnRole.DEADLINE)
+                .map(c -> text.substring(c.start(), c.end()).replaceAll("\\s+", ""))
+                .filter(d -> !d.isEmpty()).findFirst().orElse(null);
     }
 
     /** A table task's title: its duty cell up to the first 。. */

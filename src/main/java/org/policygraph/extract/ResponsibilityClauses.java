@@ -17,15 +17,28 @@ final class ResponsibilityClauses {
     record Party(String name, Role role, int start, int end) {}
 
     /** The clause found in a task: its parties, parties standing for all later tasks, and where it lies. */
-    record Clause(List<Party> parties, List<String> standingParties, int start, int end) {
-        static final Clause NONE = new Clause(List.of(), List.of(), -1, -1);
+    record Clause(List<Party> parties, List<String> standingParties, int start, int end, String deadline) {
+        static final Clause NONE = new Clause(List.of(), List.of(), -1, -1, null);
     }
 
-    private static final Pattern MARKER = Pattern.compile("负责|牵头|责任单位|责任部门|配合|参与|协作单位|协办");
-    private static final Pattern LABELLED = Pattern.compile(
-            "(牵头单位|牵头部门|主办单位|责任单位|责任部门|配合单位|配合部门|协作单位|协办单位|参与单位|参与部门)\\s*[:：]");
-    private static final Pattern LABELLED_LINE = Pattern.compile(
-            "\\s*(?:牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|协作单位|参与单位)\\s*[:：]");
+    private static final String LEAD_LABELS = "牵头责任单位|牵头单位|牵头部门|牵头处室|牵头科室|主办单位|主责单位";
+    private static final String RESPONSIBLE_LABELS = "责任单位|责任部门|责任科室|责任处室|实施单位";
+    private static final String PARTNER_LABELS = "主要协作单位|协作单位|配合单位|配合部门|协办单位|参与单位|参与部门|协助单位";
+    private static final String LABELS = LEAD_LABELS + "|" + RESPONSIBLE_LABELS + "|" + PARTNER_LABELS;
+    private static final Pattern MARKER = Pattern.compile("负责|牵头|" + RESPONSIBLE_LABELS + "|配合|参与|协作单位|协办");
+    /** A unit label: "牵头单位：", or in lenticular brackets without a colon, "【牵头单位】". */
+    private static final Pattern LABELLED = Pattern.compile("【(" + LABELS + ")】\\s*[:：]?|(" + LABELS + ")\\s*[:：]");
+    private static final Pattern LABELLED_LINE = Pattern.compile("\\s*(?:【(?:" + LABELS + ")】|(?:" + LABELS + ")\\s*[:：])");
+    /** A bracket that points to an attachment or says where an office sits: no clause. */
+    private static final Pattern NOT_A_CLAUSE = Pattern.compile("^\\s*(?:附件|见附件|详见|设在)");
+    /** A time limit written in the clause: 2021年12月底前完成, 年底前完成, 长期坚持. */
+    private static final Pattern TIME_LIMIT = Pattern.compile(
+            "^(?:(?:(?:\\d{4}|20[一二三四五六七八九〇零]{2})年)?(?:\\d{1,2}月)?(?:\\d{1,2}日)?(?:年底|年内|上半年|下半年|底|末|中旬|上旬|下旬)?(?:前|以前|之前)?)"
+                    + "(?:完成|落实|到位|见效|取得成效)?$");
+    private static final Pattern STANDING_WORK = Pattern.compile("^(?:长期坚持|持续推进|持续开展|长期|持续|常态化推进|按年度推进|逐年推进)$");
+    /** 牵头 as a marker, not inside a bracketed "（牵头）" after a name. */
+    private static final Pattern LEAD_WORD = Pattern.compile("(?<![（(])牵头");
+    private static final Pattern MARKED_LEAD = Pattern.compile("^(.+?)[（(]牵头[)）]$");
     private static final Pattern STANDING = Pattern.compile("以下(?:各项|所有)?(?:任务|工作|责任单位|牵头单位|单位)?(?:均|都)?(?:需|由|须|要|包括|包含|含)?([^。，,]{2,40}?)(?:负责|落实)?(?:工作)?[，,]?(?:以下)?(?:均)?(?:不再列出|不再一一列出|不再重复)");
     private static final Pattern STANDING_BEFORE = Pattern.compile(
             "(?:^|[，,；;])([^，,。；;]{2,30}?)(?:负责落实|负责|落实)[，,]?以下(?:均|各项任务均?)?不再(?:一一)?列出");
@@ -73,7 +86,7 @@ final class ResponsibilityClauses {
         }
         int start = cells.isEmpty() ? -1 : cells.get(0).start();
         int end = cells.isEmpty() ? -1 : cells.get(cells.size() - 1).end();
-        return new Clause(dedupe(parties), List.of(), start, end);
+        return new Clause(dedupe(parties), List.of(), start, end, null);
     }
 
     /** Finds the responsibility clause of a task's text; the last marked parenthetical wins. */
@@ -82,17 +95,19 @@ final class ResponsibilityClauses {
         for (int i = groups.size() - 1; i >= 0; i--) {
             int[] g = groups.get(i);
             String inner = text.substring(g[0] + 1, g[1] - 1);
-            if (MARKER.matcher(inner).find() && !inner.contains("《")) {
+            if (MARKER.matcher(inner).find() && !inner.contains("《") && !NOT_A_CLAUSE.matcher(inner).find()) {
                 return parse(text, g[0] + 1, g[1] - 1, g[0], g[1]);
             }
         }
         int[] block = lastLabelledBlock(text);
+        if (block == null) block = lastInlineLabel(text, groups);
         if (block != null) {
             return parse(text, block[0], block[1], block[0], block[1]);
         }
         if (!groups.isEmpty()) {
             int[] last = groups.get(groups.size() - 1);
-            if (text.substring(last[1]).replaceAll("[\\s。；;]", "").isEmpty()) {
+            String inner = text.substring(last[0] + 1, last[1] - 1);
+            if (text.substring(last[1]).replaceAll("[\\s。；;]", "").isEmpty() && !NOT_A_CLAUSE.matcher(inner).find()) {
                 Clause clause = parse(text, last[0] + 1, last[1] - 1, last[0], last[1]);
                 if (!clause.parties().isEmpty() && clause.parties().stream().allMatch(p -> OFFICE_END.matcher(p.name()).find())) {
                     return clause;
@@ -122,6 +137,21 @@ final class ResponsibilityClauses {
         return block;
     }
 
+    /** A unit label inside the last line that has one, outside brackets: "…。责任单位：A、B。" → [label, line end). */
+    private static int[] lastInlineLabel(String text, List<int[]> groups) {
+        Matcher m = LABELLED.matcher(text);
+        int found = -1;
+        while (m.find()) {
+            int at = m.start();
+            if (groups.stream().anyMatch(g -> at > g[0] && at < g[1])) continue;
+            int lineStart = text.lastIndexOf('\n', at) + 1;
+            if (found < 0 || found < lineStart) found = at;
+        }
+        if (found < 0) return null;
+        int end = text.indexOf('\n', found);
+        return new int[] {found, end < 0 ? text.length() : end};
+    }
+
     /** Top-level bracketed groups [open, close) — mixed widths allowed, since OCR and web copies mix them. */
     private static List<int[]> parentheticals(String text) {
         List<int[]> groups = new ArrayList<>();
@@ -144,6 +174,7 @@ final class ResponsibilityClauses {
         String inner = text.substring(from, to).replace('\n', '；');
         List<String> standing = new ArrayList<>();
         List<Party> parties = new ArrayList<>();
+        String deadline = null;
         for (String sentence : sentencesWithOffsets(inner)) {
             int offset = from + Integer.parseInt(sentence.substring(0, sentence.indexOf(':')));
             String body = sentence.substring(sentence.indexOf(':') + 1);
@@ -158,12 +189,27 @@ final class ResponsibilityClauses {
                 body = body.substring(0, trailingStanding.end(1)) + "负责";
             }
             body = LEAD_NOTE.matcher(body).replaceAll("");
+            // Time limits written among the parties (…分工负责，2021年12月底前完成) bound the task's targets.
+            StringBuilder kept = new StringBuilder(body.length());
+            for (String part : body.split("(?<=[，,；;])")) {
+                String bare = part.replaceAll("[，,；;\\s]", "");
+                Matcher time = TIME_LIMIT.matcher(bare);
+                if (!bare.isEmpty() && time.matches() && bare.matches(".*[年月前底末内].*")) {
+                    if (deadline == null) deadline = bare.replaceAll("(?:完成|落实|到位|见效|取得成效)$", "");
+                    kept.append(" ".repeat(part.length()));
+                } else if (STANDING_WORK.matcher(bare).matches()) {
+                    kept.append(" ".repeat(part.length()));
+                } else {
+                    kept.append(part);
+                }
+            }
+            body = kept.toString();
             if (body.isBlank()) {
                 continue;
             }
             parties.addAll(parseSentence(body, offset));
         }
-        return new Clause(dedupe(parties), standing, clauseStart, clauseEnd);
+        return new Clause(dedupe(parties), standing, clauseStart, clauseEnd, deadline);
     }
 
     /** Clause sentences as "offset:text", split on 。 and ；. */
@@ -195,16 +241,17 @@ final class ResponsibilityClauses {
         if (!labels.isEmpty()) {
             return parseLabelled(body, offset, labels);
         }
-        int lead = body.indexOf("牵头");
+        Matcher leadWord = LEAD_WORD.matcher(body);
+        int lead = leadWord.find() ? leadWord.start() : -1;
         if (lead > 0) {
-            String before = body.substring(0, lead);
+            String before = body.substring(0, lead).replaceFirst("(?:分别|共同|联合)$", "");
             String after = body.substring(lead + 2);
             List<Party> parties = new ArrayList<>(names(before, offset, Role.LEAD, true));
             parties.addAll(names(after, offset + lead + 2, Role.PARTNER, false));
             return parties;
         }
         List<Party> parties = names(body, offset, Role.PARTNER, false);
-        if (!parties.isEmpty()) {
+        if (!parties.isEmpty() && parties.stream().noneMatch(p -> p.role() == Role.LEAD)) {
             Party first = parties.get(0);
             parties.set(0, new Party(first.name(), Role.LEAD, first.start(), first.end()));
         }
@@ -215,21 +262,21 @@ final class ResponsibilityClauses {
         boolean hasLeadLabel = false;
         boolean hasHelperLabel = false;
         for (int[] l : labels) {
-            String label = body.substring(l[0], l[1]);
-            hasLeadLabel |= label.startsWith("牵头") || label.startsWith("主办");
-            hasHelperLabel |= label.startsWith("配合") || label.startsWith("协") || label.startsWith("参与");
+            String label = labelWord(body.substring(l[0], l[1]));
+            hasLeadLabel |= label.matches(LEAD_LABELS);
+            hasHelperLabel |= label.matches(PARTNER_LABELS);
         }
         List<Party> parties = new ArrayList<>();
         for (int i = 0; i < labels.size(); i++) {
             int[] l = labels.get(i);
             int end = i + 1 < labels.size() ? labels.get(i + 1)[0] : body.length();
-            String label = body.substring(l[0], l[1]);
+            String label = labelWord(body.substring(l[0], l[1]));
             String list = body.substring(l[1], end);
-            boolean leads = label.startsWith("牵头") || label.startsWith("主办")
-                    || (!hasLeadLabel && hasHelperLabel && label.startsWith("责任"));
-            boolean firstLeads = !hasLeadLabel && !hasHelperLabel && label.startsWith("责任");
+            boolean responsible = label.matches(RESPONSIBLE_LABELS);
+            boolean leads = label.matches(LEAD_LABELS) || (!hasLeadLabel && hasHelperLabel && responsible);
+            boolean firstLeads = !hasLeadLabel && !hasHelperLabel && responsible;
             List<Party> named = names(list, offset + l[1], leads ? Role.LEAD : Role.PARTNER, leads);
-            if (firstLeads && !named.isEmpty()) {
+            if (firstLeads && !named.isEmpty() && named.stream().noneMatch(p -> p.role() == Role.LEAD)) {
                 Party first = named.get(0);
                 named.set(0, new Party(first.name(), Role.LEAD, first.start(), first.end()));
             }
@@ -238,16 +285,22 @@ final class ResponsibilityClauses {
         return parties;
     }
 
+    private static String labelWord(String label) {
+        return label.replaceAll("[【】:：\\s]", "");
+    }
+
     private record Span(String text, int start) {}
 
     private static List<Party> names(String list, int offset, Role role, boolean allSameRole) {
         List<Party> parties = new ArrayList<>();
         for (Span part : split(list, 0)) {
-            String name = cleanName(part.text);
+            Matcher marked = MARKED_LEAD.matcher(part.text.strip());
+            boolean leads = marked.matches();
+            String name = cleanName(leads ? marked.group(1) : part.text);
             if (name == null) continue;
             int at = list.indexOf(name, part.start);
             int start = offset + Math.max(at, part.start);
-            parties.add(new Party(name, role, start, start + name.length()));
+            parties.add(new Party(name, leads ? Role.LEAD : role, start, start + name.length()));
         }
         return parties;
     }

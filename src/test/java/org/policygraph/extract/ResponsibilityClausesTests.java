@@ -81,4 +81,47 @@ class ResponsibilityClausesTests {
     void shouldGiveNoPartiesForAClauseCutOffByTheEndOfTheText() {
         assertThat(clause("推进改革。（省卫生健康委、省教育厅、省体育").parties()).isEmpty();
     }
+
+    private static java.util.List<org.assertj.core.groups.Tuple> parties(String taskText) {
+        return clause(taskText).parties().stream().map(p -> tuple(p.name(), p.role())).toList();
+    }
+
+    @Test
+    void shouldReadEveryLabelVariantAlike() {
+        assertThat(parties("做好疫苗接种。\n牵头责任单位：区卫生健康局\n主要协作单位：区教育局、区财政局"))
+                .containsExactly(tuple("区卫生健康局", Role.LEAD), tuple("区教育局", Role.PARTNER), tuple("区财政局", Role.PARTNER));
+        assertThat(parties("开展健康教育。\n责任科室：疾控科、基层科"))
+                .containsExactly(tuple("疾控科", Role.LEAD), tuple("基层科", Role.PARTNER));
+        assertThat(parties("推进医养结合。（牵头部门：县民政局；协办单位：县卫生健康局；参与单位：各乡镇人民政府）"))
+                .containsExactly(tuple("县民政局", Role.LEAD), tuple("县卫生健康局", Role.PARTNER), tuple("各乡镇人民政府", Role.PARTNER));
+    }
+
+    @Test
+    void shouldReadALabelThatFollowsTheSentenceOnTheSameLine() {
+        assertThat(parties("加强院前急救体系建设，年底前急救站点覆盖率达到100%。责任单位：市卫生健康委、市财政局。"))
+                .containsExactly(tuple("市卫生健康委", Role.LEAD), tuple("市财政局", Role.PARTNER));
+        assertThat(parties("完善分级诊疗制度。【牵头单位】市卫生健康委【配合单位】市医保局"))
+                .containsExactly(tuple("市卫生健康委", Role.LEAD), tuple("市医保局", Role.PARTNER));
+    }
+
+    @Test
+    void shouldMarkEachPartyThatLeadsSeverally() {
+        assertThat(parties("推进改革。（省卫生健康委、省医保局分别牵头，省财政厅配合）"))
+                .containsExactly(tuple("省卫生健康委", Role.LEAD), tuple("省医保局", Role.LEAD), tuple("省财政厅", Role.PARTNER));
+        assertThat(parties("推进改革。（责任单位：市卫生健康委（牵头）、市财政局）"))
+                .containsExactly(tuple("市卫生健康委", Role.LEAD), tuple("市财政局", Role.PARTNER));
+    }
+
+    @Test
+    void shouldNotTakeDeadlinesPeopleOrAttachmentsForParties() {
+        Clause clause = clause("推进改革。（市卫生健康委、市医保局按职责分工负责，2021年12月底前完成）");
+        assertThat(clause.parties()).extracting(Party::name).containsExactly("市卫生健康委", "市医保局");
+        assertThat(clause.deadline()).isEqualTo("2021年12月底前");
+        assertThat(parties("推进改革。（市卫生健康委牵头，市医保局配合；年底前完成）"))
+                .containsExactly(tuple("市卫生健康委", Role.LEAD), tuple("市医保局", Role.PARTNER));
+        assertThat(parties("推进改革。\n责任领导：张三\n责任单位：县卫生健康局、县财政局"))
+                .containsExactly(tuple("县卫生健康局", Role.LEAD), tuple("县财政局", Role.PARTNER));
+        assertThat(parties("落实各部门职责清单。（附件1：省级相关部门职责清单）")).isEmpty();
+        assertThat(parties("成立领导小组，办公室设在市卫生健康委。（设在市卫生健康委）")).isEmpty();
+    }
 }
