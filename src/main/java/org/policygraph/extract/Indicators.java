@@ -23,7 +23,7 @@ final class Indicators {
     private static final Pattern CHINESE = Pattern.compile(
             "(?:至少有?|不少于|不低于|达到|超过|力争|新增|每[个县市区乡镇]+(?:至少)?有?)([一二两三四五六七八九十]{1,3})\\s*(个|家|所|名|种)");
     private static final Pattern TARGET_BEFORE = Pattern.compile(
-            "达到|超过|不低于|不少于|至少|力争|完成|培养|培训|招收|招录|覆盖|实现|提高到|提高至|提升到|提升至|增加到|增加至|增至|提高|提升|降低到|降低至|降至|降低|下降|控制在|不超过|不高于|新增|建成|创建|打造|培育|遴选|确保|争取|达标|扩大到|保持在|稳定在");
+            "≥|≤|＞|＜|达到|超过|不低于|不少于|至少|力争|完成|培养|培训|招收|招录|覆盖|实现|提高到|提高至|提升到|提升至|增加到|增加至|增至|提高|提升|降低到|降低至|降至|降低|下降|控制在|不超过|不高于|新增|建成|创建|打造|培育|遴选|确保|争取|达标|扩大到|保持在|稳定在");
     private static final Pattern TARGET_AFTER = Pattern.compile("^(?:以上|以下|以内|左右|及以上|达到|达标|覆盖|全覆盖)");
     private static final Pattern RULE_CONTEXT = Pattern.compile("不受|不得|限制|比例不变");
     private static final Pattern DEADLINE = Pattern.compile(
@@ -58,6 +58,24 @@ final class Indicators {
         }
         found.sort((a, b) -> Integer.compare(a.start(), b.start()));
         return found;
+    }
+
+    private static final Pattern CELL = Pattern.compile(
+            "^(≥|≤|>|<|＞|＜|不低于|不少于|不高于|不超过|达到|超过|约)?\\s*(\\d+(?:\\.\\d+)?)\\s*(?:[～~\\-—至]\\s*\\d+(?:\\.\\d+)?)?\\s*(%|‰|" + UNITS + ")?\\s*(以上|以下|以内|左右|及以上)?$");
+
+    /**
+     * The target in one cell of a table of targets (≥90%, 85, 0.5‰, 5～10): its value (a range's lower end),
+     * comparator and unit, the unit taken from the row when the cell prints none. Null when the cell holds no figure.
+     */
+    static Found fromCell(String cell, String rowUnit, String subject, String deadline) {
+        String compact = cell.replaceAll("[\\s\\u00a0]+", "").replace('％', '%');
+        Matcher m = CELL.matcher(compact);
+        if (!m.matches()) return null;
+        String unit = m.group(3) != null ? m.group(3) : rowUnit == null ? null : rowUnit.replaceAll("[\\s（）()]", "").replace('％', '%');
+        String before = m.group(1) == null ? "" : m.group(1).replace("≥", "不低于").replace("≤", "不超过")
+                .replace("＞", "超过").replace(">", "超过").replace("＜", "低于").replace("<", "低于");
+        String comparator = compact.matches("^\\d+(?:\\.\\d+)?[～~\\-—至].*") ? ">=" : comparator(before, m.group(4) == null ? "" : m.group(4));
+        return new Found(cell.strip(), Double.parseDouble(m.group(2)), unit, comparator, deadline, subject, 0, cell.length());
     }
 
     /** The figure is not a piece of a longer number, a date, an ordinal or a listed set's size. */
@@ -100,7 +118,8 @@ final class Indicators {
         if (after.startsWith("以下") || after.startsWith("以内")) return "<=";
         if (after.startsWith("左右")) return "~";
         String near = before.length() > 16 ? before.substring(before.length() - 16) : before;
-        if (near.matches("[\\s\\S]*(?:至少|不低于|不少于)[\\s\\S]*")) return ">=";
+        if (near.matches("[\\s\\S]*(?:至少|不低于|不少于|≥)[\\s\\S]*")) return ">=";
+        if (near.matches("[\\s\\S]*≤[\\s\\S]*")) return "<=";
         if (near.matches("[\\s\\S]*(?:不超过|不高于|控制在|低于)[\\s\\S]*")) return "<=";
         if (near.matches("[\\s\\S]*(?:超过|高于)[^，,]*$")) return ">";
         if (near.matches("[\\s\\S]*(?:约|大约)$")) return "~";

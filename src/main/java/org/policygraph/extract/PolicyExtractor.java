@@ -122,6 +122,10 @@ public class PolicyExtractor {
                 documentIndicators.add(indicator(clean, body.start(), f));
             }
         }
+        for (DocumentLayout.TargetCell cell : layout.targetCells()) {
+            Indicators.Found f = Indicators.fromCell(text.substring(cell.start(), cell.end()), cell.unit(), cell.subject(), cell.year());
+            if (f != null) documentIndicators.add(indicator(clean, cell.start(), f));
+        }
         List<Section> sections = layout.sections().stream()
                 .map(s -> new Section(s.ordinal(), s.label(), s.title(), clean.toOriginal(s.start(), s.end())))
                 .toList();

@@ -84,9 +84,8 @@ final class ResponsibilityClauses {
                 parties.addAll(parseSentence(content, cell.start()));
             }
         }
-        int start = cells.isEmpty() ? -1 : cells.get(0).start();
-        int end = cells.isEmpty() ? -1 : cells.get(cells.size() - 1).end();
-        return new Clause(dedupe(parties), List.of(), start, end, null);
+        // The party cells need not be next to each other: the clause has no one span.
+        return new Clause(dedupe(parties), List.of(), -1, -1, null);
     }
 
     /** Finds the responsibility clause of a task's text; the last marked parenthetical wins. */

@@ -10,7 +10,8 @@ public record DocumentLayout(
         Header header,
         List<SectionSlice> sections,
         List<TaskSlice> tasks,
-        List<Slice> untaskedBody) {
+        List<Slice> untaskedBody,
+        List<TargetCell> targetCells) {
 
     public record Header(String title, String docNumber, String issuer, String issueDate, Integer year) {}
 
@@ -35,6 +36,9 @@ public record DocumentLayout(
 
     /** What a column of a duty table holds, read from its header. */
     public enum ColumnRole { NUMBER, DUTY, LEAD, RESPONSIBLE, PARTNER, DEADLINE, OTHER }
+
+    /** A cell of a table of targets: [start, end) in the clean text, the row's indicator and unit, the column's year. */
+    public record TargetCell(int start, int end, String subject, String unit, String year) {}
 
     /** A non-empty cell of a duty-table row, [start, end) in the clean text. */
     public record TableCell(ColumnRole role, int start, int end) {}

@@ -71,10 +71,11 @@ public final class StructureParser {
         java.util.Set<Integer> taskItems = taskItems(items, text, markers);
         // An item followed directly by a duty table (at most a caption between) heads the table's rows: they are the tasks.
         taskItems.removeIf(i -> tables.stream().anyMatch(t -> headsTable(text, items.get(i), t)));
+        List<DocumentLayout.TargetCell> targets = TargetTables.find(text, paragraphs);
         if (taskItems.isEmpty() && tables.isEmpty()) {
             throw new UnrecognizedStructureException("no numbered tasks found (expected items such as （一） or 1. under sections 一、二、…, or a table with a duty column and a department column)");
         }
-        return layout(text, paragraphs, header, items, taskItems, bodyStart, markers, tables, rows);
+        return layout(text, paragraphs, header, items, taskItems, bodyStart, markers, tables, rows, targets);
     }
 
     record Paragraph(int start, int end) {}
@@ -243,7 +244,8 @@ public final class StructureParser {
 
     private static DocumentLayout layout(String text, List<Paragraph> paragraphs, Header header, List<Item> items,
                                          java.util.Set<Integer> taskItems, int bodyStart, Markers markers,
-                                         List<DutyTables.Table> tables, List<Paragraph> rows) {
+                                         List<DutyTables.Table> tables, List<Paragraph> rows,
+                                         List<DocumentLayout.TargetCell> targets) {
         List<SectionSlice> sections = new ArrayList<>();
         List<TaskSlice> tasks = new ArrayList<>();
         List<Slice> untasked = new ArrayList<>();
@@ -294,7 +296,7 @@ public final class StructureParser {
         if (untaskedFrom < text.length()) {
             untasked.add(new Slice(untaskedFrom, text.length()));
         }
-        return new DocumentLayout(header, sections, tasks, untasked);
+        return new DocumentLayout(header, sections, tasks, withoutTargetRows(untasked, rows, targets), targets);
     }
 
     private static final Pattern ATTACHMENT_LIST = Pattern.compile("^附件\\s*[:：]");
@@ -325,6 +327,22 @@ public final class StructureParser {
                     false, row.cells()));
         }
         return table.end();
+    }
+
+    /** Body text outside tasks, less the rows of target tables, which are read cell by cell. */
+    private static List<Slice> withoutTargetRows(List<Slice> untasked, List<Paragraph> rows, List<DocumentLayout.TargetCell> targets) {
+        List<Slice> result = new ArrayList<>();
+        for (Slice slice : untasked) {
+            int from = slice.start();
+            for (Paragraph row : rows) {
+                if (row.start < slice.start() || row.end > slice.end()) continue;
+                if (targets.stream().noneMatch(t -> t.start() >= row.start && t.end() <= row.end)) continue;
+                if (from < row.start) result.add(new Slice(from, row.start));
+                from = row.end;
+            }
+            if (from < slice.end()) result.add(new Slice(from, slice.end()));
+        }
+        return result;
     }
 
     private static boolean endsSentence(String text, int end) {

@@ -1,0 +1,148 @@
+package org.policygraph.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.policygraph.extract.Extraction.Level;
+import org.policygraph.extract.Extraction.Role;
+import org.policygraph.extract.Extraction.Task;
+
+/**
+ * Layouts of real documents beyond the samples' shape, each in a passage composed for the test: duty tables,
+ * tables of targets, flat lists, mixed levels without clauses, headings alone on their line, attachments
+ * published as their own file, documents issued directly.
+ */
+class RealLayoutTests {
+
+    static PolicyExtractor extractor;
+
+    @BeforeAll
+    static void loadExtractor() {
+        extractor = new PolicyExtractor();
+    }
+
+    static Extraction extract(String text) throws Exception {
+        return extractor.extract("composed.txt", text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static List<String> titles(Extraction e) {
+        return e.tasks().stream().map(Task::title).toList();
+    }
+
+    @Test
+    void shouldTakeEachRowOfADutyTableAsATaskWithColumnRolesFromItsHeader() throws Exception {
+        Extraction e = extract("""
+                附件
+                临夏州2024年医疗保障重点工作任务分解表
+                序号 | 完成时限 | 责任单位 | 重点任务 | 牵头单位
+                1 | 2024年6月底前 | 州财政局、州卫生健康委 | 推进医保支付方式改革。实现按病种付费全覆盖。 | 州医保局
+                2 | 2024年12月 | 各县市医保局 | 加强医保基金监管，年底前定点机构检查覆盖率达到100%。 | 州医保局
+                序号 | 完成时限 | 责任单位 | 重点任务 | 牵头单位
+                3 | 长期坚持 | 州卫生健康委 州人社局 | 做好异地就医结算。 | 州医保局
+                """);
+        assertThat(titles(e)).containsExactly("推进医保支付方式改革", "加强医保基金监管，年底前定点机构检查覆盖率达到100%", "做好异地就医结算");
+        assertThat(e.tasks().get(0).departments()).extracting(Extraction.DepartmentRole::name, Extraction.DepartmentRole::role)
+                .containsExactly(tuple("州财政局", Role.PARTNER), tuple("州卫生健康委", Role.PARTNER), tuple("州医保局", Role.LEAD));
+        assertThat(e.tasks().get(2).departments()).extracting(Extraction.DepartmentRole::name)
+                .containsExactly("州卫生健康委", "州人社局", "州医保局");
+        assertThat(e.tasks().get(1).indicators()).extracting(Extraction.Indicator::value, Extraction.Indicator::deadline)
+                .containsExactly(tuple(100.0, "年底前"));
+        assertThat(e.tasks().get(0).label()).isEqualTo("1");
+        assertThat(e.document().title()).isEqualTo("临夏州2024年医疗保障重点工作任务分解表");
+        assertThat(e.document().level()).isEqualTo(Level.CITY);
+    }
+
+    @Test
+    void shouldReadEveryTargetCellOfATableOfTargets() throws Exception {
+        Extraction e = extract("""
+                天水市卫生健康委员会关于印发《天水市基层卫生能力提升行动方案（2024—2027年）》的通知
+                各县区卫生健康局：
+                现将《天水市基层卫生能力提升行动方案（2024—2027年）》印发给你们，请认真落实。
+                天水市卫生健康委员会
+                2024年4月2日
+                天水市基层卫生能力提升行动方案（2024—2027年）
+                一、主要目标
+                指标名称 | 单位 | 基期值 | 2025年 | 2027年 | 牵头单位
+                县域内住院量占比 | % | 85 | ≥88 | 90以上 | 市卫生健康委
+                每千人口执业（助理）医师数 | 人 | 2.9 | 3.1 | 3.3 | 市卫生健康委
+                二、重点任务
+                （一）加强乡镇卫生院建设。（市卫生健康委牵头，市财政局配合）
+                （二）推进家庭医生签约服务。（市医保局负责）
+                """);
+        assertThat(e.document().indicators())
+                .extracting(Extraction.Indicator::value, Extraction.Indicator::unit, Extraction.Indicator::comparator,
+                        Extraction.Indicator::deadline, Extraction.Indicator::subject)
+                .containsExactly(tuple(88.0, "%", ">=", "2025年", "县域内住院量占比"), tuple(90.0, "%", ">=", "2027年", "县域内住院量占比"),
+                        tuple(3.1, "人", "=", "2025年", "每千人口执业（助理）医师数"), tuple(3.3, "人", "=", "2027年", "每千人口执业（助理）医师数"));
+        assertThat(e.tasks()).hasSize(2);
+        assertThat(e.document().region().code()).isEqualTo("620500");
+    }
+
+    @Test
+    void shouldTakeLeafItemsWhenNoClauseIsPrintedAnywhere() throws Exception {
+        Extraction e = extract("""
+                句曲县“健康细胞”建设工作方案
+                一、工作目标
+                1.到2025年，健康社区覆盖率达到60%。
+                2.建立健康细胞建设工作机制。
+                二、主要任务
+                （一）建设健康社区
+                1.完善社区健康服务。社区卫生服务中心要提供家庭医生服务。
+                2.开展健康教育。每年举办健康讲座不少于4次。
+                （二）建设健康学校
+                （三）建设健康机关
+                1.推进无烟机关建设。
+                三、保障措施
+                1.加强组织领导。
+                2.加强督导考核。
+                """);
+        assertThat(titles(e)).containsExactly("完善社区健康服务", "开展健康教育", "建设健康学校", "推进无烟机关建设",
+                "加强组织领导", "加强督导考核");
+        assertThat(e.tasks()).extracting(Task::ordinal).containsExactly(1, 2, 3, 4, 5, 6);
+    }
+
+    @Test
+    void shouldReadAFlatListWithHeadingsAloneOnTheirLines() throws Exception {
+        Extraction e = extract("""
+                附件2
+
+                庆阳市儿童健康促进行动计划
+                1.
+                加强新生儿健康管理
+                开展新生儿访视，年底前访视率达到95%以上。（市卫生健康委负责）
+                2.加强儿童营养改善
+                推广科学喂养知识。（市卫生健康委、市妇联按职责分工负责）
+                """);
+        assertThat(titles(e)).containsExactly("加强新生儿健康管理", "加强儿童营养改善");
+        assertThat(e.document().title()).isEqualTo("庆阳市儿童健康促进行动计划");
+        assertThat(e.document().issuer()).isNull();
+        assertThat(e.document().region().code()).isEqualTo("621000");
+        assertThat(e.tasks().get(1).departments()).extracting(Extraction.DepartmentRole::name)
+                .containsExactly("市卫生健康委", "市妇联");
+    }
+
+    @Test
+    void shouldReadADocumentIssuedDirectly() throws Exception {
+        Extraction e = extract("""
+                张掖市人民政府办公室关于推进紧密型县域医共体建设的实施意见
+                张政办发〔2023〕41号
+                各县区人民政府，市政府各部门：
+                为推进医共体建设，提出如下意见。
+                一、重点任务
+                （一）完善管理体制。（市卫生健康委牵头，市委编办配合。以下均需各县区人民政府负责，不再列出）
+                （二）健全运行机制。（市医保局、市财政局按职责分工负责）
+                张掖市人民政府办公室
+                2023年9月1日
+                """);
+        assertThat(e.document().title()).isEqualTo("张掖市人民政府办公室关于推进紧密型县域医共体建设的实施意见");
+        assertThat(e.document().issuer()).isEqualTo("张掖市人民政府办公室");
+        assertThat(e.document().issueDate()).isEqualTo("2023-09-01");
+        assertThat(e.document().docNumber()).isEqualTo("张政办发〔2023〕41号");
+        assertThat(e.tasks().get(1).departments()).extracting(Extraction.DepartmentRole::name)
+                .containsExactly("市医保局", "市财政局", "各县区人民政府");
+    }
+}
