@@ -7,9 +7,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.policygraph.extract.Extraction;
-import org.policygraph.extract.ExtractionException;
 import org.policygraph.extract.ExtractionJson;
 import org.policygraph.extract.PolicyExtractor;
+import org.policygraph.ingest.DocumentPreparer;
+import org.policygraph.ingest.UnusableDocumentException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,10 +33,10 @@ final class ExtractCommand implements Callable<Integer> {
         for (Path file : files) {
             try {
                 byte[] content = Files.readAllBytes(file);
-                Extraction extraction = extractor.extract(file.getFileName().toString(), content);
+                Extraction extraction = extractor.extract(file.getFileName().toString(), DocumentPreparer.prepare(content));
                 Path target = outDir.resolve(baseName(file) + ".json");
                 Files.writeString(target, ExtractionJson.write(extraction), StandardCharsets.UTF_8);
-            } catch (ExtractionException | IOException e) {
+            } catch (UnusableDocumentException | IOException e) {
                 failed++;
                 System.err.println(file + ": " + e.getMessage());
             }

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import com.hankcs.hanlp.dictionary.CoreDictionary;
 import org.policygraph.extract.region.RegionGazetteer;
+import org.policygraph.ingest.ChineseLanguage;
 import org.policygraph.extract.region.RegionGazetteer.Division;
 import org.policygraph.extract.region.RegionGazetteer.Mention;
 import org.policygraph.extract.Extraction.Level;
@@ -108,8 +108,8 @@ final class PlaceMentions {
 
     /** Whether a word across the name's edge is more likely than the word the neighbouring text forms on its own (州试 vs 试点). */
     private static boolean beats(String straddling, String neighbour) {
-        int frequency = CoreDictionary.getTermFrequency(straddling);
-        return frequency > 0 && (neighbour == null || frequency > CoreDictionary.getTermFrequency(neighbour));
+        int frequency = ChineseLanguage.termFrequency(straddling);
+        return frequency > 0 && (neighbour == null || frequency > ChineseLanguage.termFrequency(neighbour));
     }
 
     static boolean insideTitle(String text, int position) {

@@ -5,11 +5,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,16 +32,12 @@ import org.policygraph.extract.ResponsibilityClauses.Party;
 import org.policygraph.extract.region.RegionGazetteer;
 import org.policygraph.extract.region.RegionGazetteer.Division;
 import org.policygraph.ingest.CleanText;
-import org.policygraph.reading.DocumentReader;
 import org.policygraph.ingest.DocumentLayout;
 import org.policygraph.ingest.DocumentLayout.ColumnRole;
 import org.policygraph.ingest.DocumentLayout.TableCell;
 import org.policygraph.ingest.DocumentLayout.TaskSlice;
-import org.policygraph.ingest.StructureParser;
+import org.policygraph.ingest.PreparedDocument;
 import org.policygraph.reading.ReadDocument;
-import org.policygraph.ingest.TextNormalizer;
-import org.policygraph.reading.UnreadableInputException;
-import org.policygraph.ingest.UnrecognizedStructureException;
 
 /**
  * Turns the bytes of one policy document into an {@link Extraction}: decode, normalize, find the
@@ -81,24 +74,12 @@ public class PolicyExtractor {
         return gazetteer;
     }
 
-    public Extraction extract(String sourceName, byte[] content) throws ExtractionException {
-        ReadDocument decoded;
-        try {
-            decoded = DocumentReader.read(content);
-        } catch (UnreadableInputException e) {
-            throw new ExtractionException(e.getMessage());
-        }
-        CleanText clean = TextNormalizer.normalize(decoded.text());
-        DocumentLayout layout;
-        try {
-            layout = StructureParser.parse(clean);
-        } catch (UnrecognizedStructureException e) {
-            throw new ExtractionException(e.getMessage());
-        }
-        return assemble(sourceName, content, decoded, clean, layout);
+    /** The extraction of a prepared document (see {@link org.policygraph.ingest.DocumentPreparer}). */
+    public Extraction extract(String sourceName, PreparedDocument prepared) {
+        return assemble(sourceName, prepared.contentHash(), prepared.read(), prepared.clean(), prepared.layout());
     }
 
-    private Extraction assemble(String sourceName, byte[] content, ReadDocument decoded, CleanText clean, DocumentLayout layout) {
+    private Extraction assemble(String sourceName, String contentHash, ReadDocument decoded, CleanText clean, DocumentLayout layout) {
         DocumentLayout.Header header = layout.header();
         Division issuerRegion = issuerRegion(header).orElse(null);
         Level level = documentLevel(header, issuerRegion);
@@ -127,11 +108,11 @@ public class PolicyExtractor {
             if (f != null) documentIndicators.add(indicator(clean, cell.start(), f));
         }
         List<Section> sections = layout.sections().stream()
-                .map(s -> new Section(s.ordinal(), s.label(), s.title(), clean.toOriginal(s.start(), s.end())))
+                .map(s -> new Section(s.ordinal(), s.label(), s.title(), span(clean, s.start(), s.end())))
                 .toList();
         RegionRef region = issuerRegion == null ? null : new RegionRef(issuerRegion.name(), issuerRegion.code());
         Document document = new Document(header.title(), header.docNumber(), header.issuer(), header.issueDate(),
-                level, region, header.year(), documentIndicators, sourceName, sha256(content),
+                level, region, header.year(), documentIndicators, sourceName, contentHash,
                 decoded.format().name(), decoded.charset(), warnings);
         return new Extraction(document, sections, tasks);
     }
@@ -148,7 +129,7 @@ public class PolicyExtractor {
                         && at >= c.start() - base && at < c.end() - base);
         List<DepartmentRole> departments = new ArrayList<>();
         for (Party p : clause.parties()) {
-            departments.add(new DepartmentRole(p.name(), p.role(), clean.toOriginal(base + p.start(), base + p.end())));
+            departments.add(new DepartmentRole(p.name(), p.role(), span(clean, base + p.start(), base + p.end())));
         }
         for (String name : standing) {
             if (departments.stream().noneMatch(d -> d.name().equals(name))) {
@@ -173,7 +154,7 @@ public class PolicyExtractor {
         List<Pilot> pilots = new ArrayList<>();
         for (Pilots.Found f : pilotsFound) {
             pilots.add(new Pilot(f.programme(), f.level(), f.stated() ? LevelBasis.STATED : LevelBasis.ISSUER,
-                    f.declaredCount(), f.sites(), clean.toOriginal(base + f.start(), base + f.end())));
+                    f.declaredCount(), f.sites(), span(clean, base + f.start(), base + f.end())));
         }
 
         // A time limit in the clause or the table's 完成时限 column bounds the targets that print none.
@@ -203,7 +184,7 @@ public class PolicyExtractor {
             if (!before.contains("》") && !citations.contains(n.group())) citations.add(n.group());
         }
 
-        Span span = clean.toOriginal(slice.start(), slice.end());
+        Span span = span(clean, slice.start(), slice.end());
         String title = slice.tableRow() ? cellTitle(clean.text(), slice) : title(text, bodyOffset, clause);
         return new Task(slice.ordinal(), slice.label(), slice.section(), title, text, span, departments, new ArrayList<>(regions.values()),
                 pilots, indicators, citations, slice.truncated(), clean.original().substring(span.start(), span.end()));
@@ -244,9 +225,14 @@ public class PolicyExtractor {
         return null;
     }
 
+    private static Span span(CleanText clean, int start, int end) {
+        CleanText.OriginalSpan original = clean.toOriginal(start, end);
+        return new Span(original.start(), original.end());
+    }
+
     private static Indicator indicator(CleanText clean, int base, Indicators.Found f) {
         return new Indicator(f.text(), f.value(), f.unit(), f.comparator(), f.deadline(), f.subject(),
-                clean.toOriginal(base + f.start(), base + f.end()));
+                span(clean, base + f.start(), base + f.end()));
     }
 
     /** The heading that opens the task: up to its first 。, without label, markup or responsibility clause. */
@@ -327,13 +313,5 @@ public class PolicyExtractor {
             throw new UncheckedIOException(e);
         }
         return byAbbreviation;
-    }
-
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -12,8 +12,8 @@ import java.util.function.Supplier;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.policygraph.extract.Extraction;
-import org.policygraph.extract.ExtractionException;
 import org.policygraph.extract.PolicyExtractor;
+import org.policygraph.ingest.UnusableDocumentException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -95,7 +95,7 @@ public class DocumentIngester {
     public record Input(String sourceName, byte[] content) {}
 
     private final GraphLoader loader;
-    private final Supplier<PolicyExtractor> extractor;
+    private final Supplier<DocumentExtractor> extractor;
     private final long maxBytes;
     private final int batchSize;
     private final MeterRegistry meters;
@@ -119,6 +119,17 @@ public class DocumentIngester {
 
     public DocumentIngester(GraphLoader loader, Supplier<PolicyExtractor> extractor, long maxBytes, int batchSize,
                             MeterRegistry meters) {
+        this(loader, maxBytes, batchSize, meters, () -> DocumentExtractor.of(extractor.get()));
+    }
+
+    /** Extracts with the given function instead of reading and extracting with a {@link PolicyExtractor}. */
+    public DocumentIngester(GraphLoader loader, DocumentExtractor extractor) {
+        this(loader, PolicyGraphProperties.Ingest.DEFAULT_MAX_BYTES.toBytes(), PolicyGraphProperties.Ingest.DEFAULT_BATCH_SIZE,
+                null, () -> extractor);
+    }
+
+    private DocumentIngester(GraphLoader loader, long maxBytes, int batchSize, MeterRegistry meters,
+                             Supplier<DocumentExtractor> extractor) {
         this.loader = loader;
         this.extractor = extractor;
         this.maxBytes = maxBytes;
@@ -290,7 +301,7 @@ public class DocumentIngester {
         }
         try {
             return extractor.get().extract(input.sourceName(), content);
-        } catch (ExtractionException e) {
+        } catch (UnusableDocumentException e) {
             throw new Failure(e.getMessage());
         } catch (RuntimeException | StackOverflowError e) {
             throw new Failure("extractor error: " + e);

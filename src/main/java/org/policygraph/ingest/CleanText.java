@@ -1,7 +1,5 @@
 package org.policygraph.ingest;
 
-import org.policygraph.extract.Extraction.Span;
-
 /**
  * Text prepared for analysis: markup, page furniture and in-sentence line breaks removed, full-width
  * digits and letters made ASCII, traditional characters made simplified. Every character keeps the
@@ -10,13 +8,16 @@ import org.policygraph.extract.Extraction.Span;
  */
 public record CleanText(String text, int[] originalOffsets, String original) {
 
+    /** A span [start, end) of the original (canonical) text. */
+    public record OriginalSpan(int start, int end) {}
+
     /** The span in the original input covering clean characters [start, end). */
-    public Span toOriginal(int start, int end) {
+    public OriginalSpan toOriginal(int start, int end) {
         if (end <= start) {
             int at = start < originalOffsets.length ? originalOffsets[start] : original.length();
-            return new Span(at, at);
+            return new OriginalSpan(at, at);
         }
-        return new Span(originalOffsets[start], originalOffsets[end - 1] + 1);
+        return new OriginalSpan(originalOffsets[start], originalOffsets[end - 1] + 1);
     }
 
     public int length() {

@@ -1,6 +1,5 @@
 package org.policygraph.ingest;
 
-import com.hankcs.hanlp.HanLP;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -238,15 +237,14 @@ public final class TextNormalizer {
     }
 
     private static String toSimplifiedIfTraditional(String text) {
-        char[] table = SimplifiedTable.TABLE;
         int han = 0;
         int changed = 0;
         char[] simplified = text.toCharArray();
         for (int i = 0; i < simplified.length; i++) {
             char c = simplified[i];
-            if (c >= SimplifiedTable.FIRST && c <= SimplifiedTable.LAST) {
+            if (ChineseLanguage.isHan(c)) {
                 han++;
-                char converted = table[c - SimplifiedTable.FIRST];
+                char converted = ChineseLanguage.simplified(c);
                 if (converted != c) {
                     changed++;
                     simplified[i] = converted;
@@ -254,27 +252,5 @@ public final class TextNormalizer {
             }
         }
         return han > 0 && changed > han * TRADITIONAL_SHARE ? new String(simplified) : text;
-    }
-
-    /** HanLP's traditional-to-simplified mapping, character by character so that offsets are kept. */
-    private static final class SimplifiedTable {
-        static final char FIRST = '\u4e00';
-        static final char LAST = '\u9fff';
-        static final char[] TABLE = build();
-
-        private static char[] build() {
-            StringBuilder all = new StringBuilder(LAST - FIRST + 1);
-            for (char c = FIRST; c <= LAST; c++) {
-                all.append(c);
-            }
-            char[] table = all.toString().toCharArray();
-            for (int i = 0; i < table.length; i++) {
-                String converted = HanLP.convertToSimplifiedChinese(String.valueOf(table[i]));
-                if (converted.length() == 1) {
-                    table[i] = converted.charAt(0);
-                }
-            }
-            return table;
-        }
     }
 }

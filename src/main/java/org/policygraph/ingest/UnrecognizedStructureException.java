@@ -1,7 +1,7 @@
 package org.policygraph.ingest;
 
 /** Text that decodes but holds no recognizable policy-document structure. */
-public class UnrecognizedStructureException extends Exception {
+public class UnrecognizedStructureException extends UnusableDocumentException {
     public UnrecognizedStructureException(String message) {
         super(message);
     }

@@ -1,9 +1,7 @@
 package org.policygraph.link;
 
-import com.hankcs.hanlp.HanLP;
-import com.hankcs.hanlp.dictionary.stopword.CoreStopWordDictionary;
-import com.hankcs.hanlp.seg.Segment;
-import com.hankcs.hanlp.seg.common.Term;
+import org.policygraph.ingest.ChineseLanguage;
+import org.policygraph.ingest.ChineseLanguage.Token;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,27 +15,18 @@ final class Segmenter {
     /** Single characters carry little meaning on their own in these texts (省, 市, 等, 年). */
     private static final int MIN_WORD_LENGTH = 2;
 
-    private final Segment segment = HanLP.newSegment()
-            .enableNameRecognize(false)
-            .enableTranslatedNameRecognize(false)
-            .enableJapaneseNameRecognize(false)
-            .enablePlaceRecognize(false)
-            .enableOrganizationRecognize(false)
-            .enableNumberQuantifierRecognize(false);
+    private final ChineseLanguage.Segmenter segmenter = new ChineseLanguage.Segmenter();
 
     /** Content words of the text, in order, repeats kept. */
     List<String> words(String text) {
         if (text == null || text.isBlank()) {
             return List.of();
         }
-        List<Term> terms;
-        synchronized (segment) {
-            terms = segment.seg(text);
-        }
-        List<String> words = new ArrayList<>(terms.size());
-        for (Term term : terms) {
-            String word = term.word.strip();
-            if (word.length() < MIN_WORD_LENGTH || isFigureOrPunctuation(term) || CoreStopWordDictionary.contains(word)) {
+        List<Token> tokens = segmenter.segment(text);
+        List<String> words = new ArrayList<>(tokens.size());
+        for (Token token : tokens) {
+            String word = token.word().strip();
+            if (word.length() < MIN_WORD_LENGTH || isFigureOrPunctuation(token) || ChineseLanguage.isStopWord(word)) {
                 continue;
             }
             words.add(word);
@@ -45,9 +34,9 @@ final class Segmenter {
         return words;
     }
 
-    private static boolean isFigureOrPunctuation(Term term) {
-        String nature = term.nature == null ? "" : term.nature.toString();
+    private static boolean isFigureOrPunctuation(Token token) {
+        String nature = token.nature();
         return nature.startsWith("w") || nature.startsWith("m") || nature.startsWith("q")
-                || term.word.chars().noneMatch(Character::isLetter);
+                || token.word().chars().noneMatch(Character::isLetter);
     }
 }

@@ -20,7 +20,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.policygraph.extract.Extraction;
-import org.policygraph.extract.ExtractionException;
+import org.policygraph.ingest.DocumentPreparer;
+import org.policygraph.ingest.UnusableDocumentException;
 import org.policygraph.extract.PolicyExtractor;
 
 /**
@@ -90,10 +91,10 @@ public class ExtractionBenchmark {
     }
 
     @Benchmark
-    public int extract() throws ExtractionException {
+    public int extract() throws UnusableDocumentException {
         int tasks = 0;
         for (byte[] document : documents) {
-            Extraction extraction = extractor.extract("bench.txt", document);
+            Extraction extraction = extractor.extract("bench.txt", DocumentPreparer.prepare(document));
             tasks += extraction.tasks().size();
         }
         return tasks;

@@ -15,6 +15,7 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.policygraph.extract.Extraction;
 import org.policygraph.extract.PolicyExtractor;
+import org.policygraph.ingest.DocumentPreparer;
 import org.policygraph.graph.EmbeddedNeo4j;
 import org.policygraph.graph.GraphBootstrap;
 import org.policygraph.graph.GraphLoader;
@@ -110,7 +111,7 @@ public final class LoadHarness {
                         byte[] bytes = Files.readAllBytes(file);
                         long e0 = System.nanoTime();
                         try {
-                            Extraction x = extractors.get().extract(file.getFileName().toString(), bytes);
+                            Extraction x = extractors.get().extract(file.getFileName().toString(), DocumentPreparer.prepare(bytes));
                             return new Object[] {x, System.nanoTime() - e0, bytes.length};
                         } catch (Exception e) {
                             return new Object[] {e, System.nanoTime() - e0, bytes.length};

@@ -29,7 +29,7 @@ class IngestCommandTest extends EmbeddedGraphTestSupport {
     }
 
     private int ingest(String... args) {
-        IngestCommand command = new IngestCommand(new DocumentIngester(loader, GoldExtractor::new),
+        IngestCommand command = new IngestCommand(new DocumentIngester(loader, new GoldExtractor()),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         return new CommandLine(command).execute(args);
     }

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.policygraph.ingest.DocumentPreparer;
+import org.policygraph.ingest.UnusableDocumentException;
 import org.junit.jupiter.api.io.TempDir;
 import org.policygraph.evaluate.Evaluation;
 import org.policygraph.evaluate.Scorer;
@@ -37,7 +39,7 @@ class ExtractionQualityTests {
 
     private Evaluation score(Function<String, byte[]> variant) throws Exception {
         for (String name : SampleVariants.SAMPLES) {
-            Extraction extraction = extractor.extract(name + ".txt", variant.apply(SampleVariants.sample(name)));
+            Extraction extraction = extractor.extract(name + ".txt", DocumentPreparer.prepare(variant.apply(SampleVariants.sample(name))));
             Files.writeString(predictions.resolve(name + ".json"), ExtractionJson.write(extraction), StandardCharsets.UTF_8);
         }
         return Scorer.score(goldDir(), predictions);
@@ -102,7 +104,7 @@ class ExtractionQualityTests {
     @Test
     void shouldEndTheLastTaskAtItsResponsibilityClause() throws Exception {
         String text = SampleVariants.sample("baiyin-2021-shizhengbanfa-100");
-        Extraction extraction = extractor.extract("baiyin.txt", text.getBytes(StandardCharsets.UTF_8));
+        Extraction extraction = extractor.extract("baiyin.txt", DocumentPreparer.prepare(text.getBytes(StandardCharsets.UTF_8)));
         Extraction.Task last = extraction.tasks().get(extraction.tasks().size() - 1);
         assertThat(last.text()).endsWith("按职责分工负责）");
         assertThat(text.substring(last.span().end())).contains("各县区、各有关部门要切实加强组织领导");
@@ -111,7 +113,7 @@ class ExtractionQualityTests {
     @Test
     void shouldReportSpansIntoTheDecodedInput() throws Exception {
         String text = SampleVariants.sample("gansu-2022-ganzhengbanfa-84");
-        Extraction extraction = extractor.extract("gansu.txt", text.getBytes(StandardCharsets.UTF_8));
+        Extraction extraction = extractor.extract("gansu.txt", DocumentPreparer.prepare(text.getBytes(StandardCharsets.UTF_8)));
         for (Extraction.Task task : extraction.tasks()) {
             String quoted = text.substring(task.span().start(), task.span().end());
             assertThat(quoted).startsWith(task.label());

@@ -9,6 +9,8 @@ import java.io.InputStream;
 import java.nio.charset.Charset;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.policygraph.ingest.DocumentPreparer;
+import org.policygraph.ingest.UnusableDocumentException;
 import org.policygraph.extract.Extraction.Level;
 import org.policygraph.extract.Extraction.LevelBasis;
 import org.policygraph.extract.Extraction.Role;
@@ -35,7 +37,7 @@ class PolicyExtractorTests {
 
     @Test
     void shouldReadANationalNotice() throws Exception {
-        Extraction e = extractor.extract("national-2023.txt", resource("national-2023.txt"));
+        Extraction e = extractor.extract("national-2023.txt", DocumentPreparer.prepare(resource("national-2023.txt")));
 
         assertThat(e.document().docNumber()).isEqualTo("国办发〔2023〕24号");
         assertThat(e.document().issuer()).isEqualTo("国务院办公厅");
@@ -80,7 +82,7 @@ class PolicyExtractorTests {
     @Test
     void shouldReadAHardWrappedCountyDocumentInGbkThatEndsMidTask() throws Exception {
         byte[] gbk = new String(resource("county-2022-wrapped.txt"), "UTF-8").getBytes(Charset.forName("GBK"));
-        Extraction e = extractor.extract("county.txt", gbk);
+        Extraction e = extractor.extract("county.txt", DocumentPreparer.prepare(gbk));
 
         assertThat(e.document().docNumber()).isEqualTo("景政办发〔2022〕31号");
         assertThat(e.document().issuer()).isEqualTo("景泰县人民政府办公室");
@@ -128,22 +130,22 @@ class PolicyExtractorTests {
 
     @Test
     void shouldRejectAnEmptyFile() {
-        assertThatThrownBy(() -> extractor.extract("empty.txt", new byte[0]))
-                .isInstanceOf(ExtractionException.class).hasMessage("empty file");
+        assertThatThrownBy(() -> extractor.extract("empty.txt", DocumentPreparer.prepare(new byte[0])))
+                .isInstanceOf(UnusableDocumentException.class).hasMessage("empty file");
     }
 
     @Test
     void shouldRejectBinaryContent() {
         byte[] binary = new byte[4096];
         new java.util.Random(7).nextBytes(binary);
-        assertThatThrownBy(() -> extractor.extract("scan.pdf", binary))
-                .isInstanceOf(ExtractionException.class).hasMessageContaining("binary");
+        assertThatThrownBy(() -> extractor.extract("scan.pdf", DocumentPreparer.prepare(binary)))
+                .isInstanceOf(UnusableDocumentException.class).hasMessageContaining("binary");
     }
 
     @Test
     void shouldRejectTextWithNoTasks() {
         byte[] prose = "这是一段没有任何编号结构的普通文字。它讨论了医疗改革，但没有任务。".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> extractor.extract("prose.txt", prose))
-                .isInstanceOf(ExtractionException.class).hasMessageContaining("no numbered tasks");
+        assertThatThrownBy(() -> extractor.extract("prose.txt", DocumentPreparer.prepare(prose)))
+                .isInstanceOf(UnusableDocumentException.class).hasMessageContaining("no numbered tasks");
     }
 }

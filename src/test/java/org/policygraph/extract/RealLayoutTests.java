@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.policygraph.ingest.DocumentPreparer;
+import org.policygraph.ingest.UnusableDocumentException;
 import org.policygraph.extract.Extraction.Level;
 import org.policygraph.extract.Extraction.Role;
 import org.policygraph.extract.Extraction.Task;
@@ -26,7 +28,7 @@ class RealLayoutTests {
     }
 
     static Extraction extract(String text) throws Exception {
-        return extractor.extract("composed.txt", text.getBytes(StandardCharsets.UTF_8));
+        return extractor.extract("composed.txt", DocumentPreparer.prepare(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     static List<String> titles(Extraction e) {

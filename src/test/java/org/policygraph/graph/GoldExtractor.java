@@ -1,18 +1,17 @@
 package org.policygraph.graph;
 
 import org.policygraph.extract.Extraction;
-import org.policygraph.extract.ExtractionException;
-import org.policygraph.extract.PolicyExtractor;
+import org.policygraph.ingest.UnusableDocumentException;
 
 /** Stands in for the extractor: a sample's file name maps to its gold extraction. */
-public class GoldExtractor extends PolicyExtractor {
+public class GoldExtractor implements DocumentExtractor {
     @Override
-    public Extraction extract(String sourceName, byte[] content) throws ExtractionException {
+    public Extraction extract(String sourceName, byte[] content) throws UnusableDocumentException {
         for (String gold : new String[] {EmbeddedGraphTestSupport.BAIYIN, EmbeddedGraphTestSupport.GANSU}) {
             if (sourceName.contains(gold)) {
                 return EmbeddedGraphTestSupport.gold(gold);
             }
         }
-        throw new ExtractionException(sourceName + ": no gold extraction");
+        throw new UnusableDocumentException(sourceName + ": no gold extraction");
     }
 }

@@ -25,7 +25,7 @@ class SampleIngestTest extends EmbeddedGraphTestSupport {
 
     @Test
     void shouldIngestTheBundledSamplesIntoAnEmptyGraph() {
-        SampleIngest samples = new SampleIngest(sessions, new DocumentIngester(loader, GoldExtractor::new));
+        SampleIngest samples = new SampleIngest(sessions, new DocumentIngester(loader, new GoldExtractor()));
         assertThat(samples.ingestIfEmpty()).isEqualTo(2);
         assertThat(count("MATCH (t:Task) RETURN count(t)")).isEqualTo(49);
         // Not empty any more: nothing is ingested again.
@@ -40,7 +40,7 @@ class SampleIngestTest extends EmbeddedGraphTestSupport {
         try (var session = sessions.session()) {
             session.run("MATCH (d:Document {key: '引〔2020〕1号'}) DETACH DELETE d").consume();
         }
-        SampleIngest samples = new SampleIngest(sessions, new DocumentIngester(loader, GoldExtractor::new));
+        SampleIngest samples = new SampleIngest(sessions, new DocumentIngester(loader, new GoldExtractor()));
         assertThat(samples.hasDocuments()).isFalse();
     }
 
@@ -48,7 +48,7 @@ class SampleIngestTest extends EmbeddedGraphTestSupport {
     void shouldWarnAndContinueWhenTheExtractorFails() {
         PolicyExtractor failing = new PolicyExtractor() {
             @Override
-            public org.policygraph.extract.Extraction extract(String sourceName, byte[] content) {
+            public org.policygraph.extract.Extraction extract(String sourceName, org.policygraph.ingest.PreparedDocument prepared) {
                 throw new IllegalStateException("boom");
             }
         };

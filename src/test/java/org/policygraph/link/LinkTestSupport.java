@@ -6,7 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.policygraph.extract.Extraction;
-import org.policygraph.extract.ExtractionException;
+import org.policygraph.ingest.DocumentPreparer;
+import org.policygraph.ingest.UnusableDocumentException;
 import org.policygraph.extract.PolicyExtractor;
 import org.policygraph.graph.EmbeddedGraphTestSupport;
 
@@ -27,8 +28,8 @@ abstract class LinkTestSupport extends EmbeddedGraphTestSupport {
 
     static Extraction extract(String sourceName, String text) {
         try {
-            return new PolicyExtractor().extract(sourceName + ".txt", text.getBytes(StandardCharsets.UTF_8));
-        } catch (ExtractionException e) {
+            return new PolicyExtractor().extract(sourceName + ".txt", DocumentPreparer.prepare(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (UnusableDocumentException e) {
             throw new IllegalStateException(sourceName + " does not extract", e);
         }
     }

@@ -1,7 +1,6 @@
 package org.policygraph.extract.region;
 
-import com.hankcs.hanlp.corpus.tag.Nature;
-import com.hankcs.hanlp.dictionary.CoreDictionary;
+import org.policygraph.ingest.ChineseLanguage;
 
 /**
  * Decides whether a two-character short form is better read as an ordinary word (通道, 和平, 合作)
@@ -31,22 +30,12 @@ final class CommonWords {
         if (word.length() != CHECKED_LENGTH) {
             return false;
         }
-        CoreDictionary.Attribute attribute = CoreDictionary.get(word);
-        if (attribute == null || attribute.nature.length == 0) {
-            return false;
-        }
-        int mostFrequent = 0;
-        for (int i = 1; i < attribute.nature.length; i++) {
-            if (attribute.frequency[i] > attribute.frequency[mostFrequent]) {
-                mostFrequent = i;
-            }
-        }
-        return attribute.frequency[mostFrequent] >= MIN_COMMON_READING_FREQUENCY
-                && !isProperNoun(attribute.nature[mostFrequent]);
+        return ChineseLanguage.mostFrequentReading(word)
+                .filter(reading -> reading.frequency() >= MIN_COMMON_READING_FREQUENCY && !isProperNoun(reading.nature()))
+                .isPresent();
     }
 
-    private static boolean isProperNoun(Nature nature) {
-        String tag = nature.toString();
+    private static boolean isProperNoun(String tag) {
         for (String prefix : PROPER_NOUN_NATURE_PREFIXES) {
             if (tag.startsWith(prefix)) {
                 return true;

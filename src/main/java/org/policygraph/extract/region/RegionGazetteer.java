@@ -1,12 +1,12 @@
 package org.policygraph.extract.region;
 
-import com.hankcs.hanlp.collection.AhoCorasick.AhoCorasickDoubleArrayTrie;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import org.policygraph.ingest.ChineseLanguage;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -71,7 +71,7 @@ public final class RegionGazetteer {
     private final List<Division> divisions;
     private final Map<String, Division> divisionsByCode;
     private final Map<String, NameEntry> namesBySurface;
-    private final AhoCorasickDoubleArrayTrie<NameEntry> nameAutomaton;
+    private final ChineseLanguage.WordAutomaton<NameEntry> nameAutomaton;
     private final Set<String> commonWordShortForms;
 
     private static final class Cached {
@@ -117,8 +117,7 @@ public final class RegionGazetteer {
         this.divisionsByCode = Map.copyOf(byCode);
         this.namesBySurface = Map.copyOf(names);
         this.commonWordShortForms = Collections.unmodifiableSet(stopShortForms);
-        this.nameAutomaton = new AhoCorasickDoubleArrayTrie<>();
-        this.nameAutomaton.build(automatonInput);
+        this.nameAutomaton = new ChineseLanguage.WordAutomaton<>(automatonInput);
     }
 
     /** Every division, provinces first, then cities, then counties and statistical zones, in table order. */
@@ -190,7 +189,7 @@ public final class RegionGazetteer {
         Context context = context(contextCode);
         Map<String, Optional<Division>> resolvedBySurface = new HashMap<>();
         List<Mention> candidates = new ArrayList<>();
-        nameAutomaton.parseText(text.toCharArray(), (begin, end, entry, index) -> {
+        nameAutomaton.scan(text, (begin, end, entry) -> {
             if (!entry.matchesFullName()) {
                 if (entry.commonWord()) {
                     return;

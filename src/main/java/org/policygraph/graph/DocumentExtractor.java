@@ -1,0 +1,17 @@
+package org.policygraph.graph;
+
+import org.policygraph.extract.Extraction;
+import org.policygraph.extract.PolicyExtractor;
+import org.policygraph.ingest.DocumentPreparer;
+import org.policygraph.ingest.UnusableDocumentException;
+
+/** Turns a document's bytes into an extraction: read and prepare (ingest), then extract. */
+@FunctionalInterface
+public interface DocumentExtractor {
+
+    Extraction extract(String sourceName, byte[] content) throws UnusableDocumentException;
+
+    static DocumentExtractor of(PolicyExtractor extractor) {
+        return (sourceName, content) -> extractor.extract(sourceName, DocumentPreparer.prepare(content));
+    }
+}
