@@ -35,6 +35,7 @@ final class ResponsibilityClauses {
     private static final Pattern TIME_LIMIT = Pattern.compile(
             "^(?:(?:(?:\\d{4}|20[一二三四五六七八九〇零]{2})年)?(?:\\d{1,2}月)?(?:\\d{1,2}日)?(?:年底|年内|上半年|下半年|底|末|中旬|上旬|下旬)?(?:前|以前|之前)?)"
                     + "(?:完成|落实|到位|见效|取得成效)?$");
+    private static final Pattern TIME_WORD = Pattern.compile("[年月底末]|前|长期|持续|常态|逐年|按年");
     private static final Pattern STANDING_WORK = Pattern.compile("^(?:长期坚持|持续推进|持续开展|长期|持续|常态化推进|按年度推进|逐年推进)$");
     /** 牵头 as a marker, not inside a bracketed "（牵头）" after a name. */
     private static final Pattern LEAD_WORD = Pattern.compile("(?<![（(])牵头");
@@ -189,20 +190,21 @@ final class ResponsibilityClauses {
             }
             body = LEAD_NOTE.matcher(body).replaceAll("");
             // Time limits written among the parties (…分工负责，2021年12月底前完成) bound the task's targets.
-            StringBuilder kept = new StringBuilder(body.length());
-            for (String part : body.split("(?<=[，,；;])")) {
-                String bare = part.replaceAll("[，,；;\\s]", "");
-                Matcher time = TIME_LIMIT.matcher(bare);
-                if (!bare.isEmpty() && time.matches() && bare.matches(".*[年月前底末内].*")) {
-                    if (deadline == null) deadline = bare.replaceAll("(?:完成|落实|到位|见效|取得成效)$", "");
-                    kept.append(" ".repeat(part.length()));
-                } else if (STANDING_WORK.matcher(bare).matches()) {
-                    kept.append(" ".repeat(part.length()));
-                } else {
-                    kept.append(part);
+            if (TIME_WORD.matcher(body).find()) {
+                StringBuilder kept = new StringBuilder(body.length());
+                for (String part : body.split("(?<=[，,；;])")) {
+                    String bare = part.replaceAll("[，,；;\\s]", "");
+                    if (!bare.isEmpty() && TIME_LIMIT.matcher(bare).matches() && bare.matches(".*[年月前底末内].*")) {
+                        if (deadline == null) deadline = bare.replaceAll("(?:完成|落实|到位|见效|取得成效)$", "");
+                        kept.append(" ".repeat(part.length()));
+                    } else if (STANDING_WORK.matcher(bare).matches()) {
+                        kept.append(" ".repeat(part.length()));
+                    } else {
+                        kept.append(part);
+                    }
                 }
+                body = kept.toString();
             }
-            body = kept.toString();
             if (body.isBlank()) {
                 continue;
             }

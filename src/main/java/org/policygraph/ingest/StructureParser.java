@@ -543,7 +543,7 @@ public final class StructureParser {
         if (y < 1949 || mo < 1 || mo > 12 || d < 1 || d > 31) {
             return null;
         }
-        return String.format("%04d-%02d-%02d", y, mo, d);
+        return y + "-" + (mo < 10 ? "0" : "") + mo + "-" + (d < 10 ? "0" : "") + d;
     }
 
     private static String compact(String s) {

@@ -35,6 +35,10 @@ public final class TextNormalizer {
     private static final Pattern UNIT_LABEL = Pattern.compile("^(?:牵头|责任|配合|协作|协办|参与)(?:单位|部门)\\s*[:：]");
     /** A line this short after a page break is the rest of the previous line's sentence, not a paragraph. */
     private static final int MAX_FRAGMENT = 3;
+    /** A piece of a number or date alone on its line, and what may stand before and after such a piece. */
+    private static final Pattern FRAGMENT = Pattern.compile("[0-9０-９〔〕\\[\\]［］()（）年月日号]{1,6}");
+    private static final String FRAGMENT_OPENER = "〔[［(（〕]］年月0123456789０１２３４５６７８９";
+    private static final String FRAGMENT_CLOSER = "〕]］)）年月日号0123456789０１２３４５６７８９";
     /** "附件2" alone on its line, its title on the next. */
     private static final Pattern ATTACHMENT_ONLY = Pattern.compile("^附件\\s*\\d{0,2}\\s*[:：]?$");
     /** A line ending in these stops inside a sentence. */
@@ -89,6 +93,9 @@ public final class TextNormalizer {
 
     /** Whether next continues the paragraph that previous ends; insideMarks: that paragraph leaves a bracket open. */
     private static boolean continues(Line previous, Line next, int wrapWidth, boolean insideMarks) {
+        if (next.fragment || previous.fragment && FRAGMENT_CLOSER.indexOf(next.content.charAt(0)) >= 0) {
+            return true;
+        }
         if (!previous.heading && previous.content.contains("关于") && !NOTICE_TITLE_END.matcher(previous.content).find()
                 && NOTICE_TITLE_END.matcher(next.content).find()) {
             // A notice title wrapped over two lines, the second maybe indented.
@@ -126,7 +133,7 @@ public final class TextNormalizer {
 
     /** A cleaned line; width counts its characters as printed, indentation included, to compare with a wrap width. */
     private record Line(String content, int[] offsets, int end, boolean indented, boolean heading, boolean numbered,
-                        int width) {}
+                        int width, boolean fragment) {}
 
     /**
      * The width at which a hard-wrapped text (PDF, OCR) breaks its lines: the most common length of the
@@ -165,24 +172,35 @@ public final class TextNormalizer {
     }
 
     private static List<Line> splitLines(String text) {
-        List<Line> lines = new ArrayList<>();
+        List<int[]> bounds = new ArrayList<>();
         int start = 0;
         while (start <= text.length()) {
             int nl = text.indexOf('\n', start);
             int end = nl < 0 ? text.length() : nl;
-            lines.add(cleanLine(text, start, end));
+            bounds.add(new int[] {start, end});
             if (nl < 0) {
                 break;
             }
             start = nl + 1;
         }
+        List<Line> lines = new ArrayList<>(bounds.size());
+        for (int i = 0; i < bounds.size(); i++) {
+            String raw = text.substring(bounds.get(i)[0], bounds.get(i)[1]).strip();
+            String before = i > 0 ? text.substring(bounds.get(i - 1)[0], bounds.get(i - 1)[1]).strip() : "";
+            String after = i + 1 < bounds.size() ? text.substring(bounds.get(i + 1)[0], bounds.get(i + 1)[1]).strip() : "";
+            // A crawler copy puts every piece of a number or a date on its own line: 甘政办发〔 / 2022 / 〕 / 84 / 号.
+            boolean fragment = FRAGMENT.matcher(raw).matches()
+                    && (!before.isEmpty() && FRAGMENT_OPENER.indexOf(before.charAt(before.length() - 1)) >= 0
+                        || !after.isEmpty() && FRAGMENT_CLOSER.indexOf(after.charAt(0)) >= 0);
+            lines.add(cleanLine(text, bounds.get(i)[0], bounds.get(i)[1], fragment));
+        }
         return lines;
     }
 
-    private static Line cleanLine(String text, int start, int end) {
+    private static Line cleanLine(String text, int start, int end, boolean fragment) {
         String raw = text.substring(start, end);
-        if (PAGE_FURNITURE.matcher(raw).matches() || WEB_BOILERPLATE.matcher(raw).matches()) {
-            return new Line("", new int[0], end, false, false, false, 0);
+        if (!fragment && (PAGE_FURNITURE.matcher(raw).matches() || WEB_BOILERPLATE.matcher(raw).matches())) {
+            return new Line("", new int[0], end, false, false, false, 0, false);
         }
         int i = start;
         boolean indented = i < end && isSpace(text.charAt(i));
@@ -217,7 +235,7 @@ public final class TextNormalizer {
             numbered |= n.match(cleaned) != null;
         }
         int width = length == 0 ? 0 : kept[length - 1] - start + 1;
-        return new Line(cleaned, kept, end, indented, heading, numbered, width);
+        return new Line(cleaned, kept, end, indented, heading, numbered, width, fragment);
     }
 
     static boolean isSpace(char c) {

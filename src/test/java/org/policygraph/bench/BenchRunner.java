@@ -6,13 +6,14 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
-/** Runs the extraction benchmark (bundled samples and generated documents) and prints characters per second for extraction and segmentation, and their ratio. */
+/** Runs the extraction benchmark (bundled samples and generated documents) and prints characters per second for extraction and segmentation, and their ratio; then DOCX and PDF reading throughput. */
 public final class BenchRunner {
 
     private BenchRunner() {}
 
     public static void main(String[] args) throws Exception {
-        Options options = new OptionsBuilder().include(ExtractionBenchmark.class.getSimpleName()).build();
+        Options options = new OptionsBuilder().include(ExtractionBenchmark.class.getSimpleName())
+                .include(ReadingBenchmark.class.getSimpleName()).build();
         Collection<RunResult> results = new Runner(options).run();
         System.out.printf("%n%s%n", Machine.describe());
         for (String corpus : new String[] {"samples", "generated"}) {
@@ -29,6 +30,18 @@ public final class BenchRunner {
             System.out.printf("extraction   %,12.0f chars/s%n", extract);
             System.out.printf("segmentation %,12.0f chars/s (HanLP viterbi, no recognizers)%n", segment);
             System.out.printf("ratio        %12.2f (target >= 0.5)%n", extract / segment);
+        }
+        for (RunResult result : results) {
+            String benchmark = result.getParams().getBenchmark();
+            double perSecond = result.getPrimaryResult().getScore();
+            if (benchmark.endsWith(".readDocx")) {
+                System.out.printf("%nreading DOCX %,10.1f documents/s (paragraphs of a generated document and a %d-row duty table)%n",
+                        perSecond, ReadingBenchmark.TABLE_ROWS);
+            }
+            if (benchmark.endsWith(".readPdf")) {
+                System.out.printf("reading PDF  %,10.1f documents/s = %,.1f pages/s (%d-page text PDF)%n",
+                        perSecond, perSecond * ReadingBenchmark.PDF_PAGES, ReadingBenchmark.PDF_PAGES);
+            }
         }
     }
 }

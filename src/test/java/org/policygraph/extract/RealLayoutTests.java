@@ -147,4 +147,36 @@ class RealLayoutTests {
         assertThat(e.tasks().get(1).departments()).extracting(Extraction.DepartmentRole::name)
                 .containsExactly("市医保局", "市财政局", "各县区人民政府");
     }
+
+    @Test
+    void shouldJoinNumberAndDatePiecesThatACrawlerPutOnTheirOwnLines() throws Exception {
+        Extraction e = extract("""
+                武威市人民政府办公室文件
+                武政办发〔
+                2023
+                〕
+                57
+                号
+                武威市人民政府办公室关于印发武威市2023年深化医药卫生体制改革重点工作任务的通知
+                各县区人民政府：
+                现将《武威市2023年深化医药卫生体制改革重点工作任务》印发给你们，请认真贯彻落实。
+                武威市人民政府办公室
+                2023
+                年
+                6
+                月
+                12
+                日
+                武威市2023年深化医药卫生体制改革重点工作任务
+                一、促进优质医疗资源扩容
+                （一）推进紧密型县域医共体建设。（市卫生健康委牵头，市医保局配合）
+                12
+                （二）加强公共卫生体系建设。（市疾控中心负责）
+                """);
+        assertThat(e.document().docNumber()).isEqualTo("武政办发〔2023〕57号");
+        assertThat(e.document().issueDate()).isEqualTo("2023-06-12");
+        assertThat(e.document().issuer()).isEqualTo("武威市人民政府办公室");
+        assertThat(titles(e)).containsExactly("推进紧密型县域医共体建设", "加强公共卫生体系建设");
+        assertThat(e.tasks().get(0).text()).doesNotContain("12");
+    }
 }
