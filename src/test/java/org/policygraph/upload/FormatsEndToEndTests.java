@@ -61,6 +61,18 @@ class FormatsEndToEndTests extends UploadTestSupport {
     }
 
     @Test
+    void shouldLoadALegacyWordDocumentWithADutyTable() throws IOException {
+        byte[] doc;
+        try (var in = getClass().getResourceAsStream("/composed/dingxi-2024-duty-table.doc")) {
+            doc = in.readAllBytes();
+        }
+        Outcome outcome = ingester.ingest("upload-5", doc);
+        assertThat(outcome.status()).as(outcome.line()).isEqualTo(Status.LOADED);
+        assertLoaded("定卫发〔2024〕15号", "DOC", 2, "市卫生健康委");
+        assertThat(leads("定卫发〔2024〕15号")).containsEntry(2L, "市医保局");
+    }
+
+    @Test
     void shouldLoadAPdfWithATextLayer() throws IOException {
         List<String> lines = new java.util.ArrayList<>(List.of("定卫发〔2024〕12 号"));
         lines.addAll(NOTICE);
