@@ -28,6 +28,10 @@ final class PlaceMentions {
     private static final Pattern DEPARTMENT_HEAD = Pattern.compile(
             "^[\\u4e00-\\u9fa5]{0,8}?(?:人民政府|政府|委员会|党委|卫生健康委|卫健委|管委会|局|厅|委|办公室|办)(?![\\u4e00-\\u9fa5]{0,2}(?:医院|中心))");
     /** Words that cannot sit inside a proper name; their presence means the division is followed by a clause. */
+    private static final Pattern CONJUNCTION = Pattern.compile("[和与及、]");
+    private static final Pattern FACILITY_OF_PLACE = Pattern.compile("每|各|新建|建成|新增|至少|所有|全部|[省市县区旗乡镇]级|二级|三级");
+    private static final Pattern CLAUSE_WORD_IN_NAME = Pattern.compile(
+            "的|在|对|试点|率先|将|把|由|从|向|等|依托|推进|推动|实施|开展|建设|加强|深入|进一步|完善|探索|支持|分别|积极|加快|持续|全面|已|要|为|是|有");
     private static final Pattern CLAUSE_WORD = Pattern.compile(
             "的|在|对|试点|率先|将|把|由|从|向|等|和|与|及|依托|推进|推动|实施|开展|建设|加强|深入|进一步|完善|探索|支持|分别|积极|加快|持续|全面|已|要|为|是|有");
     private static final Pattern PROGRAMME_AFTER = Pattern.compile("^(?:市)?(?:医改|经验|模式|做法|精神|行动|样板)");
@@ -81,15 +85,24 @@ final class PlaceMentions {
     private boolean farCountyByShortForm(Mention m, String contextCode) {
         Division division = m.division();
         if (contextCode == null || contextCode.length() < 2 || division.level() != Level.COUNTY
-                || m.surface().equals(division.name()) || division.provinceCode() == null) {
+                || division.provinceCode() == null || division.provinceCode().startsWith(contextCode.substring(0, 2))) {
             return false;
         }
-        return !division.provinceCode().startsWith(contextCode.substring(0, 2));
+        // A full name only when it is chiefly an ordinary word (老城区, 城区): a far county's real name stays a place.
+        return !m.surface().equals(division.name()) || ChineseLanguage.mostFrequentReading(m.surface())
+                .map(reading -> !reading.nature().startsWith("ns")).orElse(false);
     }
 
+    /**
+     * Whether the words after a place make it the start of a name (酒泉市人民医院). A conjunction right after the
+     * place joins two names (白银市和定西市…), inside a name it is part of it (北京协和医院); quantities and
+     * levels (每个街道, 新建三级医院, 县级医院) describe facilities of the place, not a name.
+     */
     private static boolean partOfName(String after, Pattern head) {
         Matcher m = head.matcher(after);
-        return m.find() && !CLAUSE_WORD.matcher(after.substring(0, m.end())).find();
+        if (!m.find() || CONJUNCTION.matcher(after).lookingAt()) return false;
+        String between = after.substring(0, m.end());
+        return !CLAUSE_WORD_IN_NAME.matcher(between).find() && !FACILITY_OF_PLACE.matcher(between).find();
     }
 
     /**

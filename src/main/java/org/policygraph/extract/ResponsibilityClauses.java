@@ -24,6 +24,7 @@ final class ResponsibilityClauses {
     private static final String LEAD_LABELS = "牵头责任单位|牵头单位|牵头部门|牵头处室|牵头科室|主办单位|主责单位";
     private static final String RESPONSIBLE_LABELS = "责任单位|责任部门|责任科室|责任处室|实施单位";
     private static final String PARTNER_LABELS = "主要协作单位|协作单位|配合单位|配合部门|协办单位|参与单位|参与部门|协助单位";
+    private static final String TIME_LABELS = "完成时限|完成时间|时间节点|时间进度|进度安排";
     private static final String LABELS = LEAD_LABELS + "|" + RESPONSIBLE_LABELS + "|" + PARTNER_LABELS;
     private static final Pattern MARKER = Pattern.compile("负责|牵头|" + RESPONSIBLE_LABELS + "|配合|参与|协作单位|协办");
     /** A unit label: "牵头单位：", or in lenticular brackets without a colon, "【牵头单位】". */
@@ -35,6 +36,13 @@ final class ResponsibilityClauses {
     private static final Pattern TIME_LIMIT = Pattern.compile(
             "^(?:(?:(?:\\d{4}|20[一二三四五六七八九〇零]{2})年)?(?:\\d{1,2}月)?(?:\\d{1,2}日)?(?:年底|年内|上半年|下半年|底|末|中旬|上旬|下旬)?(?:前|以前|之前)?)"
                     + "(?:完成|落实|到位|见效|取得成效)?$");
+    /** Lines that go with unit labels: a time limit (its value bounds the targets) or the leader (a person). */
+    private static final Pattern COMPANION_LINE = Pattern.compile("\\s*(?:" + TIME_LABELS + "|责任领导|牵头领导|分管领导|联系人)\\s*[:：]");
+    private static final Pattern TIME_LABELLED = Pattern.compile("(?:" + TIME_LABELS + ")\\s*[:：]\\s*([^；;\\n]*)");
+    private static final Pattern PERSON_LABELLED = Pattern.compile("(?:责任领导|牵头领导|分管领导|联系人)\\s*[:：][^；;\\n]*");
+    /** A time limit in brackets after a name: 省医保局（2023年底前完成）. */
+    private static final Pattern BRACKETED_TIME = Pattern.compile("[（(]([^（）()]*(?:年|月|底|前)[^（）()]*)[)）]$");
+    private static final Pattern BARE_LEVEL = Pattern.compile("各?[省市州县区旗盟]");
     private static final Pattern TIME_WORD = Pattern.compile("[年月底末]|前|长期|持续|常态|逐年|按年");
     private static final Pattern STANDING_WORK = Pattern.compile("^(?:长期坚持|持续推进|持续开展|长期|持续|常态化推进|按年度推进|逐年推进)$");
     /** 牵头 as a marker, not inside a bracketed "（牵头）" after a name. */
@@ -57,7 +65,7 @@ final class ResponsibilityClauses {
     private static final Pattern OFFICE_END = Pattern.compile("(?:委|局|厅|办|部|政府|办公室|委员会|领导小组|管委会)$");
     /** Ends that complete an office's name; "社会" (人力资源社会 / 保障厅) does not. */
     private static final Pattern COMPLETE_NAME_END = Pattern.compile(
-            "(?:委|局|厅|办|部|院|政府|中心|(?<!社)会|联|团委|集团|公司|室|处|署|队|所|站|馆|社|组)$|^$");
+            "(?:委|局|厅|办|部|院|政府|中心|(?<!社)会|联|团委|集团|公司|室|处|署|队|所|站|馆|社|组|[)）])$|^$");
     private static final Pattern NAME_START = Pattern.compile("^(?:省|市|州|县|区|国家|各|地方|自治区|中央|团|军|解放军|武警)");
     private static final int MAX_NAME_LENGTH = 30;
 
@@ -92,17 +100,34 @@ final class ResponsibilityClauses {
     /** Finds the responsibility clause of a task's text; the last marked parenthetical wins. */
     static Clause find(String text) {
         List<int[]> groups = parentheticals(text);
+        List<String> standingOnly = List.of();
         for (int i = groups.size() - 1; i >= 0; i--) {
             int[] g = groups.get(i);
             String inner = text.substring(g[0] + 1, g[1] - 1);
             if (MARKER.matcher(inner).find() && !inner.contains("《") && !NOT_A_CLAUSE.matcher(inner).find()) {
-                return parse(text, g[0] + 1, g[1] - 1, g[0], g[1]);
+                Clause clause = parse(text, g[0] + 1, g[1] - 1, g[0], g[1]);
+                if (!clause.parties().isEmpty() || clause.standingParties().isEmpty()) {
+                    return clause;
+                }
+                // "责任单位：A、B（以下均需C负责，不再列出）": the bracket only states the standing instruction;
+                // the parties are in the labels around it.
+                standingOnly = clause.standingParties();
+                text = text.substring(0, g[0]) + " ".repeat(g[1] - g[0]) + text.substring(g[1]);
+                groups = parentheticals(text);
+                break;
             }
         }
         int[] block = lastLabelledBlock(text);
         if (block == null) block = lastInlineLabel(text, groups);
         if (block != null) {
-            return parse(text, block[0], block[1], block[0], block[1]);
+            Clause clause = parse(text, block[0], block[1], block[0], block[1]);
+            if (standingOnly.isEmpty()) return clause;
+            List<String> standing = new ArrayList<>(clause.standingParties());
+            standingOnly.forEach(name -> { if (!standing.contains(name)) standing.add(name); });
+            return new Clause(clause.parties(), standing, clause.start(), clause.end(), clause.deadline());
+        }
+        if (!standingOnly.isEmpty()) {
+            return new Clause(List.of(), standingOnly, -1, -1, null);
         }
         if (!groups.isEmpty()) {
             int[] last = groups.get(groups.size() - 1);
@@ -126,7 +151,8 @@ final class ResponsibilityClauses {
             int lineEnd = text.indexOf('\n', lineStart);
             if (lineEnd < 0) lineEnd = text.length();
             boolean labelled = LABELLED_LINE.matcher(text).region(lineStart, lineEnd).lookingAt();
-            if (labelled) {
+            boolean companion = blockStart >= 0 && COMPANION_LINE.matcher(text).region(lineStart, lineEnd).lookingAt();
+            if (labelled || companion) {
                 if (blockStart < 0) blockStart = lineStart;
                 block = new int[] {blockStart, lineEnd};
             } else {
@@ -175,6 +201,13 @@ final class ResponsibilityClauses {
         List<String> standing = new ArrayList<>();
         List<Party> parties = new ArrayList<>();
         String deadline = null;
+        Matcher timeLabelled = TIME_LABELLED.matcher(inner);
+        if (timeLabelled.find()) {
+            String limit = timeLabelled.group(1).replaceAll("\\s+", "").replaceAll("(?:完成|落实|到位)$", "");
+            if (!limit.isEmpty() && !STANDING_WORK.matcher(limit).matches()) deadline = limit;
+        }
+        // Blank out, keeping offsets, what names no party: time limits and the leaders' names.
+        inner = blank(blank(inner, TIME_LABELLED), PERSON_LABELLED);
         for (String sentence : sentencesWithOffsets(inner)) {
             int offset = from + Integer.parseInt(sentence.substring(0, sentence.indexOf(':')));
             String body = sentence.substring(sentence.indexOf(':') + 1);
@@ -211,6 +244,15 @@ final class ResponsibilityClauses {
             parties.addAll(parseSentence(body, offset));
         }
         return new Clause(dedupe(parties), standing, clauseStart, clauseEnd, deadline);
+    }
+
+    private static String blank(String text, Pattern pattern) {
+        Matcher m = pattern.matcher(text);
+        StringBuilder out = new StringBuilder(text);
+        while (m.find()) {
+            for (int i = m.start(); i < m.end(); i++) out.setCharAt(i, ' ');
+        }
+        return out.toString();
     }
 
     /** Clause sentences as "offset:text", split on 。 and ；. */
@@ -295,9 +337,10 @@ final class ResponsibilityClauses {
     private static List<Party> names(String list, int offset, Role role, boolean allSameRole) {
         List<Party> parties = new ArrayList<>();
         for (Span part : split(list, 0)) {
-            Matcher marked = MARKED_LEAD.matcher(part.text.strip());
+            String text = BRACKETED_TIME.matcher(part.text.strip()).replaceFirst("");
+            Matcher marked = MARKED_LEAD.matcher(text);
             boolean leads = marked.matches();
-            String name = cleanName(leads ? marked.group(1) : part.text);
+            String name = cleanName(leads ? marked.group(1) : text);
             if (name == null) continue;
             int at = list.indexOf(name, part.start);
             int start = offset + Math.max(at, part.start);
@@ -320,7 +363,8 @@ final class ResponsibilityClauses {
                 continue;
             }
             if ("、，,；;/".indexOf(c) >= 0) {
-                sepLength = 1;
+                // 各市、县（区）人民政府 is one collective name: a bare level word does not stand alone.
+                sepLength = c == '、' && BARE_LEVEL.matcher(list.substring(start, i).trim()).matches() ? 0 : 1;
             } else if (c == ' ' || c == '\n') {
                 // A name broken over two lines of a table cell (省自然资源和 / 规划厅) is one name; two complete
                 // names (市人社局 / 医保中心) are two.

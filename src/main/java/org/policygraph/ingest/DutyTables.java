@@ -20,6 +20,7 @@ final class DutyTables {
     private static final Pattern DEADLINE = Pattern.compile("时限|时间|期限|节点|进度");
     private static final Pattern DUTY = Pattern.compile("任务|内容|职责|措施|领域|事项|举措|要求|目标|工作$|^工作");
     private static final Pattern PARTY = Pattern.compile("单位|部门|科室|处室|主体|机构|责任人?$");
+    private static final int MAX_GROUP_ROW = 40;
     /** Header cells are short labels; a longer cell is content. */
     private static final int MAX_HEADER_CELL = 12;
 
@@ -48,7 +49,14 @@ final class DutyTables {
             for (; j < paragraphs.size(); j++) {
                 StructureParser.Paragraph r = paragraphs.get(j);
                 String rowLine = text.substring(r.start(), r.end());
-                if (!TableRows.isRow(rowLine)) break;
+                if (!TableRows.isRow(rowLine)) {
+                    // A group row spans the table ("一、推动优质医疗资源扩容下沉") and the rows go on under it.
+                    boolean groupRow = rowLine.length() <= MAX_GROUP_ROW && rowLine.indexOf('。') < 0
+                            && j + 1 < paragraphs.size() && TableRows.isRow(text.substring(paragraphs.get(j + 1).start(),
+                            paragraphs.get(j + 1).end()));
+                    if (groupRow) continue;
+                    break;
+                }
                 end = r.end();
                 if (headerRoles(rowLine) != null) continue;
                 Row row = row(r, rowLine, roles);

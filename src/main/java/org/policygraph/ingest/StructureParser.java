@@ -20,7 +20,7 @@ public final class StructureParser {
 
     static final Pattern RESPONSIBILITY = Pattern.compile(
             // The lookahead lets the matcher skip, in one test, every position that cannot start a marker.
-            "(?=[按分牵责配协参负])(?:按职责分工负责|分工负责|分级负责|牵头单位|责任单位|牵头部门|责任部门|责任科室|责任处室|配合单位|配合部门|协作单位|协办单位|参与单位|参与部门|牵头责任单位|负责[)）]|牵头[，,、;；)）]|牵头负责|负责[，,]排在第一)");
+            "(?=[按分牵责配协参负])(?:按职责分工负责|分工负责|分级负责|(?<![为是])牵头单位|责任单位|牵头部门|责任部门|责任科室|责任处室|配合单位|配合部门|协作单位|协办单位|参与单位|参与部门|牵头责任单位|负责[)）]|牵头[，,、;；)）]|牵头负责|负责[，,]排在第一)");
     private static final Pattern DOC_NUMBER = Pattern.compile(
             "([\\u4e00-\\u9fa5]{1,12})\\s*[〔\\[［(（【]\\s*((?:19|20)\\d{2})\\s*[〕\\]］)）】]\\s*(\\d{1,4})\\s*号");
     private static final Pattern NOTICE_TITLE = Pattern.compile(
@@ -37,6 +37,7 @@ public final class StructureParser {
             "[\\u4e00-\\u9fa5（）()]{2,40}(?:办公厅|办公室|人民政府|政府|委员会|领导小组|小组|局|厅|委|办|院|会|部|中心|[)）])");
     private static final Pattern ORGANISATION_START = Pattern.compile("^[\\u4e00-\\u9fa5]");
     private static final int MAX_SIGNATURE_LINES = 3;
+    private static final Pattern WRAPPED_NAME_START = Pattern.compile("(?!特此|此页)[\\u4e00-\\u9fa5（）()]{6,24}");
     private static final int MAX_TITLE_CONTINUATION = 20;
     private static final Pattern TASK_LIST_TITLE = Pattern.compile(
             "(?m)^(?![一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十\\d]{1,3}[)）]|\\d{1,3}[.．、])[^\\n。，,：:]{0,40}(?:重点工作任务|重点任务|工作要点|实施方案|任务分工|工作任务|行动计划|行动方案|工作方案|指导方案|分工方案|任务分解|任务清单|职责清单|清单|实施意见|指导意见|规划|计划|方案|行动)[^\\n。，,]{0,10}$");
@@ -66,7 +67,8 @@ public final class StructureParser {
         Header header = header(text);
         int bodyStart = bodyStart(text, header);
         List<Item> items = items(text, paragraphs, bodyStart);
-        items.removeIf(item -> rows.stream().anyMatch(r -> r.start == item.start));
+        items.removeIf(item -> rows.stream().anyMatch(r -> r.start == item.start)
+                || tables.stream().anyMatch(t -> item.start >= t.start() && item.start < t.end()));
         Markers markers = Markers.of(text, rows);
         java.util.Set<Integer> taskItems = taskItems(items, text, markers);
         // An item followed directly by a duty table (at most a caption between) heads the table's rows: they are the tasks.
@@ -512,9 +514,18 @@ public final class StructureParser {
         int end = lineStart - 1;
         for (int lines = 0; lines < MAX_SIGNATURE_LINES && end > 0; lines++) {
             int start = text.lastIndexOf('\n', end - 1) + 1;
-            String line = compact(text.substring(start, end)).replaceAll("[（(](?:代章|印章|盖章)[)）]$", "");
-            if (!ORGANISATION.matcher(line).matches()) break;
+            String line = compact(text.substring(start, end)).replaceAll("[（(][^（）()]*(?:代章|印章|盖章)[)）]$", "");
+            if (line.isEmpty() && lines == 0) {
+                end = start - 1;
+                continue;
+            }
+            // The first line of an office's name wrapped over two lines ends anywhere: 宁夏回族自治区深化医药卫生体制 / 改革领导小组办公室.
+            boolean wrappedStart = name.length() > 0 && WRAPPED_NAME_START.matcher(line).matches();
+            if (!ORGANISATION.matcher(line).matches() && !wrappedStart) break;
             name.insert(0, line);
+            if (wrappedStart && !ORGANISATION.matcher(line).matches()) {
+                break;
+            }
             end = start - 1;
         }
         String found = name.toString();

@@ -203,11 +203,15 @@ public final class RegionGazetteer {
         });
         candidates.sort(Comparator.comparingInt(Mention::start)
                 .thenComparing(Comparator.comparingInt(Mention::end).reversed()));
+        // Of two overlapping names a full name beats a short form (确定西吉县: 西吉县, not 定西), then the longer wins.
         List<Mention> mentions = new ArrayList<>();
         int coveredUntil = 0;
         for (Mention candidate : candidates) {
             if (candidate.start() >= coveredUntil) {
                 mentions.add(candidate);
+                coveredUntil = candidate.end();
+            } else if (!mentions.isEmpty() && beats(candidate, mentions.get(mentions.size() - 1))) {
+                mentions.set(mentions.size() - 1, candidate);
                 coveredUntil = candidate.end();
             }
         }
@@ -221,6 +225,13 @@ public final class RegionGazetteer {
      */
     public Set<String> commonWordShortForms() {
         return commonWordShortForms;
+    }
+
+    private static boolean beats(Mention candidate, Mention chosen) {
+        boolean candidateFull = candidate.surface().equals(candidate.division().name());
+        boolean chosenFull = chosen.surface().equals(chosen.division().name());
+        if (candidateFull != chosenFull) return candidateFull;
+        return candidate.end() - candidate.start() > chosen.end() - chosen.start();
     }
 
     private Optional<Division> resolve(NameEntry entry, Context context) {
