@@ -39,6 +39,14 @@ public final class TextNormalizer {
     private static final Pattern FRAGMENT = Pattern.compile("[0-9０-９〔〕\\[\\]［］()（）年月日号]{1,6}");
     private static final String FRAGMENT_OPENER = "〔[［(（〕]］年月0123456789０１２３４５６７８９";
     private static final String FRAGMENT_CLOSER = "〕]］)）年月日号0123456789０１２３４５６７８９";
+    private static final Pattern PAGE_NUMBER = Pattern.compile(
+            "[—\\-－–━]+\\s*\\d{1,4}\\s*[—\\-－–━]+|第\\s*\\d{1,4}\\s*页.*|\\d{1,4}\\s*/\\s*\\d{1,4}|\\d{1,4}");
+    private static final int MAX_RUNNING_HEAD = 30;
+    private static final int MIN_RUNNING_HEAD = 4;
+    /** A head seen once must be shorter than a wrapped line and hold no punctuation, unlike the rest of a sentence. */
+    private static final int MAX_LONE_RUNNING_HEAD = 20;
+    private static final Pattern HEAD_PUNCTUATION = Pattern.compile("[，。、；：（）()《》“”,;:]");
+    private static final int MIN_RUNNING_HEADS = 2;
     /** "附件2" alone on its line, its title on the next. */
     private static final Pattern ATTACHMENT_ONLY = Pattern.compile("^附件\\s*\\d{0,2}\\s*[:：]?$");
     /** A line ending in these stops inside a sentence. */
@@ -183,6 +191,7 @@ public final class TextNormalizer {
             }
             start = nl + 1;
         }
+        java.util.Set<String> runningHeads = runningHeads(text, bounds);
         List<Line> lines = new ArrayList<>(bounds.size());
         for (int i = 0; i < bounds.size(); i++) {
             String raw = text.substring(bounds.get(i)[0], bounds.get(i)[1]).strip();
@@ -192,9 +201,52 @@ public final class TextNormalizer {
             boolean fragment = FRAGMENT.matcher(raw).matches()
                     && (!before.isEmpty() && FRAGMENT_OPENER.indexOf(before.charAt(before.length() - 1)) >= 0
                         || !after.isEmpty() && FRAGMENT_CLOSER.indexOf(after.charAt(0)) >= 0);
+            if (runningHeads.contains(raw)) {
+                lines.add(new Line("", new int[0], bounds.get(i)[1], false, false, false, 0, false));
+                continue;
+            }
             lines.add(cleanLine(text, bounds.get(i)[0], bounds.get(i)[1], fragment));
         }
         return lines;
+    }
+
+    /**
+     * Running headers and footers of a text copied from a paged document (广州市人民政府公报, 2023 年第 20 期):
+     * short lines that recur and stand, every time, next to a page number.
+     */
+    private static java.util.Set<String> runningHeads(String text, List<int[]> bounds) {
+        List<String> lines = new ArrayList<>();
+        List<Boolean> pageNumber = new ArrayList<>();
+        for (int[] b : bounds) {
+            String raw = text.substring(b[0], b[1]).strip();
+            if (raw.isEmpty()) continue;
+            lines.add(raw);
+            pageNumber.add(PAGE_NUMBER.matcher(raw).matches());
+        }
+        java.util.Map<String, int[]> seen = new java.util.HashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (pageNumber.get(i) || line.length() > MAX_RUNNING_HEAD || line.length() < MIN_RUNNING_HEAD
+                    || FRAGMENT.matcher(line).matches() || SENTENCE_END.indexOf(line.charAt(line.length() - 1)) >= 0) {
+                continue;
+            }
+            boolean besidePageNumber = i > 0 && pageNumber.get(i - 1) || i + 1 < lines.size() && pageNumber.get(i + 1);
+            int[] counts = seen.computeIfAbsent(line, k -> new int[3]);
+            counts[0]++;
+            if (besidePageNumber) counts[1]++;
+            // Once is enough where the page break cuts a sentence: "…市财政局配 / — 23 — / 2023 年第 20 期 / 合）".
+            if (i >= 2 && pageNumber.get(i - 1) && !pageNumber.get(i - 2) && !startsStructure(line)
+                    && line.length() <= MAX_LONE_RUNNING_HEAD && !HEAD_PUNCTUATION.matcher(line).find()
+                    && i + 1 < lines.size() && !startsStructure(lines.get(i + 1))) {
+                String cut = lines.get(i - 2);
+                if (SENTENCE_END.indexOf(cut.charAt(cut.length() - 1)) < 0) counts[2]++;
+            }
+        }
+        java.util.Set<String> heads = new java.util.HashSet<>();
+        seen.forEach((line, counts) -> {
+            if (counts[1] == counts[0] && (counts[1] >= MIN_RUNNING_HEADS || counts[2] > 0)) heads.add(line);
+        });
+        return heads;
     }
 
     private static Line cleanLine(String text, int start, int end, boolean fragment) {
@@ -221,6 +273,10 @@ public final class TextNormalizer {
             if (isSpace(c) && content.length() == 0) {
                 continue;
             }
+            // PDF exports put a space between Chinese and digits (2023 年 12 月, 〔2024〕9 号): not part of the text.
+            if (c == ' ' && j + 1 < end && joinsHanAndDigit(content.charAt(content.length() - 1), text.charAt(j + 1))) {
+                continue;
+            }
             offsets[content.length()] = j;
             content.append(toHalfWidth(c));
         }
@@ -236,6 +292,17 @@ public final class TextNormalizer {
         }
         int width = length == 0 ? 0 : kept[length - 1] - start + 1;
         return new Line(cleaned, kept, end, indented, heading, numbered, width, fragment);
+    }
+
+    private static boolean startsStructure(String line) {
+        return STRUCTURE_START.matcher(line).find();
+    }
+
+    private static boolean joinsHanAndDigit(char before, char after) {
+        boolean digitBefore = Character.isDigit(before);
+        boolean digitAfter = Character.isDigit(after);
+        return digitBefore && (ChineseLanguage.isHan(after) || after == '%') || digitAfter && (ChineseLanguage.isHan(before)
+                || "〕〔）（".indexOf(before) >= 0);
     }
 
     static boolean isSpace(char c) {

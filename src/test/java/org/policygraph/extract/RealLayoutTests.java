@@ -179,4 +179,85 @@ class RealLayoutTests {
         assertThat(titles(e)).containsExactly("推进紧密型县域医共体建设", "加强公共卫生体系建设");
         assertThat(e.tasks().get(0).text()).doesNotContain("12");
     }
+
+    @Test
+    void shouldKeepTheRowsOfADutyTableUnderItsGroupRows() throws Exception {
+        Extraction e = extract("""
+                序号 | 责任单位 | 工作任务 | 完成时限
+                一、推动优质医疗资源扩容下沉
+                1 | 市卫生健康委牵头，市医保局配合 | 推进医疗集团建设。每个区至少组建1个城市医疗集团。 | 2024年10月底
+                二、深化医保支付方式改革
+                2 | 市医保局 | 推进按病种付费。 | 持续推进
+                """);
+        assertThat(titles(e)).containsExactly("推进医疗集团建设", "推进按病种付费");
+        assertThat(e.tasks().get(0).departments()).extracting(Extraction.DepartmentRole::name, Extraction.DepartmentRole::role)
+                .containsExactly(tuple("市卫生健康委", Role.LEAD), tuple("市医保局", Role.PARTNER));
+        assertThat(e.tasks().get(0).indicators()).extracting(Extraction.Indicator::value, Extraction.Indicator::deadline)
+                .containsExactly(tuple(1.0, "2024年10月底"));
+    }
+
+    @Test
+    void shouldReadTimeLimitAndLeaderLinesBesideTheUnitLabels() throws Exception {
+        Extraction e = extract("""
+                一、重点任务
+                （一）推进医共体建设。县域内就诊率达到90%以上。
+                牵头单位：市卫生健康委
+                责任单位：市财政局、市医保局
+                责任领导：王明
+                完成时限：2024年12月底前
+                （二）加强人才队伍建设。
+                责任单位：市人社局、各县（区）人民政府（以下均需各县（区）人民政府负责，不再列出）
+                （三）加强信息化建设。
+                责任单位：市数据局
+                """);
+        assertThat(e.tasks().get(0).departments()).extracting(Extraction.DepartmentRole::name)
+                .containsExactly("市卫生健康委", "市财政局", "市医保局");
+        assertThat(e.tasks().get(0).indicators()).extracting(Extraction.Indicator::deadline).containsExactly("2024年12月底前");
+        assertThat(e.tasks().get(1).departments()).extracting(Extraction.DepartmentRole::name)
+                .containsExactly("市人社局", "各县（区）人民政府");
+        assertThat(e.tasks().get(2).departments()).extracting(Extraction.DepartmentRole::name)
+                .containsExactly("市数据局", "各县（区）人民政府");
+    }
+
+    @Test
+    void shouldDropRunningHeadsOfAPagedCopyAndSpacesBeforeDigits() throws Exception {
+        Extraction e = extract("""
+                广州市人民政府办公厅关于印发广州市深化医药卫生体制改革2023年重点工作任务的通知
+                穗府办函〔2023〕67号
+                广州市深化医药卫生体制改革2023年重点工作任务
+                一、推进医共体建设
+                （一）推进紧密型县域医共体建设。支持花都区、从化区开展市级紧密型县域医共体建
+                — 22 —
+                广州市人民政府公报
+                设试点，到 2023 年 12 月底前县域内就诊率达到 90%以上。（市卫生健康委牵头，市财政局配
+                — 23 —
+                2023 年第 20 期
+                合）
+                （二）加强公共卫生服务。每个街道至少建成1家社区卫生服务中心。（市卫生健康委负责）
+                """);
+        Task first = e.tasks().get(0);
+        assertThat(first.departments()).extracting(Extraction.DepartmentRole::name).containsExactly("市卫生健康委", "市财政局");
+        assertThat(first.pilots()).flatExtracting(Extraction.Pilot::sites).extracting(Extraction.PilotSite::code)
+                .containsExactly("440114", "440117");
+        assertThat(first.indicators()).extracting(Extraction.Indicator::value, Extraction.Indicator::deadline)
+                .containsExactly(tuple(90.0, "2023年12月底前"));
+        assertThat(first.text()).doesNotContain("公报", "第20期");
+    }
+
+    @Test
+    void shouldPreferAFullNameToAnOverlappingShortFormAndKeepPlacesBeforeFacilityWords() throws Exception {
+        Extraction e = extract("""
+                宁夏回族自治区深化医药卫生体制改革领导小组办公室关于印发2023年医改重点工作任务的通知
+                2023年医改重点工作任务
+                一、重点任务
+                （一）推进县域综合医改。确定西吉县、隆德县为自治区级试点县，荔湾区每个街道建成1家社区医院。（自治区卫生健康委负责）
+                宁夏回族自治区深化医药卫生体制
+                改革领导小组办公室（自治区卫生健康委代章）
+                2023年5月6日
+                """);
+        assertThat(e.tasks().get(0).regions()).extracting(Extraction.RegionRef::code).contains("640422", "640423", "440103")
+                .doesNotContain("141028", "621100");
+        assertThat(e.document().issuer()).isEqualTo("宁夏回族自治区深化医药卫生体制改革领导小组办公室");
+        assertThat(e.document().issueDate()).isEqualTo("2023-05-06");
+    }
 }

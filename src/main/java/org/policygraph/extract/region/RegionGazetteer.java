@@ -194,7 +194,9 @@ public final class RegionGazetteer {
                 if (entry.commonWord()) {
                     return;
                 }
-                if (end < text.length() && ADMINISTRATIVE_SUFFIX_CHARS.indexOf(text.charAt(end)) >= 0) {
+                // 甘孜州县级医院: a level word (县级) after the name does not make it the stem of another name.
+                if (end < text.length() && ADMINISTRATIVE_SUFFIX_CHARS.indexOf(text.charAt(end)) >= 0
+                        && !(end + 1 < text.length() && text.charAt(end + 1) == '级')) {
                     return;
                 }
             }
