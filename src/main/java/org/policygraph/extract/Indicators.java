@@ -17,7 +17,7 @@ final class Indicators {
     /** A found target with offsets in the searched text. */
     record Found(String text, double value, String unit, String comparator, String deadline, String subject, int start, int end) {}
 
-    private static final String UNITS = "个百分点|%|‰|个(?!月)|批次|分钟|小时|岁|天|类|家|名|所|种|万人次|人次|万人|人|次|张|项|台|支|批|万元|亿元|元|座|户|条|倍|床|间|辆|套|件|份|处|公里|平方米";
+    private static final String UNITS = "/10万|/万|/千|个百分点|%|‰|个(?!月)|批次|分钟|小时|岁|天|类|家|名|所|种|万人次|人次|万人|人|次|张|项|台|支|批|万元|亿元|元|座|户|条|倍|床|间|辆|套|件|份|处|公里|平方米";
     // "2人间" is a kind of room, not two people.
     private static final Pattern ARABIC = Pattern.compile("(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)\\s*(" + UNITS + ")(?!间)");
     private static final Pattern CHINESE = Pattern.compile(

@@ -260,4 +260,20 @@ class RealLayoutTests {
         assertThat(e.document().issuer()).isEqualTo("宁夏回族自治区深化医药卫生体制改革领导小组办公室");
         assertThat(e.document().issueDate()).isEqualTo("2023-05-06");
     }
+
+    @Test
+    void shouldReadRatesComparatorSymbolsAndPerMilleTargets() throws Exception {
+        Extraction e = extract("""
+                一、重点任务
+                （一）保障母婴安全。到2025年，孕产妇死亡率控制在9.5/10万以下，婴儿死亡率降至5‰以下。（市卫生健康委负责）
+                （二）提升基层服务。年底前基层诊疗量占比≥65%，家庭医生签约率不低于75％。（市卫生健康委、市医保局按职责分工负责）
+                """);
+        assertThat(e.tasks().get(0).indicators())
+                .extracting(Extraction.Indicator::value, Extraction.Indicator::unit, Extraction.Indicator::comparator)
+                .containsExactly(tuple(9.5, "/10万", "<="), tuple(5.0, "‰", "<="));
+        assertThat(e.tasks().get(1).indicators())
+                .extracting(Extraction.Indicator::value, Extraction.Indicator::unit, Extraction.Indicator::comparator,
+                        Extraction.Indicator::deadline)
+                .containsExactly(tuple(65.0, "%", ">=", "年底前"), tuple(75.0, "%", ">=", "年底前"));
+    }
 }
