@@ -1,9 +1,12 @@
 package org.policygraph.ingest;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.policygraph.ingest.DocumentLayout.Header;
@@ -70,7 +73,7 @@ public final class StructureParser {
         items.removeIf(item -> rows.stream().anyMatch(r -> r.start == item.start)
                 || tables.stream().anyMatch(t -> item.start >= t.start() && item.start < t.end()));
         Markers markers = Markers.of(text, rows);
-        java.util.Set<Integer> taskItems = taskItems(items, text, markers);
+        Set<Integer> taskItems = taskItems(items, text, markers);
         // An item followed directly by a duty table (at most a caption between) heads the table's rows: they are the tasks.
         taskItems.removeIf(i -> tables.stream().anyMatch(t -> headsTable(text, items.get(i), t)));
         List<DocumentLayout.TargetCell> targets = TargetTables.find(text, paragraphs);
@@ -91,15 +94,15 @@ public final class StructureParser {
             while (m.find()) {
                 int at = m.start();
                 if (tableRows.stream().anyMatch(r -> at >= r.start && at < r.end)) continue;
-                if (n == starts.length) starts = java.util.Arrays.copyOf(starts, n * 2);
+                if (n == starts.length) starts = Arrays.copyOf(starts, n * 2);
                 starts[n++] = m.start();
             }
-            return new Markers(java.util.Arrays.copyOf(starts, n));
+            return new Markers(Arrays.copyOf(starts, n));
         }
 
         /** Whether a marker starts in [from, to). */
         boolean within(int from, int to) {
-            int i = java.util.Arrays.binarySearch(starts, from);
+            int i = Arrays.binarySearch(starts, from);
             int at = i >= 0 ? i : -i - 1;
             return at < starts.length && starts[at] < to;
         }
@@ -159,8 +162,8 @@ public final class StructureParser {
      * 1. under the section level: a （X） with numbered items of its own is a group heading, one without is a
      * task. Items of aims sections (总体目标, 主要目标 …) without a clause are never tasks.
      */
-    private static java.util.Set<Integer> taskItems(List<Item> items, String text, Markers markers) {
-        java.util.Set<Integer> tasks = new java.util.TreeSet<>();
+    private static Set<Integer> taskItems(List<Item> items, String text, Markers markers) {
+        Set<Integer> tasks = new TreeSet<>();
         if (items.isEmpty()) return tasks;
         Map<Numbering, int[]> counts = new EnumMap<>(Numbering.class);
         int clauses = 0;
@@ -245,7 +248,7 @@ public final class StructureParser {
     }
 
     private static DocumentLayout layout(String text, List<Paragraph> paragraphs, Header header, List<Item> items,
-                                         java.util.Set<Integer> taskItems, int bodyStart, Markers markers,
+                                         Set<Integer> taskItems, int bodyStart, Markers markers,
                                          List<DutyTables.Table> tables, List<Paragraph> rows,
                                          List<DocumentLayout.TargetCell> targets) {
         List<SectionSlice> sections = new ArrayList<>();

@@ -1,7 +1,11 @@
 package org.policygraph.ingest;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -149,7 +153,7 @@ public final class TextNormalizer {
      * per line and has no wrap width.
      */
     private static int wrapWidth(List<Line> lines) {
-        java.util.Map<Integer, Integer> byLength = new java.util.HashMap<>();
+        Map<Integer, Integer> byLength = new HashMap<>();
         int open = 0;
         for (Line line : lines) {
             String c = line.content;
@@ -191,7 +195,7 @@ public final class TextNormalizer {
             }
             start = nl + 1;
         }
-        java.util.Set<String> runningHeads = runningHeads(text, bounds);
+        Set<String> runningHeads = runningHeads(text, bounds);
         List<Line> lines = new ArrayList<>(bounds.size());
         for (int i = 0; i < bounds.size(); i++) {
             String raw = text.substring(bounds.get(i)[0], bounds.get(i)[1]).strip();
@@ -214,7 +218,7 @@ public final class TextNormalizer {
      * Running headers and footers of a text copied from a paged document (广州市人民政府公报, 2023 年第 20 期):
      * short lines that recur and stand, every time, next to a page number.
      */
-    private static java.util.Set<String> runningHeads(String text, List<int[]> bounds) {
+    private static Set<String> runningHeads(String text, List<int[]> bounds) {
         List<String> lines = new ArrayList<>();
         List<Boolean> pageNumber = new ArrayList<>();
         for (int[] b : bounds) {
@@ -223,7 +227,7 @@ public final class TextNormalizer {
             lines.add(raw);
             pageNumber.add(PAGE_NUMBER.matcher(raw).matches());
         }
-        java.util.Map<String, int[]> seen = new java.util.HashMap<>();
+        Map<String, int[]> seen = new HashMap<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             if (pageNumber.get(i) || line.length() > MAX_RUNNING_HEAD || line.length() < MIN_RUNNING_HEAD
@@ -242,7 +246,7 @@ public final class TextNormalizer {
                 if (SENTENCE_END.indexOf(cut.charAt(cut.length() - 1)) < 0) counts[2]++;
             }
         }
-        java.util.Set<String> heads = new java.util.HashSet<>();
+        Set<String> heads = new HashSet<>();
         seen.forEach((line, counts) -> {
             if (counts[1] == counts[0] && (counts[1] >= MIN_RUNNING_HEADS || counts[2] > 0)) heads.add(line);
         });
