@@ -18,8 +18,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-import org.policygraph.ingest.ChineseLanguage;
 import org.policygraph.extract.Extraction.Level;
+import org.policygraph.ingest.ChineseLanguage;
 
 /**
  * China's administrative divisions (2023 NBS codes, see reference/divisions/README.md) with their
