@@ -21,6 +21,11 @@ final class DutyTables {
     private static final Pattern DUTY = Pattern.compile("任务|内容|职责|措施|领域|事项|举措|要求|目标|工作$|^工作");
     private static final Pattern PARTY = Pattern.compile("单位|部门|科室|处室|主体|机构|责任人?$");
     private static final int MAX_GROUP_ROW = 40;
+    private static final int MIN_VERTICAL_COLUMNS = 3;
+    private static final int MAX_VERTICAL_COLUMNS = 8;
+    private static final int MIN_DUTY_CELL = 4;
+    private static final int MAX_PARTY_CELL = 60;
+    private static final Pattern ROW_NUMBER = Pattern.compile("\\d{1,3}");
     /** Header cells are short labels; a longer cell is content. */
     private static final int MAX_HEADER_CELL = 12;
 
@@ -40,7 +45,13 @@ final class DutyTables {
             String line = text.substring(p.start(), p.end());
             List<ColumnRole> roles = TableRows.isRow(line) ? headerRoles(line) : null;
             if (roles == null) {
-                i++;
+                Table vertical = verticalTable(text, paragraphs, i);
+                if (vertical != null) {
+                    tables.add(vertical);
+                    while (i < paragraphs.size() && paragraphs.get(i).start() < vertical.end()) i++;
+                } else {
+                    i++;
+                }
                 continue;
             }
             List<Row> rows = new ArrayList<>();
@@ -66,6 +77,65 @@ final class DutyTables {
             i = j;
         }
         return tables;
+    }
+
+    /**
+     * A table copied from a web page one cell per line: a run of header words (序号 / 重点任务 / 牵头单位 / 责任单位)
+     * on their own lines, then the cells of each row, as many lines per row as the header has (the number cell
+     * may be missing: a bare number alone on a line reads as a page number and is gone from the clean text).
+     */
+    private static Table verticalTable(String text, List<StructureParser.Paragraph> paragraphs, int at) {
+        List<ColumnRole> roles = new ArrayList<>();
+        boolean duty = false;
+        boolean party = false;
+        int k = at;
+        while (k < paragraphs.size() && roles.size() < MAX_VERTICAL_COLUMNS) {
+            String label = text.substring(paragraphs.get(k).start(), paragraphs.get(k).end()).replaceAll("\\s+", "");
+            if (label.isEmpty() || label.length() > MAX_HEADER_CELL || TableRows.isRow(label)) break;
+            ColumnRole role = role(label, duty);
+            if (role == ColumnRole.OTHER) break;
+            duty |= role == ColumnRole.DUTY;
+            party |= role == ColumnRole.LEAD || role == ColumnRole.RESPONSIBLE || role == ColumnRole.PARTNER;
+            roles.add(role);
+            k++;
+        }
+        if (!duty || !party || roles.size() < MIN_VERTICAL_COLUMNS) return null;
+        List<Row> rows = new ArrayList<>();
+        int end = paragraphs.get(k - 1).end();
+        while (k < paragraphs.size()) {
+            List<TableCell> cells = new ArrayList<>();
+            String number = null;
+            int next = k;
+            boolean valid = true;
+            for (ColumnRole role : roles) {
+                if (next >= paragraphs.size()) {
+                    valid = false;
+                    break;
+                }
+                StructureParser.Paragraph cell = paragraphs.get(next);
+                String content = text.substring(cell.start(), cell.end()).strip();
+                if (role == ColumnRole.NUMBER) {
+                    if (ROW_NUMBER.matcher(content).matches()) {
+                        number = content;
+                        next++;
+                    }
+                    continue;
+                }
+                boolean fits = role == ColumnRole.DUTY ? content.length() >= MIN_DUTY_CELL
+                        : content.length() <= MAX_PARTY_CELL && content.indexOf('。') < 0;
+                if (!fits || TableRows.isRow(content)) {
+                    valid = false;
+                    break;
+                }
+                cells.add(new TableCell(role, cell.start(), cell.end()));
+                next++;
+            }
+            if (!valid || cells.isEmpty()) break;
+            rows.add(new Row(paragraphs.get(k).start(), paragraphs.get(next - 1).end(), number, cells));
+            end = paragraphs.get(next - 1).end();
+            k = next;
+        }
+        return rows.isEmpty() ? null : new Table(paragraphs.get(at).start(), end, rows);
     }
 
     /** The roles of a header row's cells, or null when the row is no duty table's header. */

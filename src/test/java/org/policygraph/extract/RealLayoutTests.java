@@ -276,4 +276,31 @@ class RealLayoutTests {
                         Extraction.Indicator::deadline)
                 .containsExactly(tuple(65.0, "%", ">=", "年底前"), tuple(75.0, "%", ">=", "年底前"));
     }
+
+    @Test
+    void shouldReadATableCopiedFromAWebPageOneCellPerLine() throws Exception {
+        Extraction e = extract("""
+                2024年全县卫生健康重点工作任务清单
+                序号
+                重点任务
+                牵头单位
+                责任单位
+                完成时限
+                1
+                加强县域医共体建设，年底前县域内就诊率达到90%以上。
+                县卫生健康局
+                县医保局、县财政局
+                2024年12月
+                2
+                推进家庭医生签约服务。
+                县医保局
+                各乡镇人民政府
+                2024年9月
+                """);
+        assertThat(titles(e)).containsExactly("加强县域医共体建设，年底前县域内就诊率达到90%以上", "推进家庭医生签约服务");
+        assertThat(e.tasks().get(0).departments()).extracting(Extraction.DepartmentRole::name, Extraction.DepartmentRole::role)
+                .containsExactly(tuple("县卫生健康局", Role.LEAD), tuple("县医保局", Role.PARTNER), tuple("县财政局", Role.PARTNER));
+        assertThat(e.tasks().get(1).departments()).extracting(Extraction.DepartmentRole::name)
+                .containsExactly("县医保局", "各乡镇人民政府");
+    }
 }
