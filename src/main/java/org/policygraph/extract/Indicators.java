@@ -17,7 +17,7 @@ final class Indicators {
     /** A found target with offsets in the searched text. */
     record Found(String text, double value, String unit, String comparator, String deadline, String subject, int start, int end) {}
 
-    private static final String UNITS = "/10万|/万|/千|个百分点|%|‰|个(?!月)|批次|分钟|小时|岁|天|类|家|名|所|种|万人次|人次|万人|人|次|张|项|台|支|批|万元|亿元|元|座|户|条|倍|床|间|辆|套|件|份|处|公里|平方米";
+    private static final String UNITS = "/10万|/万|/千|个百分点|%|‰|个(?!月)|例|批次|分钟|小时|岁|天|类|家|名|所|种|万人次|人次|万人|人|次|张|项|台|支|批|万元|亿元|元|座|户|条|倍|床|间|辆|套|件|份|处|公里|平方米";
     // "2人间" is a kind of room, not two people.
     private static final Pattern ARABIC = Pattern.compile("(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)\\s*(" + UNITS + ")(?!间)");
     private static final Pattern CHINESE = Pattern.compile(
@@ -28,7 +28,7 @@ final class Indicators {
     private static final Pattern TARGET_AFTER = Pattern.compile("^(?:以上|以下|以内|左右|及以上|达到|达标|覆盖|全覆盖)");
     private static final Pattern RULE_CONTEXT = Pattern.compile("不受|不得|限制|比例不变");
     private static final Pattern DEADLINE = Pattern.compile(
-            "(?:到|至|在)?(\\d{4}年\\d{1,2}月\\d{1,2}日(?:起|前|以前)|(?:\\d{4}年)?\\d{1,2}月(?:底|末)前?|(?:\\d{4}年)?年?底前|(?:\\d{4}年)?年底|年内|年度内|当年|\\d{4}年(?:前|以前)|到\\d{4}年)");
+            "(?:到|至|在)?(\\d{4}年\\d{1,2}月\\d{1,2}日(?:起|前|以前)|到?\\d{4}年(?:底|末)前?|(?:\\d{4}年)?\\d{1,2}月(?:底|末)前?|(?:\\d{4}年)?年?底前|(?:\\d{4}年)?年底|年内|年度内|当年|\\d{4}年(?:前|以前)|到\\d{4}年)");
     private static final String CLAUSE_BREAKS = "，,；;。！？\n";
 
     private Indicators() {}
@@ -83,7 +83,9 @@ final class Indicators {
     private static boolean standsAlone(String text, int start) {
         if (start > 0) {
             char before = text.charAt(start - 1);
-            if (Character.isDigit(before) || before == '.' || before == '第' || before == '等' || before == '前' || before == '近') {
+            boolean timeBound = before == '前' && start > 1 && "底月年".indexOf(text.charAt(start - 2)) >= 0;
+            if (Character.isDigit(before) || before == '.' || before == '第' || before == '等' || before == '前' && !timeBound
+                    || before == '近') {
                 return false;
             }
         }

@@ -135,13 +135,15 @@ final class Pilots {
         return phrase.replaceAll("^(?:对|将|把|推动|推进|深入推进|加快|总结推广|总结|推广|列入|开展|实施好?|等|的)+", "").trim();
     }
 
-    /** Level words in the programme phrase: 国家/中央/全国, 省级/全省, 市级/全市, 县级/全县. */
+    private static final Pattern STATED_LEVEL = Pattern.compile("国家级|国家|中央|全国|省级|全省|自治区级|全区|市级|全市|州级|全州|县级|全县");
+
+    /** Level words in the programme phrase: 国家/中央/全国, 省级/全省/自治区级, 市级/全市/州级, 县级/全县. */
     static Level statedLevel(String phrase) {
-        Matcher m = Pattern.compile("国家级|国家|中央|全国|省级|全省|市级|全市|县级|全县").matcher(phrase);
+        Matcher m = STATED_LEVEL.matcher(phrase);
         if (!m.find()) return null;
         String word = m.group();
         if (word.startsWith("国") || word.startsWith("中") || word.equals("全国")) return Level.NATIONAL;
-        if (word.contains("省")) return Level.PROVINCE;
+        if (word.contains("省") || word.contains("自治区")) return Level.PROVINCE;
         if (word.contains("市")) return Level.CITY;
         return Level.COUNTY;
     }

@@ -48,14 +48,14 @@ final class ResponsibilityClauses {
     /** 牵头 as a marker, not inside a bracketed "（牵头）" after a name. */
     private static final Pattern LEAD_WORD = Pattern.compile("(?<![（(])牵头");
     private static final Pattern MARKED_LEAD = Pattern.compile("^(.+?)[（(]牵头[)）]$");
-    private static final Pattern STANDING = Pattern.compile("以下(?:各项|所有)?(?:任务|工作|责任单位|牵头单位|单位)?(?:均|都)?(?:需|由|须|要|包括|包含|含)?([^。，,]{2,40}?)(?:负责|落实)?(?:工作)?[，,]?(?:以下)?(?:均)?(?:不再列出|不再一一列出|不再重复)");
+    private static final Pattern STANDING = Pattern.compile("以下(?:各项|所有)?(?:任务|工作|责任单位|牵头单位|单位)?(?:均|都)?(?:需|由|须|要|包括|包含|含)?([^。，,]{2,40}?)(?:负责|落实)?(?:工作)?[，,]?(?:以下)?(?:均)?(?:不再列出|不再一一列出|不再逐一列出|不再重复)");
     private static final Pattern STANDING_BEFORE = Pattern.compile(
             "(?:^|[，,；;])([^，,。；;]{2,30}?)(?:负责落实|负责|落实)[，,]?以下(?:均|各项任务均?)?不再(?:一一)?列出");
     /** "排在第一位的为牵头单位", "下同": notes on how to read the list, not parties. */
     private static final Pattern LEAD_NOTE = Pattern.compile(
             "[，,]?(?:排在第一位的|排名第一的|列第一位的|列在首位的|第一个)?为牵头(?:单位|部门)|[，,]?下同");
     private static final Pattern TRAILING_VERB = Pattern.compile(
-            "(?:等?(?:各)?(?:有关|相关)?(?:部门|单位)?)?(?:按(?:照)?职责分工负责|按职责分工落实|按职责负责|分工负责|分级负责|共同负责|负责落实|按职责落实|牵头负责|负责|落实|配合|参与|协助|协同)$");
+            "(?:等(?:各)?(?:有关|相关)?(?:部门|单位)?|(?:各)?(?:有关|相关)(?:部门|单位))?(?:按(?:照)?职责分工负责|按职责分工落实|按职责负责|分工负责|分级负责|共同负责|负责落实|按职责落实|牵头负责|负责|落实|配合|参与|协助|协同|给予支持|予以支持|支持|指导)$");
     private static final Pattern ETC_SUFFIX = Pattern.compile("(?:等(?:各)?(?:有关|相关)?(?:部门|单位|机构)?|及(?:各)?(?:有关|相关)(?:部门|单位))$");
     private static final Pattern GENERIC = Pattern.compile(
             "^(?:[省市县区州]|各级|各地)?(?:各)?(?:有关|相关|其他|其它|成员)?(?:部门|单位|机构)$|(?:有关|相关|成员)(?:部门|单位)$|^各(?:有关|相关)?(?:部门|单位)$|^(?:有关|相关)方面$");

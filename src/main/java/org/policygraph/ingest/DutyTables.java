@@ -57,6 +57,16 @@ final class DutyTables {
             List<Row> rows = new ArrayList<>();
             int end = p.end();
             int j = i + 1;
+            // A second header row refines the first: 牵头单位 | 配合单位 under a 责任单位 that spans both.
+            if (j < paragraphs.size()) {
+                String second = text.substring(paragraphs.get(j).start(), paragraphs.get(j).end());
+                List<ColumnRole> refined = TableRows.isRow(second) ? subHeaderRoles(second, roles) : null;
+                if (refined != null) {
+                    roles = refined;
+                    end = paragraphs.get(j).end();
+                    j++;
+                }
+            }
             for (; j < paragraphs.size(); j++) {
                 StructureParser.Paragraph r = paragraphs.get(j);
                 String rowLine = text.substring(r.start(), r.end());
@@ -73,7 +83,7 @@ final class DutyTables {
                 Row row = row(r, rowLine, roles);
                 if (row != null) rows.add(row);
             }
-            if (!rows.isEmpty()) tables.add(new Table(p.start(), end, rows));
+            if (!rows.isEmpty()) tables.add(new Table(p.start(), end, mergeSpannedRows(rows)));
             i = j;
         }
         return tables;
@@ -138,6 +148,47 @@ final class DutyTables {
         return rows.isEmpty() ? null : new Table(paragraphs.get(at).start(), end, rows);
     }
 
+    /**
+     * The roles of a header's second row laid over the first, or null when the row is data. The second row either
+     * repeats the header with the spanning cell split (as readers write vertically merged cells) or leaves the
+     * other cells empty.
+     */
+    private static List<ColumnRole> subHeaderRoles(String line, List<ColumnRole> first) {
+        List<ColumnRole> full = headerRoles(line);
+        if (full != null) {
+            return full.size() >= first.size() ? full : null;
+        }
+        List<TableRows.CellSpan> cells = TableRows.cells(line);
+        if (cells.size() != first.size()) return null;
+        List<ColumnRole> refined = new ArrayList<>(first);
+        boolean party = false;
+        for (int c = 0; c < cells.size(); c++) {
+            String label = line.substring(cells.get(c).start(), cells.get(c).end()).replaceAll("[\\s\\u00a0\\u3000]+", "");
+            if (label.isEmpty()) continue;
+            ColumnRole role = label.length() <= MAX_HEADER_CELL ? role(label, true) : ColumnRole.OTHER;
+            if (role == ColumnRole.OTHER) return null;
+            party |= role == ColumnRole.LEAD || role == ColumnRole.RESPONSIBLE || role == ColumnRole.PARTNER;
+            refined.set(c, role);
+        }
+        return party ? refined : null;
+    }
+
+    /** Rows that share their number (a 序号 cell merged over several 具体措施 rows) are one task. */
+    private static List<Row> mergeSpannedRows(List<Row> rows) {
+        List<Row> merged = new ArrayList<>();
+        for (Row row : rows) {
+            Row last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+            if (last != null && row.number() != null && row.number().equals(last.number())) {
+                List<TableCell> cells = new ArrayList<>(last.cells());
+                cells.addAll(row.cells());
+                merged.set(merged.size() - 1, new Row(last.start(), row.end(), last.number(), cells));
+            } else {
+                merged.add(row);
+            }
+        }
+        return merged;
+    }
+
     /** The roles of a header row's cells, or null when the row is no duty table's header. */
     static List<ColumnRole> headerRoles(String line) {
         List<ColumnRole> roles = new ArrayList<>();
@@ -167,7 +218,8 @@ final class DutyTables {
 
     private static Row row(StructureParser.Paragraph p, String line, List<ColumnRole> roles) {
         List<TableRows.CellSpan> spans = TableRows.cells(line);
-        if (spans.size() < roles.size()) return null;
+        // An empty last cell (备注) may be dropped with the row's trailing bar; a row shorter by more is no task.
+        if (spans.size() < roles.size() - 1) return null;
         List<TableCell> cells = new ArrayList<>();
         String number = null;
         boolean duty = false;

@@ -23,7 +23,7 @@ public final class StructureParser {
 
     static final Pattern RESPONSIBILITY = Pattern.compile(
             // The lookahead lets the matcher skip, in one test, every position that cannot start a marker.
-            "(?=[按分牵责配协参负])(?:按职责分工负责|分工负责|分级负责|(?<![为是])牵头单位|责任单位|牵头部门|责任部门|责任科室|责任处室|配合单位|配合部门|协作单位|协办单位|参与单位|参与部门|牵头责任单位|负责[)）]|牵头[，,、;；)）]|牵头负责|负责[，,]排在第一)");
+            "(?=[按分牵责配协参负])(?:按职责分工负责|分工负责|分级负责|(?<![为是])牵头单位|责任单位|牵头部门|责任部门|责任科室|责任处室|配合单位|配合部门|协作单位|协办单位|参与单位|参与部门|牵头责任单位|负责[)）]|参与[)）]|配合[)）]|协助[)）]|牵头[，,、;；)）]|牵头负责|负责[，,]排在第一)");
     private static final Pattern DOC_NUMBER = Pattern.compile(
             "([\\u4e00-\\u9fa5]{1,12})\\s*[〔\\[［(（【]\\s*((?:19|20)\\d{2})\\s*[〕\\]］)）】]\\s*(\\d{1,4})\\s*号");
     private static final Pattern NOTICE_TITLE = Pattern.compile(
