@@ -17,13 +17,15 @@ final class Indicators {
     /** A found target with offsets in the searched text. */
     record Found(String text, double value, String unit, String comparator, String deadline, String subject, int start, int end) {}
 
-    private static final String UNITS = "/10万|/万|/千|个百分点|%|‰|个(?!月)|例|批次|分钟|小时|岁|天|类|家|名|所|种|万人次|人次|万人|人|次|张|项|台|支|批|万元|亿元|元|座|户|条|倍|床|间|辆|套|件|份|处|公里|平方米";
+    private static final String UNITS = "/10万|/万|/千|个百分点|%|‰|万人次|万人|万名|万元|亿元|万户|万张|个(?!月)|例|批次|分钟|小时|岁|天|类|家|名|所|种|人次|人|次|张|项|台|支|批|元|座|户|条|倍|床|间|辆|套|件|份|处|公里|平方米";
     // "2人间" is a kind of room, not two people.
     private static final Pattern ARABIC = Pattern.compile("(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)\\s*(" + UNITS + ")(?!间)");
     private static final Pattern CHINESE = Pattern.compile(
             "(?:至少有?|不少于|不低于|达到|超过|力争|新增|每[个县市区乡镇]+(?:至少)?有?)([一二两三四五六七八九十]{1,3})\\s*(个|家|所|名|种)");
     private static final Pattern TARGET_BEFORE = Pattern.compile(
             "≥|≤|＞|＜|达到|超过|不低于|不少于|至少|力争|完成|培养|培训|招收|招录|覆盖|实现|提高到|提高至|提升到|提升至|增加到|增加至|增至|提高|提升|降低到|降低至|降至|降低|下降|控制在|不超过|不高于|新增|建成|创建|打造|培育|遴选|确保|争取|达标|扩大到|保持在|稳定在");
+    private static final double TEN_THOUSAND = 1e4;
+    private static final double HUNDRED_MILLION = 1e8;
     private static final Pattern TARGET_WORD_REQUIRED_UNITS = Pattern.compile("岁|天|分钟|小时");
     private static final Pattern TARGET_AFTER = Pattern.compile("^(?:以上|以下|以内|左右|及以上|达到|达标|覆盖|全覆盖)");
     private static final Pattern RULE_CONTEXT = Pattern.compile("不受|不得|限制|比例不变");
@@ -45,7 +47,13 @@ final class Indicators {
             int start = m.start();
             if (excluded.test(start) || !standsAlone(text, start) || PlaceMentions.insideTitle(text, start)) continue;
             String unit = m.group(2);
-            Found f = judge(text, start, m.end(), Double.parseDouble(m.group(1).replace(",", "")), unit, requireTargetWord);
+            double value = Double.parseDouble(m.group(1).replace(",", ""));
+            // 1.2万人次 is 12000 人次: the value is the number itself, the unit what is counted.
+            if (unit.length() > 1 && (unit.startsWith("万") || unit.startsWith("亿"))) {
+                value *= unit.startsWith("万") ? TEN_THOUSAND : HUNDRED_MILLION;
+                unit = unit.substring(1);
+            }
+            Found f = judge(text, start, m.end(), value, unit, requireTargetWord);
             if (f != null) found.add(f);
         }
         Matcher c = CHINESE.matcher(text);

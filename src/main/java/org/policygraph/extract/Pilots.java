@@ -144,7 +144,7 @@ final class Pilots {
         String word = m.group();
         if (word.startsWith("国") || word.startsWith("中") || word.equals("全国")) return Level.NATIONAL;
         if (word.contains("省") || word.contains("自治区")) return Level.PROVINCE;
-        if (word.contains("市")) return Level.CITY;
+        if (word.contains("市") || word.contains("州")) return Level.CITY;
         return Level.COUNTY;
     }
 

@@ -37,6 +37,7 @@ import org.policygraph.ingest.DocumentLayout.ColumnRole;
 import org.policygraph.ingest.DocumentLayout.TableCell;
 import org.policygraph.ingest.DocumentLayout.TaskSlice;
 import org.policygraph.ingest.PreparedDocument;
+import org.policygraph.ingest.StructureParser;
 import org.policygraph.reading.ReadDocument;
 
 /**
@@ -90,7 +91,8 @@ public class PolicyExtractor {
         List<String> standing = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         for (TaskSlice slice : layout.tasks()) {
-            Task task = task(clean, slice, standing, contextCode, issuerRegion, level);
+            String sectionTitle = slice.section() > 0 ? layout.sections().get(slice.section() - 1).title() : null;
+            Task task = task(clean, slice, sectionTitle, standing, contextCode, issuerRegion, level);
             tasks.add(task);
             if (slice.truncated()) {
                 warnings.add("task " + slice.ordinal() + " (" + slice.label() + ") is cut off by the end of the text");
@@ -117,7 +119,7 @@ public class PolicyExtractor {
         return new Extraction(document, sections, tasks);
     }
 
-    private Task task(CleanText clean, TaskSlice slice, List<String> standing, String contextCode,
+    private Task task(CleanText clean, TaskSlice slice, String sectionTitle, List<String> standing, String contextCode,
                       Division issuerRegion, Level level) {
         String text = clean.text().substring(slice.start(), slice.end());
         int base = slice.start();
@@ -128,6 +130,10 @@ public class PolicyExtractor {
                 .anyMatch(c -> c.role() != ColumnRole.DUTY && c.role() != ColumnRole.OTHER
                         && at >= c.start() - base && at < c.end() - base);
         List<DepartmentRole> departments = new ArrayList<>();
+        if (clause.parties().isEmpty() && sectionTitle != null && StructureParser.isOfficeHeading(sectionTitle)) {
+            // A 职责清单 lists duties under each office's name: "一、区卫生健康委" / "1.承担…".
+            departments.add(new DepartmentRole(sectionTitle, Role.LEAD, null));
+        }
         for (Party p : clause.parties()) {
             departments.add(new DepartmentRole(p.name(), p.role(), span(clean, base + p.start(), base + p.end())));
         }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.policygraph.extract.Extraction.Role;
+import org.policygraph.ingest.ChineseLanguage;
 
 /**
  * Reads the parties responsible for a task from its responsibility clause, in every form the annotation
@@ -42,6 +43,8 @@ final class ResponsibilityClauses {
     private static final Pattern PERSON_LABELLED = Pattern.compile("(?:责任领导|牵头领导|分管领导|联系人)\\s*[:：][^；;\\n]*");
     /** A time limit in brackets after a name: 省医保局（2023年底前完成）. */
     private static final Pattern BRACKETED_TIME = Pattern.compile("[（(]([^（）()]*(?:年|月|底|前)[^（）()]*)[)）]$");
+    /** A word this frequent across a line break inside a cell (社 / 会) joins the two lines into one name. */
+    private static final int MIN_WORD_ACROSS = 100;
     private static final Pattern BARE_LEVEL = Pattern.compile("各?[省市州县区旗盟]");
     private static final Pattern TIME_WORD = Pattern.compile("[年月底末]|前|长期|持续|常态|逐年|按年");
     private static final Pattern STANDING_WORK = Pattern.compile("^(?:长期坚持|持续推进|持续开展|长期|持续|常态化推进|按年度推进|逐年推进)$");
@@ -368,7 +371,11 @@ final class ResponsibilityClauses {
             } else if (c == ' ' || c == '\n') {
                 // A name broken over two lines of a table cell (省自然资源和 / 规划厅) is one name; two complete
                 // names (市人社局 / 医保中心) are two.
-                sepLength = COMPLETE_NAME_END.matcher(list.substring(start, i).trim()).find() ? 1 : 0;
+                String before = list.substring(start, i).trim();
+                String after = list.substring(i + 1).trim();
+                boolean wordAcross = !before.isEmpty() && !after.isEmpty()
+                        && ChineseLanguage.termFrequency(before.substring(before.length() - 1) + after.charAt(0)) >= MIN_WORD_ACROSS;
+                sepLength = COMPLETE_NAME_END.matcher(before).find() && !wordAcross ? 1 : 0;
             } else if (list.startsWith("以及", i)) {
                 sepLength = joinsTwoNames(list, start, i, i + 2) ? 2 : 0;
             } else if (c == '和' || c == '及' || c == '与' || c == '同') {

@@ -59,7 +59,17 @@ public final class StructureParser {
     private static final Pattern META_DATE = Pattern.compile("成\\s*文\\s*日\\s*期\\s*[:：]\\s*" + "((?:19|20)\\d{2})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日");
     private static final Pattern META_ISSUER = Pattern.compile("(?:发\\s*文\\s*机\\s*关|发\\s*布\\s*机\\s*构)\\s*[:：]\\s*([\\u4e00-\\u9fa5（）()]{2,40})");
 
+    /** A section heading that is an office's name and nothing else (区卫生健康委, 各街道（镇）): a 职责清单's heading. */
+    private static final Pattern OFFICE_HEADING = Pattern.compile(
+            "[\\u4e00-\\u9fa5]{2,20}(?:委|局|分局|厅|办|部|院|政府|中心|委员会|工委|联|街道|镇|乡)(?:[（(][\\u4e00-\\u9fa5、]{1,10}[)）])?");
+    /** Share of the outermost items that must be offices' names for them to head a 职责清单's sections. */
+    private static final double OFFICE_SECTIONS_SHARE = 0.8;
+
     private StructureParser() {}
+
+    public static boolean isOfficeHeading(String heading) {
+        return OFFICE_HEADING.matcher(heading).matches();
+    }
 
     public static DocumentLayout parse(CleanText clean) throws UnrecognizedStructureException {
         String text = clean.text();
@@ -178,11 +188,15 @@ public final class StructureParser {
         }
         List<Numbering> present = new ArrayList<>(counts.keySet());
         Numbering outermost = present.get(0);
+        if (present.size() > 1 && officeSections(items, text, outermost)) {
+            // A 职责清单: the outermost items name offices, the duties under them are the tasks.
+            counts.remove(outermost);
+        }
         Numbering best = null;
         double bestScore = 0;
         for (Numbering n : present) {
             int[] c = counts.get(n);
-            if (c[1] == 0) continue;
+            if (c == null || c[1] == 0) continue;
             double score = (double) c[1] / Math.max(c[0], clauses);
             if (score >= bestScore - SHARE_TIE) {
                 best = n;
@@ -223,6 +237,17 @@ public final class StructureParser {
         if (table.start() <= item.start) return false;
         String between = text.substring(item.paragraphEnd, table.start());
         return between.chars().filter(c -> c == '\n').count() <= 2 && !between.contains("附件");
+    }
+
+    private static boolean officeSections(List<Item> items, String text, Numbering level) {
+        int total = 0;
+        int offices = 0;
+        for (Item item : items) {
+            if (item.numbering != level) continue;
+            total++;
+            if (isOfficeHeading(sectionTitle(text, item))) offices++;
+        }
+        return total >= 2 && offices >= total * OFFICE_SECTIONS_SHARE;
     }
 
     /** Whether items of a deeper task level lie inside item i. */

@@ -76,7 +76,7 @@ class PolicyExtractorTests {
                 tuple("地方各级人民政府", Role.PARTNER));
         assertThat(third.regions()).extracting(r -> r.code()).containsExactly("350400", "440303");
         assertThat(third.pilots()).singleElement().satisfies(p -> assertThat(p.level()).isEqualTo(Level.NATIONAL));
-        assertThat(third.indicators()).extracting(i -> i.value(), i -> i.unit()).containsExactly(tuple(10.0, "万人次"));
+        assertThat(third.indicators()).extracting(i -> i.value(), i -> i.unit()).containsExactly(tuple(100000.0, "人次"));
     }
 
     @Test
