@@ -90,6 +90,12 @@ public class PolicyExtractor {
         List<Task> tasks = new ArrayList<>();
         List<String> standing = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
+        int firstTask = layout.tasks().isEmpty() ? text.length() : layout.tasks().get(0).start();
+        for (DocumentLayout.Slice body : layout.untaskedBody()) {
+            if (body.start() < firstTask) {
+                standing.addAll(ResponsibilityClauses.standingInstruction(text.substring(body.start(), Math.min(body.end(), firstTask))));
+            }
+        }
         for (TaskSlice slice : layout.tasks()) {
             String sectionTitle = slice.section() > 0 ? layout.sections().get(slice.section() - 1).title() : null;
             Task task = task(clean, slice, sectionTitle, standing, contextCode, issuerRegion, level);

@@ -45,6 +45,8 @@ final class ResponsibilityClauses {
     private static final Pattern BRACKETED_TIME = Pattern.compile("[（(]([^（）()]*(?:年|月|底|前)[^（）()]*)[)）]$");
     /** A word this frequent across a line break inside a cell (社 / 会) joins the two lines into one name. */
     private static final int MIN_WORD_ACROSS = 100;
+    private static final Pattern CLOSING_MARKER = Pattern.compile(
+            "(?:按职责分工负责|分工负责|分级负责|共同负责|负责落实|牵头负责|负责|配合|参与)$");
     private static final Pattern BARE_LEVEL = Pattern.compile("各?[省市州县区旗盟]");
     private static final Pattern TIME_WORD = Pattern.compile("[年月底末]|前|长期|持续|常态|逐年|按年");
     private static final Pattern STANDING_WORK = Pattern.compile("^(?:长期坚持|持续推进|持续开展|长期|持续|常态化推进|按年度推进|逐年推进)$");
@@ -100,6 +102,14 @@ final class ResponsibilityClauses {
         return new Clause(dedupe(parties), List.of(), -1, -1, null);
     }
 
+    /** The parties a standing instruction in a preamble names: "以下任务均需各区县人民政府负责落实，不再逐一列出". */
+    static List<String> standingInstruction(String text) {
+        List<String> names = new ArrayList<>();
+        Matcher m = STANDING.matcher(text);
+        while (m.find()) addNames(m.group(1), names);
+        return names;
+    }
+
     /** Finds the responsibility clause of a task's text; the last marked parenthetical wins. */
     static Clause find(String text) {
         List<int[]> groups = parentheticals(text);
@@ -131,6 +141,10 @@ final class ResponsibilityClauses {
         }
         if (!standingOnly.isEmpty()) {
             return new Clause(List.of(), standingOnly, -1, -1, null);
+        }
+        Clause closing = closingSentence(text);
+        if (closing != null) {
+            return closing;
         }
         if (!groups.isEmpty()) {
             int[] last = groups.get(groups.size() - 1);
@@ -164,6 +178,25 @@ final class ResponsibilityClauses {
             lineStart = lineEnd + 1;
         }
         return block;
+    }
+
+    /**
+     * A clause printed as the task's last sentence without brackets: "…。市医改办牵头，市卫生健康委、市医保局按职责分工负责。"
+     * Taken only when the sentence ends with the marker and every name in it is an office's, so that a sentence
+     * about who does what in the body (县健康促进办负责监测工作) is not read as one.
+     */
+    private static Clause closingSentence(String text) {
+        String trimmed = text.strip();
+        int end = trimmed.endsWith("。") ? trimmed.length() - 1 : trimmed.length();
+        int start = Math.max(trimmed.lastIndexOf('。', end - 1), trimmed.lastIndexOf('\n', end - 1)) + 1;
+        if (start <= 0 || end - start < 2) return null;
+        String sentence = trimmed.substring(start, end);
+        if (!CLOSING_MARKER.matcher(sentence).find()) return null;
+        int offset = text.indexOf(trimmed);
+        Clause clause = parse(text, offset + start, offset + end, offset + start, offset + end);
+        boolean offices = !clause.parties().isEmpty()
+                && clause.parties().stream().allMatch(p -> OFFICE_END.matcher(p.name()).find());
+        return offices ? clause : null;
     }
 
     /** A unit label inside the last line that has one, outside brackets: "…。责任单位：A、B。" → [label, line end). */

@@ -23,7 +23,7 @@ public final class StructureParser {
 
     static final Pattern RESPONSIBILITY = Pattern.compile(
             // The lookahead lets the matcher skip, in one test, every position that cannot start a marker.
-            "(?=[按分牵责配协参负])(?:按职责分工负责|分工负责|分级负责|(?<![为是])牵头单位|责任单位|牵头部门|责任部门|责任科室|责任处室|配合单位|配合部门|协作单位|协办单位|参与单位|参与部门|牵头责任单位|负责[)）]|参与[)）]|配合[)）]|协助[)）]|牵头[，,、;；)）]|牵头负责|负责[，,]排在第一)");
+            "(?=[按分牵责配协参负])(?:按职责分工负责|分工负责|分级负责|(?<![为是])牵头单位|责任单位|牵头部门|责任部门|责任科室|责任处室|配合单位|配合部门|协作单位|协办单位|参与单位|参与部门|牵头责任单位|负责[)）。]|参与[)）]|配合[)）]|协助[)）]|牵头[，,、;；)）]|牵头负责|负责[，,]排在第一)");
     private static final Pattern DOC_NUMBER = Pattern.compile(
             "([\\u4e00-\\u9fa5]{1,12})\\s*[〔\\[［(（【]\\s*((?:19|20)\\d{2})\\s*[〕\\]］)）】]\\s*(\\d{1,4})\\s*号");
     private static final Pattern NOTICE_TITLE = Pattern.compile(
@@ -61,7 +61,7 @@ public final class StructureParser {
 
     /** A section heading that is an office's name and nothing else (区卫生健康委, 各街道（镇）): a 职责清单's heading. */
     private static final Pattern OFFICE_HEADING = Pattern.compile(
-            "[\\u4e00-\\u9fa5]{2,20}(?:委|局|分局|厅|办|部|院|政府|中心|委员会|工委|联|街道|镇|乡)(?:[（(][\\u4e00-\\u9fa5、]{1,10}[)）])?");
+            "(?:省|市|县|区|州|旗|盟|乡|镇|各|自治区|国家|中共)[\\u4e00-\\u9fa5]{1,18}(?:委|局|分局|厅|办|部|院|政府|中心|委员会|工委|联|街道|镇|乡)(?:[（(][\\u4e00-\\u9fa5、]{1,10}[)）])?");
     /** Share of the outermost items that must be offices' names for them to head a 职责清单's sections. */
     private static final double OFFICE_SECTIONS_SHARE = 0.8;
 

@@ -303,4 +303,40 @@ class RealLayoutTests {
         assertThat(e.tasks().get(1).departments()).extracting(Extraction.DepartmentRole::name)
                 .containsExactly("县医保局", "各乡镇人民政府");
     }
+
+    @Test
+    void shouldReadAClauseWithoutBracketsAndAStandingInstructionInThePreamble() throws Exception {
+        Extraction e = extract("""
+                西宁市贯彻落实医改重点工作任务分工方案
+                为抓好重点工作任务的落实，制定本方案。以下任务均需各区县人民政府负责落实，不再逐一列出。
+                一、深入推广三明医改经验
+                1.加强医改组织领导。建立医改工作月调度制度。市医改办牵头，市卫生健康委、市医保局按职责分工负责。
+                2.做好监测评价。市疾控中心负责监测工作，按季度报送结果。市卫生健康委负责。
+                二、完善医疗服务价格机制
+                3.深化医疗服务价格改革。年内调整医疗服务价格项目不少于100项。市医保局负责。
+                """);
+        assertThat(e.tasks().get(0).departments()).extracting(Extraction.DepartmentRole::name, Extraction.DepartmentRole::role)
+                .containsExactly(tuple("市医改办", Role.LEAD), tuple("市卫生健康委", Role.PARTNER), tuple("市医保局", Role.PARTNER),
+                        tuple("各区县人民政府", Role.PARTNER));
+        assertThat(e.tasks().get(1).departments()).extracting(Extraction.DepartmentRole::name)
+                .containsExactly("市卫生健康委", "各区县人民政府");
+        assertThat(e.tasks().get(2).departments()).extracting(Extraction.DepartmentRole::name)
+                .containsExactly("市医保局", "各区县人民政府");
+    }
+
+    @Test
+    void shouldTakeTheOfficeHeadingOfADutyListAsTheLeadOfItsDuties() throws Exception {
+        Extraction e = extract("""
+                包河区深化医药卫生体制改革领导小组成员单位职责清单
+                一、区卫生健康委
+                1.承担区医改领导小组办公室日常工作。
+                2.推进紧密型城市医疗集团建设。
+                二、区医保分局
+                1.推进医保支付方式改革。
+                三、促进优质医疗资源均衡布局
+                1.推进区域医疗中心建设。
+                """);
+        assertThat(e.tasks()).extracting(t -> t.departments().stream().map(Extraction.DepartmentRole::name).toList())
+                .containsExactly(List.of("区卫生健康委"), List.of("区卫生健康委"), List.of("区医保分局"), List.of());
+    }
 }
