@@ -28,6 +28,7 @@ final class PlaceMentions {
     private static final Pattern DEPARTMENT_HEAD = Pattern.compile(
             "^[\\u4e00-\\u9fa5]{0,8}?(?:人民政府|政府|委员会|党委|卫生健康委|卫健委|管委会|局|厅|委|办公室|办)(?![\\u4e00-\\u9fa5]{0,2}(?:医院|中心))");
     /** Words that cannot sit inside a proper name; their presence means the division is followed by a clause. */
+    private static final String LIST_MARK = "、和及与";
     private static final Pattern CONJUNCTION = Pattern.compile("[和与及、]");
     private static final Pattern FACILITY_OF_PLACE = Pattern.compile("每|各|新建|建成|新增|至少|所有|全部|[省市县区旗乡镇]级|二级|三级");
     private static final Pattern CLAUSE_WORD_IN_NAME = Pattern.compile(
@@ -59,7 +60,11 @@ final class PlaceMentions {
             String before = text.substring(Math.max(0, m.start() - 4), m.start());
             if (PROGRAMME_AFTER.matcher(after).find() || CAMPAIGN_BEFORE.matcher(before).find()) continue;
             if (partOfName(after, INSTITUTION_HEAD) || partOfName(after, DEPARTMENT_HEAD)) continue;
-            if (contextCode != null && contextCode.equals(m.division().code())) continue;
+            // The issuer's own division is named on its own mostly inside names of plans and platforms; in a list
+            // of places (栾川县、新安县) it is a place like the others.
+            boolean listed = !before.isEmpty() && LIST_MARK.indexOf(before.charAt(before.length() - 1)) >= 0
+                    || !after.isEmpty() && LIST_MARK.indexOf(after.charAt(0)) >= 0;
+            if (contextCode != null && contextCode.equals(m.division().code()) && !listed) continue;
             if (m.surface().length() <= 2 && straddlesWord(text, m.start(), m.end())) continue;
             if (farCountyByShortForm(m, contextCode)) continue;
             Place place = new Place(m.start(), m.end(), m.division().name(), m.division());
