@@ -2,6 +2,7 @@ package org.policygraph.graph;
 
 import org.policygraph.extract.Extraction;
 import org.policygraph.extract.PolicyExtractor;
+import org.policygraph.ingest.DocumentBounds;
 import org.policygraph.ingest.DocumentPreparer;
 import org.policygraph.ingest.UnusableDocumentException;
 
@@ -12,6 +13,11 @@ public interface DocumentExtractor {
     Extraction extract(String sourceName, byte[] content) throws UnusableDocumentException;
 
     static DocumentExtractor of(PolicyExtractor extractor) {
-        return (sourceName, content) -> extractor.extract(sourceName, DocumentPreparer.prepare(content));
+        return of(extractor, DocumentBounds.NONE);
+    }
+
+    /** Refuses documents beyond the bounds before extracting them. */
+    static DocumentExtractor of(PolicyExtractor extractor, DocumentBounds bounds) {
+        return (sourceName, content) -> extractor.extract(sourceName, DocumentPreparer.prepare(content, bounds));
     }
 }

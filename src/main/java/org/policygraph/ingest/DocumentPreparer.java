@@ -3,6 +3,7 @@ package org.policygraph.ingest;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Locale;
 import org.policygraph.reading.DocumentReader;
 import org.policygraph.reading.ReadDocument;
 import org.policygraph.reading.UnreadableInputException;
@@ -13,14 +14,29 @@ public final class DocumentPreparer {
     private DocumentPreparer() {}
 
     public static PreparedDocument prepare(byte[] content) throws UnusableDocumentException {
+        return prepare(content, DocumentBounds.NONE);
+    }
+
+    public static PreparedDocument prepare(byte[] content, DocumentBounds bounds) throws UnusableDocumentException {
         ReadDocument read;
         try {
             read = DocumentReader.read(content);
         } catch (UnreadableInputException e) {
             throw new UnusableDocumentException(e.getMessage());
         }
+        int characters = read.text().length();
+        if (characters > bounds.maxCharacters()) {
+            throw new UnusableDocumentException(String.format(Locale.ROOT, "too much text: %,d characters, at most %,d are"
+                    + " accepted per document (policygraph.ingest.max-characters)", characters, bounds.maxCharacters()));
+        }
         CleanText clean = TextNormalizer.normalize(read.text());
-        return new PreparedDocument(read, clean, StructureParser.parse(clean), sha256(content));
+        DocumentLayout layout = StructureParser.parse(clean);
+        int tasks = layout.tasks().size();
+        if (tasks > bounds.maxTasks()) {
+            throw new UnusableDocumentException(String.format(Locale.ROOT, "too many tasks: %,d, at most %,d are accepted"
+                    + " per document (policygraph.ingest.max-tasks)", tasks, bounds.maxTasks()));
+        }
+        return new PreparedDocument(read, clean, layout, sha256(content));
     }
 
     private static String sha256(byte[] content) {
