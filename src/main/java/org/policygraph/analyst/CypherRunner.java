@@ -45,6 +45,7 @@ public class CypherRunner {
     private final SessionConfig readOnly;
     private final Duration timeout;
     private final int maxRows;
+    private final AnalystQueryPolicy policy;
 
     CypherRunner(Driver driver, PolicyGraphProperties graph, AnalystProperties analyst) {
         this.driver = driver;
@@ -55,6 +56,7 @@ public class CypherRunner {
         this.readOnly = config.build();
         this.timeout = analyst.timeout();
         this.maxRows = analyst.maxRows();
+        this.policy = new AnalystQueryPolicy(analyst);
     }
 
     public Duration timeout() {
@@ -78,6 +80,7 @@ public class CypherRunner {
         Map<String, Object> params = parameters == null ? Map.of() : parameters;
         long started = System.nanoTime();
         try {
+            policy.check(query);
             CypherResult result = execute(query, params, started);
             log.info("cypher ok in {} ms, {} rows{}: {}", result.durationMillis(), result.rows().size(),
                     result.truncated() ? " (truncated)" : "", oneLine(query));
