@@ -10,9 +10,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /api/cypher} with {@code {"query": "...", "parameters": {...}}}: the result as rows
- * and as a graph (see {@link CypherResult}). A write is refused with 400, a query that outlives
- * {@code policygraph.analyst.timeout} with 408, any other failure with 400; the body is then
- * {@code {"error": "...", "reason": "REJECTED|TIMED_OUT|FAILED"}}.
+ * and as a graph (see {@link CypherResult}). A query that is not an allowed read is refused with 400,
+ * one that outlives {@code policygraph.analyst.timeout} with 408, a result over
+ * {@code policygraph.analyst.max-result-bytes} (or over the database's memory per transaction) with
+ * 413, any other failure with 400; the body is then
+ * {@code {"error": "...", "reason": "REJECTED|TIMED_OUT|TOO_LARGE|BUSY|FAILED"}}.
  */
 @RestController
 class CypherController {
@@ -34,9 +36,12 @@ class CypherController {
 
     @ExceptionHandler(CypherQueryException.class)
     ResponseEntity<CypherError> refused(CypherQueryException e) {
-        HttpStatus status = e.reason() == CypherQueryException.Reason.TIMED_OUT
-                ? HttpStatus.REQUEST_TIMEOUT
-                : HttpStatus.BAD_REQUEST;
+        HttpStatus status = switch (e.reason()) {
+            case TIMED_OUT -> HttpStatus.REQUEST_TIMEOUT;
+            case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
+            case BUSY -> HttpStatus.TOO_MANY_REQUESTS;
+            case REJECTED, FAILED -> HttpStatus.BAD_REQUEST;
+        };
         return ResponseEntity.status(status).body(new CypherError(e.getMessage(), e.reason()));
     }
 }

@@ -16,7 +16,7 @@ import org.springframework.util.unit.DataSize;
 public record PolicyGraphProperties(String mode, String database, Embedded embedded, Ingest ingest) {
 
     public PolicyGraphProperties {
-        embedded = embedded == null ? new Embedded(null, null, null, null, null) : embedded;
+        embedded = embedded == null ? new Embedded(null, null, null, null, null, null, null) : embedded;
         ingest = ingest == null ? new Ingest(true, null, null) : ingest;
     }
 
@@ -27,17 +27,23 @@ public record PolicyGraphProperties(String mode, String database, Embedded embed
      * @param inProcess the service's own reads (GraphQL) and loads run through Neo4j's in-process
      *     transaction API instead of Bolt (analysts and other clients still use Bolt)
      * @param writeAttempts tries of an in-process write whose failure Neo4j calls transient (a deadlock)
+     * @param transactionMemoryMax heap one transaction may use ({@code db.memory.transaction.max}); 0: no bound
+     * @param transactionMemoryTotalMax heap all transactions together may use
+     *     ({@code db.memory.transaction.total.max}); null or 0: Neo4j's default, 70 % of the heap
      */
     public record Embedded(Path dataDir, String boltAddress, String password, Boolean inProcess,
-            Integer writeAttempts) {
+            Integer writeAttempts, DataSize transactionMemoryMax, DataSize transactionMemoryTotalMax) {
         /** Tries of a transiently failing in-process write, like the driver's retries over Bolt. */
         public static final int DEFAULT_WRITE_ATTEMPTS = 5;
+        /** A quarter of the 1 GB heap the README runs with; the largest bulk-load batch needs far less. */
+        public static final DataSize DEFAULT_TRANSACTION_MEMORY_MAX = DataSize.ofMegabytes(256);
 
         public Embedded {
             dataDir = dataDir == null ? Path.of("data") : dataDir;
             boltAddress = boltAddress == null || boltAddress.isBlank() ? "127.0.0.1:7687" : boltAddress.trim();
             inProcess = inProcess == null ? Boolean.TRUE : inProcess;
             writeAttempts = writeAttempts == null ? DEFAULT_WRITE_ATTEMPTS : writeAttempts;
+            transactionMemoryMax = transactionMemoryMax == null ? DEFAULT_TRANSACTION_MEMORY_MAX : transactionMemoryMax;
             if (writeAttempts < 1) {
                 throw new IllegalArgumentException("policygraph.embedded.write-attempts must be at least 1, not "
                         + writeAttempts);
