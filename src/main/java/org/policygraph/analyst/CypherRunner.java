@@ -19,6 +19,7 @@ import org.neo4j.driver.summary.Plan;
 import org.neo4j.driver.summary.QueryType;
 import org.neo4j.driver.summary.ResultSummary;
 import org.neo4j.graphdb.GraphDatabaseService;
+import org.policygraph.graph.EmbeddedNeo4j;
 import org.policygraph.graph.GraphSessions;
 import org.policygraph.graph.PolicyGraphProperties;
 import org.slf4j.Logger;
@@ -63,10 +64,11 @@ public class CypherRunner {
     private final DataSize maxResultBytes;
     private final AnalystQueryPolicy policy;
 
+    /** In embedded mode on the database itself, not on the {@link GraphDatabaseService} bean, which tests may wrap. */
     @Autowired
     CypherRunner(Driver driver, PolicyGraphProperties graph, AnalystProperties analyst,
-            ObjectProvider<GraphDatabaseService> embedded) {
-        this(driver, graph, analyst, embedded.getIfAvailable());
+            ObjectProvider<EmbeddedNeo4j> embedded) {
+        this(driver, graph, analyst, embedded.getIfAvailable() == null ? null : embedded.getObject().database());
     }
 
     /** @param embedded the embedded database to run in; null: over the driver */
