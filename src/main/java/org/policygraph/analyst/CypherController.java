@@ -1,6 +1,7 @@
 package org.policygraph.analyst;
 
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -13,7 +14,8 @@ import org.springframework.web.bind.annotation.RestController;
  * and as a graph (see {@link CypherResult}). A query that is not an allowed read is refused with 400,
  * one that outlives {@code policygraph.analyst.timeout} with 408, a result over
  * {@code policygraph.analyst.max-result-bytes} (or over the database's memory per transaction) with
- * 413, any other failure with 400; the body is then
+ * 413, one that finds every analyst slot taken ({@code policygraph.analyst.max-concurrent-queries}) with 429
+ * and Retry-After, any other failure with 400; the body is then
  * {@code {"error": "...", "reason": "REJECTED|TIMED_OUT|TOO_LARGE|BUSY|FAILED"}}.
  */
 @RestController
@@ -42,6 +44,11 @@ class CypherController {
             case BUSY -> HttpStatus.TOO_MANY_REQUESTS;
             case REJECTED, FAILED -> HttpStatus.BAD_REQUEST;
         };
-        return ResponseEntity.status(status).body(new CypherError(e.getMessage(), e.reason()));
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(status);
+        if (status == HttpStatus.TOO_MANY_REQUESTS) {
+            // A slot is free at the latest when the running queries reach their timeout.
+            answer.header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, runner.timeout().toSeconds())));
+        }
+        return answer.body(new CypherError(e.getMessage(), e.reason()));
     }
 }

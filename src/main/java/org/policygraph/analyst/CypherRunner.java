@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 import java.util.regex.Pattern;
 import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Driver;
@@ -63,6 +64,14 @@ public class CypherRunner {
     private final int maxRows;
     private final DataSize maxResultBytes;
     private final AnalystQueryPolicy policy;
+    /**
+     * Analyst queries running now, at most {@code policygraph.analyst.max-concurrent-queries}: one
+     * more is refused at once (429) rather than queued, so that analysts cannot take every CPU, pooled
+     * connection or request thread the service's own readers, uploads and probes need.
+     */
+    private final Semaphore slots;
+    private final int maxConcurrentQueries;
+    private final int logQueryLength;
 
     /** In embedded mode on the database itself, not on the {@link GraphDatabaseService} bean, which tests may wrap. */
     @Autowired
@@ -84,6 +93,9 @@ public class CypherRunner {
         this.maxRows = analyst.maxRows();
         this.maxResultBytes = analyst.maxResultBytes();
         this.policy = new AnalystQueryPolicy(analyst);
+        this.maxConcurrentQueries = analyst.maxConcurrentQueries();
+        this.slots = new Semaphore(maxConcurrentQueries);
+        this.logQueryLength = analyst.logQueryLength();
     }
 
     public Duration timeout() {
@@ -112,7 +124,17 @@ public class CypherRunner {
         long started = System.nanoTime();
         try {
             policy.check(query);
-            CypherResult result = execute(query, params, started);
+            if (!slots.tryAcquire()) {
+                throw new CypherQueryException(CypherQueryException.Reason.BUSY, "all " + maxConcurrentQueries
+                        + " analyst query slots are taken (policygraph.analyst.max-concurrent-queries); try again when"
+                        + " one of the running queries has ended (at most " + timeout.toSeconds() + " s)", null);
+            }
+            CypherResult result;
+            try {
+                result = execute(query, params, started);
+            } finally {
+                slots.release();
+            }
             log.info("cypher ok in {} ms, {} rows{}: {}", result.durationMillis(), result.rows().size(),
                     result.truncated() ? " (truncated)" : "", oneLine(query));
             return result;
@@ -213,12 +235,18 @@ public class CypherRunner {
         return (System.nanoTime() - started) / NANOS_PER_MILLI;
     }
 
-    /** The text on one line, without {@code //} comment lines (saved queries start with several). */
-    private static String oneLine(String text) {
+    /**
+     * The text on one line, without {@code //} comment lines (saved queries start with several), cut
+     * after {@code policygraph.analyst.log-query-length} characters: one request once wrote a 1 MB line.
+     */
+    private String oneLine(String text) {
         if (text == null) {
             return "";
         }
         String code = COMMENT_LINE.matcher(text).replaceAll("");
-        return WHITESPACE.matcher(code.strip()).replaceAll(" ");
+        String line = WHITESPACE.matcher(code.strip()).replaceAll(" ");
+        return line.length() <= logQueryLength
+                ? line
+                : line.substring(0, logQueryLength) + "… (" + line.length() + " characters)";
     }
 }

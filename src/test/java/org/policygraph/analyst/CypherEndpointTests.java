@@ -3,12 +3,14 @@ package org.policygraph.analyst;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.neo4j.driver.Session;
 import org.policygraph.graph.GraphSessions;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.JsonNode;
@@ -151,6 +153,21 @@ class CypherEndpointTests extends AnalystGraphTestSupport {
         assertThat(output.getOut().lines().filter(l -> l.contains("CypherRunner")))
                 .anySatisfy(l -> assertThat(l).containsPattern("cypher ok in \\d+ ms, 1 rows: MATCH \\(t:Task\\) RETURN"))
                 .anySatisfy(l -> assertThat(l).containsPattern("cypher rejected after \\d+ ms: CREATE \\(:Probe\\)"));
+    }
+
+    /** Query texts in the log are cut at policygraph.analyst.log-query-length (one request once wrote a 1 MB line). */
+    @Test
+    void shouldCutLongQueryTextsInTheLog(CapturedOutput output, @Value("${policygraph.analyst.log-query-length}") int kept) {
+        String padding = "x".repeat(9000);
+        String allowed = "RETURN '" + padding + "' AS padded";
+        String refused = "RETURN '" + padding.repeat(100) + "' AS refused";
+        post(allowed, Map.of());
+        post(refused, Map.of());
+        List<String> lines = output.getOut().lines().filter(l -> l.contains("CypherRunner") && l.contains("xxxx")).toList();
+        assertThat(lines).hasSize(2).allSatisfy(line -> assertThat(line.length()).isLessThan(kept + 1000));
+        assertThat(lines.get(0)).contains("cypher ok", "(" + allowed.length() + " characters)");
+        assertThat(lines.get(1)).contains("cypher rejected", "(" + refused.length() + " characters)",
+                "policygraph.analyst.max-query-length");
     }
 
     @Test
