@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -63,15 +64,31 @@ public class PolicyExtractor {
     private static final Pattern LEVEL_WORD = Pattern.compile("^(省|自治区|市|州|县|区)级");
     private static final Pattern ISSUER_DOC_NUMBER_PREFIX = Pattern.compile("^([\\u4e00-\\u9fa5])");
 
+    /**
+     * The most one document may hold ({@code policygraph.ingest.max-characters}, {@code max-tasks}):
+     * a document beyond either fails with a clear reason, the characters before the text is analysed.
+     * A real notice has tens of thousands of characters and tens of tasks; 7.9 MB of one task repeated
+     * once loaded as a single document of 14,848 tasks.
+     */
+    public record DocumentBounds(int maxCharacters, int maxTasks) {
+        public static final DocumentBounds NONE = new DocumentBounds(Integer.MAX_VALUE, Integer.MAX_VALUE);
+    }
+
     private final RegionGazetteer gazetteer;
     private final PlaceMentions placeMentions;
     private final Map<Character, String> provinceByAbbreviation;
+    private final DocumentBounds bounds;
 
     public PolicyExtractor() {
         this(RegionGazetteer.load());
     }
 
     public PolicyExtractor(RegionGazetteer gazetteer) {
+        this(gazetteer, DocumentBounds.NONE);
+    }
+
+    public PolicyExtractor(RegionGazetteer gazetteer, DocumentBounds bounds) {
+        this.bounds = bounds;
         this.gazetteer = gazetteer;
         this.placeMentions = new PlaceMentions(gazetteer);
         this.provinceByAbbreviation = loadAbbreviations();
@@ -88,12 +105,22 @@ public class PolicyExtractor {
         } catch (UnreadableInputException e) {
             throw new ExtractionException(e.getMessage());
         }
+        int characters = decoded.text().length();
+        if (characters > bounds.maxCharacters()) {
+            throw new ExtractionException(String.format(Locale.ROOT, "too much text: %,d characters, at most %,d are"
+                    + " accepted per document (policygraph.ingest.max-characters)", characters, bounds.maxCharacters()));
+        }
         CleanText clean = TextNormalizer.normalize(decoded.text());
         DocumentLayout layout;
         try {
             layout = StructureParser.parse(clean);
         } catch (UnrecognizedStructureException e) {
             throw new ExtractionException(e.getMessage());
+        }
+        int tasks = layout.tasks().size();
+        if (tasks > bounds.maxTasks()) {
+            throw new ExtractionException(String.format(Locale.ROOT, "too many tasks: %,d, at most %,d are accepted"
+                    + " per document (policygraph.ingest.max-tasks)", tasks, bounds.maxTasks()));
         }
         return assemble(sourceName, content, decoded, clean, layout);
     }

@@ -14,6 +14,7 @@ import org.neo4j.driver.Session;
 import org.policygraph.extract.Extraction;
 import org.policygraph.extract.ExtractionException;
 import org.policygraph.extract.PolicyExtractor;
+import org.policygraph.extract.region.RegionGazetteer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -100,11 +101,16 @@ public class DocumentIngester {
     private final int batchSize;
     private final MeterRegistry meters;
 
-    /** Uses a {@link PolicyExtractor} bean when there is one, else a plain instance. */
+    /**
+     * Uses a {@link PolicyExtractor} bean when there is one, else an instance bounded by
+     * {@code policygraph.ingest.max-characters} and {@code max-tasks}.
+     */
     @Autowired
     public DocumentIngester(GraphLoader loader, ObjectProvider<PolicyExtractor> extractors,
                             PolicyGraphProperties properties, ObjectProvider<MeterRegistry> meters) {
-        this(loader, () -> extractors.getIfAvailable(PolicyExtractor::new),
+        this(loader, () -> extractors.getIfAvailable(() -> new PolicyExtractor(RegionGazetteer.load(),
+                        new PolicyExtractor.DocumentBounds(properties.ingest().maxCharacters(),
+                                properties.ingest().maxTasks()))),
                 properties.ingest().maxBytes().toBytes(), properties.ingest().batchSize(), meters.getIfAvailable());
     }
 

@@ -17,7 +17,7 @@ public record PolicyGraphProperties(String mode, String database, Embedded embed
 
     public PolicyGraphProperties {
         embedded = embedded == null ? new Embedded(null, null, null, null, null, null, null) : embedded;
-        ingest = ingest == null ? new Ingest(true, null, null) : ingest;
+        ingest = ingest == null ? new Ingest(true, null, null, null, null) : ingest;
     }
 
     /**
@@ -56,17 +56,29 @@ public record PolicyGraphProperties(String mode, String database, Embedded embed
      * @param maxBytes largest file the ingester accepts (CLI, upload, samples); larger ones fail
      * @param batchSize documents the bulk paths ({@code ingest} command, sample ingest) load per write
      *     transaction; a batch that fails is retried one document at a time
+     * @param maxCharacters most characters of decoded text one document may have
+     * @param maxTasks most tasks one document may have
      */
-    public record Ingest(Boolean samplesOnEmpty, DataSize maxBytes, Integer batchSize) {
+    public record Ingest(Boolean samplesOnEmpty, DataSize maxBytes, Integer batchSize, Integer maxCharacters,
+            Integer maxTasks) {
         /** 8 MB: the largest real notice is well under 1 MB, and extraction runs about 1 MB per 2 s. */
         public static final DataSize DEFAULT_MAX_BYTES = DataSize.ofMegabytes(8);
         /** Documents per transaction of a bulk load (see BENCHMARKS.md, Loading). */
         public static final int DEFAULT_BATCH_SIZE = 100;
+        /** Two hundred times a long notice (each sample has under 10,000 characters). */
+        public static final int DEFAULT_MAX_CHARACTERS = 2_000_000;
+        /** Ten times the most tasks a real notice has. */
+        public static final int DEFAULT_MAX_TASKS = 1_000;
 
         public Ingest {
             samplesOnEmpty = samplesOnEmpty == null ? Boolean.TRUE : samplesOnEmpty;
             maxBytes = maxBytes == null ? DEFAULT_MAX_BYTES : maxBytes;
             batchSize = batchSize == null ? DEFAULT_BATCH_SIZE : batchSize;
+            maxCharacters = maxCharacters == null ? DEFAULT_MAX_CHARACTERS : maxCharacters;
+            maxTasks = maxTasks == null ? DEFAULT_MAX_TASKS : maxTasks;
+            if (maxCharacters < 1 || maxTasks < 1) {
+                throw new IllegalArgumentException("policygraph.ingest.max-characters and max-tasks must be at least 1");
+            }
             if (batchSize < 1) {
                 throw new IllegalArgumentException("policygraph.ingest.batch-size must be at least 1, not " + batchSize);
             }
