@@ -35,7 +35,7 @@ public record PolicyGraphProperties(String mode, String database, Embedded embed
             Integer writeAttempts, DataSize transactionMemoryMax, DataSize transactionMemoryTotalMax) {
         /** Tries of a transiently failing in-process write, like the driver's retries over Bolt. */
         public static final int DEFAULT_WRITE_ATTEMPTS = 5;
-        /** A quarter of the 1 GB heap the README runs with; the largest bulk-load batch needs far less. */
+        /** A quarter of the 1 GB heap the README runs with. */
         public static final DataSize DEFAULT_TRANSACTION_MEMORY_MAX = DataSize.ofMegabytes(256);
 
         public Embedded {
