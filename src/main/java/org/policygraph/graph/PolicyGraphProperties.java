@@ -16,7 +16,7 @@ import org.springframework.util.unit.DataSize;
 public record PolicyGraphProperties(String mode, String database, Embedded embedded, Ingest ingest) {
 
     public PolicyGraphProperties {
-        embedded = embedded == null ? new Embedded(null, null, null, null, null, null, null) : embedded;
+        embedded = embedded == null ? new Embedded(null, null, null, null, null, null, null, null) : embedded;
         ingest = ingest == null ? new Ingest(true, null, null, null, null) : ingest;
     }
 
@@ -27,14 +27,18 @@ public record PolicyGraphProperties(String mode, String database, Embedded embed
      * @param inProcess the service's own reads (GraphQL) and loads run through Neo4j's in-process
      *     transaction API instead of Bolt (analysts and other clients still use Bolt)
      * @param writeAttempts tries of an in-process write whose failure Neo4j calls transient (a deadlock)
+     * @param readAttempts tries of an in-process read whose failure Neo4j calls transient (it read data a
+     *     concurrent write changed)
      * @param transactionMemoryMax heap one transaction may use ({@code db.memory.transaction.max}); 0: no bound
      * @param transactionMemoryTotalMax heap all transactions together may use
      *     ({@code db.memory.transaction.total.max}); null or 0: Neo4j's default, 70 % of the heap
      */
     public record Embedded(Path dataDir, String boltAddress, String password, Boolean inProcess,
-            Integer writeAttempts, DataSize transactionMemoryMax, DataSize transactionMemoryTotalMax) {
+            Integer writeAttempts, Integer readAttempts, DataSize transactionMemoryMax, DataSize transactionMemoryTotalMax) {
         /** Tries of a transiently failing in-process write, like the driver's retries over Bolt. */
         public static final int DEFAULT_WRITE_ATTEMPTS = 5;
+        /** Tries of a transiently failing in-process read, like the driver's retries over Bolt. */
+        public static final int DEFAULT_READ_ATTEMPTS = 3;
         /** A quarter of the 1 GB heap the README runs with. */
         public static final DataSize DEFAULT_TRANSACTION_MEMORY_MAX = DataSize.ofMegabytes(256);
 
@@ -43,6 +47,11 @@ public record PolicyGraphProperties(String mode, String database, Embedded embed
             boltAddress = boltAddress == null || boltAddress.isBlank() ? "127.0.0.1:7687" : boltAddress.trim();
             inProcess = inProcess == null ? Boolean.TRUE : inProcess;
             writeAttempts = writeAttempts == null ? DEFAULT_WRITE_ATTEMPTS : writeAttempts;
+            readAttempts = readAttempts == null ? DEFAULT_READ_ATTEMPTS : readAttempts;
+            if (readAttempts < 1) {
+                throw new IllegalArgumentException("policygraph.embedded.read-attempts must be at least 1, not "
+                        + readAttempts);
+            }
             transactionMemoryMax = transactionMemoryMax == null ? DEFAULT_TRANSACTION_MEMORY_MAX : transactionMemoryMax;
             if (writeAttempts < 1) {
                 throw new IllegalArgumentException("policygraph.embedded.write-attempts must be at least 1, not "
