@@ -19,8 +19,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxWhitespaceTokens most white space and comment tokens in a query text
  * @param maxRuleDepth deepest grammar rule nesting the parser follows
  * @param maxCharacters longest query text, in characters
+ * @param maxConcurrentRequests GraphQL requests that execute at once; the others wait
+ * @param queueTimeout longest a request waits for its turn before it is refused as BUSY
  */
 @ConfigurationProperties("policygraph.graphql")
 record ApiProperties(int maxDepth, int maxComplexity, int maxPageSize, int defaultPageSize, Duration queryTimeout,
         int parsedQueryCacheSize, List<String> departmentLevelPrefixes, int maxFields, int maxTokens,
-        int maxWhitespaceTokens, int maxRuleDepth, int maxCharacters) {}
+        int maxWhitespaceTokens, int maxRuleDepth, int maxCharacters, int maxConcurrentRequests,
+        Duration queueTimeout) {}
