@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.util.unit.DataSize;
 import tools.jackson.databind.JsonNode;
 
 /** POST /api/cypher over real HTTP against the sample graph. */
@@ -168,6 +169,18 @@ class CypherEndpointTests extends AnalystGraphTestSupport {
         assertThat(lines.get(0)).contains("cypher ok", "(" + allowed.length() + " characters)");
         assertThat(lines.get(1)).contains("cypher rejected", "(" + refused.length() + " characters)",
                 "policygraph.analyst.max-query-length");
+    }
+
+    /** A JSON body is read whole before the query limits apply, so its size is bounded first (policygraph.http.max-body). */
+    @Test
+    void shouldRefuseABodyOverTheLimitBeforeReadingIt(@Value("${policygraph.http.max-body}") DataSize maxBody) {
+        String padding = "x".repeat((int) maxBody.toBytes() + 1);
+        for (String path : new String[] {"/api/cypher", "/graphql"}) {
+            HttpText reply = http("POST", path, "{\"query\": \"RETURN 1\", \"padding\": \"" + padding + "\"}");
+            assertThat(reply.status()).as(path).isEqualTo(413);
+            assertThat(reply.body()).as(path).contains("at most " + maxBody.toBytes(), "policygraph.http.max-body");
+        }
+        assertThat(count("RETURN 1 AS one")).isEqualTo(1);
     }
 
     @Test
