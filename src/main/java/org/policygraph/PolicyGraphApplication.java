@@ -13,6 +13,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @SpringBootApplication
 public class PolicyGraphApplication {
     public static void main(String[] args) {
+        FatalErrors.exitOnUncaughtErrors();
         if (Commands.isStandalone(args)) {
             System.exit(Commands.runStandalone(args));
         }

@@ -5,10 +5,14 @@ public class CypherQueryException extends RuntimeException {
 
     /** Why the query has no result. */
     public enum Reason {
-        /** Not a read-only query (or it loads files); nothing ran. */
+        /** Not an allowed read (an administration command, a write, a procedure off the list, a text over a limit); nothing ran. */
         REJECTED,
         /** Ran longer than {@code policygraph.analyst.timeout} and was terminated. */
         TIMED_OUT,
+        /** Its result (or the memory it needed) was larger than the limits allow; it was stopped. */
+        TOO_LARGE,
+        /** Every analyst query slot was taken ({@code policygraph.analyst.max-concurrent-queries}); nothing ran. */
+        BUSY,
         /** The database refused it: syntax error, unknown procedure, missing parameter, ... */
         FAILED
     }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 import java.util.regex.Pattern;
 import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Driver;
@@ -18,18 +19,32 @@ import org.neo4j.driver.exceptions.Neo4jException;
 import org.neo4j.driver.summary.Plan;
 import org.neo4j.driver.summary.QueryType;
 import org.neo4j.driver.summary.ResultSummary;
+import org.neo4j.graphdb.GraphDatabaseService;
+import org.policygraph.graph.EmbeddedNeo4j;
+import org.policygraph.graph.GraphSessions;
 import org.policygraph.graph.PolicyGraphProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 
 /**
- * Runs an analyst's Cypher read-only, with a time limit and a row cap, and logs one line per query.
+ * Runs an analyst's Cypher read-only within its limits, and logs one line per query.
  *
- * <p>Three guards, each sufficient against writes on its own: the query is planned first
- * ({@code EXPLAIN}) and refused unless the plan is {@link QueryType#READ_ONLY} and loads no file;
- * it then runs in a session of {@link AccessMode#READ}, which the Neo4j 5 server enforces on a
- * single instance too; and its transaction is always rolled back, never committed.
+ * <p>Before the database sees the query, {@link AnalystQueryPolicy} measures its text and allows
+ * only reads of the data. In embedded mode it then runs inside this JVM ({@link InProcessCypher}),
+ * where every value is charged to a {@link ResultBudget} as the query produces it; otherwise over
+ * the driver, where each record is charged once the driver has decoded it. The budget bounds the
+ * result's JSON ({@code policygraph.analyst.max-result-bytes}) and the time of the whole request,
+ * reading included ({@code policygraph.analyst.timeout}); the database's transaction gets the time
+ * that is left. Memory per transaction is bounded by the database itself
+ * ({@code db.memory.transaction.max}).
+ *
+ * <p>Guards against writes, each sufficient on its own: the allow-list; the plan must be
+ * {@link QueryType#READ_ONLY} (and, over the driver, load no file); the transaction runs in READ
+ * mode, which Neo4j enforces; and it is always rolled back, never committed.
  */
 @Component
 public class CypherRunner {
@@ -40,21 +55,47 @@ public class CypherRunner {
     private static final Pattern EXPLAIN_PREFIX = Pattern.compile("(?is)^\\s*EXPLAIN\\b.*");
     private static final Pattern COMMENT_LINE = Pattern.compile("(?m)^\\s*//.*$");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final long NANOS_PER_MILLI = 1_000_000;
 
     private final Driver driver;
     private final SessionConfig readOnly;
+    private final InProcessCypher inProcess;
     private final Duration timeout;
     private final int maxRows;
+    private final DataSize maxResultBytes;
+    private final AnalystQueryPolicy policy;
+    /**
+     * Analyst queries running now, at most {@code policygraph.analyst.max-concurrent-queries}: one
+     * more is refused at once (429) rather than queued, so that analysts cannot take every CPU, pooled
+     * connection or request thread the service's own readers, uploads and probes need.
+     */
+    private final Semaphore slots;
+    private final int maxConcurrentQueries;
+    private final int logQueryLength;
 
-    CypherRunner(Driver driver, PolicyGraphProperties graph, AnalystProperties analyst) {
+    /** In embedded mode on the database itself, not on the {@link GraphDatabaseService} bean, which tests may wrap. */
+    @Autowired
+    CypherRunner(Driver driver, PolicyGraphProperties graph, AnalystProperties analyst,
+            ObjectProvider<EmbeddedNeo4j> embedded) {
+        this(driver, graph, analyst, embedded.getIfAvailable() == null ? null : embedded.getObject().database());
+    }
+
+    /** @param embedded the embedded database to run in; null: over the driver */
+    CypherRunner(Driver driver, PolicyGraphProperties graph, AnalystProperties analyst, GraphDatabaseService embedded) {
         this.driver = driver;
         SessionConfig.Builder config = SessionConfig.builder().withDefaultAccessMode(AccessMode.READ);
         if (graph.database() != null && !graph.database().isBlank()) {
             config.withDatabase(graph.database().trim());
         }
         this.readOnly = config.build();
+        this.inProcess = embedded == null ? null : new InProcessCypher(embedded);
         this.timeout = analyst.timeout();
         this.maxRows = analyst.maxRows();
+        this.maxResultBytes = analyst.maxResultBytes();
+        this.policy = new AnalystQueryPolicy(analyst);
+        this.maxConcurrentQueries = analyst.maxConcurrentQueries();
+        this.slots = new Semaphore(maxConcurrentQueries);
+        this.logQueryLength = analyst.logQueryLength();
     }
 
     public Duration timeout() {
@@ -65,11 +106,15 @@ public class CypherRunner {
         return maxRows;
     }
 
+    public DataSize maxResultBytes() {
+        return maxResultBytes;
+    }
+
     /**
      * Runs {@code query} with {@code parameters} (may be null) and returns at most
      * {@link #maxRows()} rows.
      *
-     * @throws CypherQueryException when the query is refused, times out or fails
+     * @throws CypherQueryException when the query is refused, times out, is too large or fails
      */
     public CypherResult run(String query, Map<String, Object> parameters) {
         if (query == null || query.isBlank()) {
@@ -78,7 +123,18 @@ public class CypherRunner {
         Map<String, Object> params = parameters == null ? Map.of() : parameters;
         long started = System.nanoTime();
         try {
-            CypherResult result = execute(query, params, started);
+            policy.check(query);
+            if (!slots.tryAcquire()) {
+                throw new CypherQueryException(CypherQueryException.Reason.BUSY, "all " + maxConcurrentQueries
+                        + " analyst query slots are taken (policygraph.analyst.max-concurrent-queries); try again when"
+                        + " one of the running queries has ended (at most " + timeout.toSeconds() + " s)", null);
+            }
+            CypherResult result;
+            try {
+                result = execute(query, params, started);
+            } finally {
+                slots.release();
+            }
             log.info("cypher ok in {} ms, {} rows{}: {}", result.durationMillis(), result.rows().size(),
                     result.truncated() ? " (truncated)" : "", oneLine(query));
             return result;
@@ -90,14 +146,24 @@ public class CypherRunner {
     }
 
     private CypherResult execute(String query, Map<String, Object> params, long started) {
-        TransactionConfig config = TransactionConfig.builder().withTimeout(timeout).build();
+        ResultBudget budget = new ResultBudget(maxResultBytes, timeout, started);
+        CypherValues values = new CypherValues(budget);
+        if (inProcess != null) {
+            try {
+                InProcessCypher.Rows rows = inProcess.run(query, params, maxRows, values, budget);
+                return new CypherResult(rows.columns(), rows.rows(), values.graph(), rows.truncated(),
+                        millisSince(started));
+            } catch (InProcessCypher.InProcessFailure e) {
+                throw translate(e.getCause());
+            }
+        }
+        TransactionConfig config = TransactionConfig.builder().withTimeout(budget.remaining()).build();
         try (Session session = driver.session(readOnly); Transaction tx = session.beginTransaction(config)) {
             String explain = EXPLAIN_PREFIX.matcher(query).matches() ? query : "EXPLAIN " + query;
             refuseUnlessReadOnly(tx.run(explain, params).consume());
 
             Result result = tx.run(query, params);
             List<String> columns = List.copyOf(result.keys());
-            CypherValues values = new CypherValues();
             List<List<Object>> rows = new ArrayList<>();
             while (rows.size() < maxRows && result.hasNext()) {
                 Record record = result.next();
@@ -146,14 +212,19 @@ public class CypherRunner {
         return null;
     }
 
-    private CypherQueryException translate(Neo4jException e) {
-        String code = String.valueOf(e.code());
+    /** A database failure (driver or embedded) as the analyst's error, by Neo4j's status code. */
+    private CypherQueryException translate(Throwable e) {
+        String code = String.valueOf(GraphSessions.statusCode(e));
         if (code.contains("TransactionTimedOut") || code.contains("Terminated")) {
-            return new CypherQueryException(CypherQueryException.Reason.TIMED_OUT,
-                    "the query ran longer than " + timeout.toMillis() + " ms (policygraph.analyst.timeout) and was"
-                            + " stopped; narrow it down (labels, LIMIT, fewer unbounded patterns)", e);
+            return ResultBudget.timedOut(timeout, e);
         }
-        if (code.contains("AccessMode") || code.contains("Forbidden")) {
+        if (code.contains("MemoryLimit") || code.contains("OutOfMemory")) {
+            return new CypherQueryException(CypherQueryException.Reason.TOO_LARGE,
+                    "the query needs more memory than the database allows a transaction (db.memory.transaction.max;"
+                            + " policygraph.embedded.transaction-memory-max in embedded mode) and was stopped; narrow"
+                            + " it down or aggregate less at once: " + e.getMessage(), e);
+        }
+        if (code.contains("AccessMode") || code.contains("Forbidden") || code.contains("Security")) {
             return new CypherQueryException(CypherQueryException.Reason.REJECTED,
                     "only read-only queries are allowed here: " + e.getMessage(), e);
         }
@@ -161,15 +232,21 @@ public class CypherRunner {
     }
 
     private static long millisSince(long started) {
-        return (System.nanoTime() - started) / 1_000_000;
+        return (System.nanoTime() - started) / NANOS_PER_MILLI;
     }
 
-    /** The text on one line, without {@code //} comment lines (saved queries start with several). */
-    private static String oneLine(String text) {
+    /**
+     * The text on one line, without {@code //} comment lines (saved queries start with several), cut
+     * after {@code policygraph.analyst.log-query-length} characters: one request once wrote a 1 MB line.
+     */
+    private String oneLine(String text) {
         if (text == null) {
             return "";
         }
         String code = COMMENT_LINE.matcher(text).replaceAll("");
-        return WHITESPACE.matcher(code.strip()).replaceAll(" ");
+        String line = WHITESPACE.matcher(code.strip()).replaceAll(" ");
+        return line.length() <= logQueryLength
+                ? line
+                : line.substring(0, logQueryLength) + "… (" + line.length() + " characters)";
     }
 }

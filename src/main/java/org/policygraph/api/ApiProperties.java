@@ -14,7 +14,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param queryTimeout time limit of each database read
  * @param parsedQueryCacheSize distinct query texts whose parsed and validated document is cached
  * @param departmentLevelPrefixes name prefixes stripped to get a department's function (国家, 省, 市 ...)
+ * @param maxFields most fields a query may select with its fragments expanded, checked before validation
+ * @param maxTokens most parser tokens in a query text (graphql-java's ParserOptions)
+ * @param maxWhitespaceTokens most white space and comment tokens in a query text
+ * @param maxRuleDepth deepest grammar rule nesting the parser follows
+ * @param maxCharacters longest query text, in characters
+ * @param maxConcurrentRequests GraphQL requests that execute at once; the others wait
+ * @param queueTimeout longest a request waits for its turn before it is refused as BUSY
  */
 @ConfigurationProperties("policygraph.graphql")
 record ApiProperties(int maxDepth, int maxComplexity, int maxPageSize, int defaultPageSize, Duration queryTimeout,
-        int parsedQueryCacheSize, List<String> departmentLevelPrefixes) {}
+        int parsedQueryCacheSize, List<String> departmentLevelPrefixes, int maxFields, int maxTokens,
+        int maxWhitespaceTokens, int maxRuleDepth, int maxCharacters, int maxConcurrentRequests,
+        Duration queueTimeout) {}

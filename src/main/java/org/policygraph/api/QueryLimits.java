@@ -1,10 +1,18 @@
 package org.policygraph.api;
 
+import graphql.ExecutionResult;
 import graphql.GraphqlErrorBuilder;
 import graphql.analysis.FieldComplexityCalculator;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.AbortExecutionException;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimpleInstrumentationContext;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.language.Field;
+import graphql.language.OperationDefinition;
+import graphql.language.Selection;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -20,15 +28,39 @@ import org.springframework.graphql.execution.ErrorType;
 @EnableConfigurationProperties(ApiProperties.class)
 class QueryLimits {
 
+    private static final String INTROSPECTION_PREFIX = "__";
+
+    /**
+     * Depth of queries of the data. An operation that only introspects the schema is left to
+     * graphql-java's good-faith introspection check (on by default: each of __Type.fields, inputFields,
+     * interfaces, possibleTypes and __Field.args at most once, at most 500 fields and 20 levels), since
+     * GraphiQL's own introspection query nests __Type.ofType nine times, 15 levels in all.
+     */
     @Bean
     MaxQueryDepthInstrumentation maxQueryDepthInstrumentation(ApiProperties properties) {
         return new MaxQueryDepthInstrumentation(properties.maxDepth()) {
+            @Override
+            public InstrumentationContext<ExecutionResult> beginExecuteOperation(
+                    InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
+                if (introspectionOnly(parameters.getExecutionContext().getOperationDefinition())) {
+                    return SimpleInstrumentationContext.noOp();
+                }
+                return super.beginExecuteOperation(parameters, state);
+            }
+
             @Override
             protected AbortExecutionException mkAbortException(int depth, int maxDepth) {
                 return refused("max-depth", "the query is " + depth + " levels deep; at most " + maxDepth
                         + " are allowed (policygraph.graphql.max-depth)");
             }
         };
+    }
+
+    /** Whether every top-level selection is an introspection field ({@code __schema}, {@code __type}, {@code __typename}). */
+    static boolean introspectionOnly(OperationDefinition operation) {
+        List<Selection> selections = operation.getSelectionSet().getSelections();
+        return !selections.isEmpty() && selections.stream()
+                .allMatch(s -> s instanceof Field field && field.getName().startsWith(INTROSPECTION_PREFIX));
     }
 
     @Bean

@@ -13,6 +13,7 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.policygraph.extract.Extraction;
 import org.policygraph.extract.PolicyExtractor;
+import org.policygraph.ingest.DocumentBounds;
 import org.policygraph.ingest.UnusableDocumentException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -100,12 +101,16 @@ public class DocumentIngester {
     private final int batchSize;
     private final MeterRegistry meters;
 
-    /** Uses a {@link PolicyExtractor} bean when there is one, else a plain instance. */
+    /**
+     * Uses a {@link PolicyExtractor} bean when there is one, else an instance bounded by
+     * {@code policygraph.ingest.max-characters} and {@code max-tasks}.
+     */
     @Autowired
     public DocumentIngester(GraphLoader loader, ObjectProvider<PolicyExtractor> extractors,
                             PolicyGraphProperties properties, ObjectProvider<MeterRegistry> meters) {
-        this(loader, () -> extractors.getIfAvailable(PolicyExtractor::new),
-                properties.ingest().maxBytes().toBytes(), properties.ingest().batchSize(), meters.getIfAvailable());
+        this(loader, properties.ingest().maxBytes().toBytes(), properties.ingest().batchSize(), meters.getIfAvailable(),
+                once(() -> DocumentExtractor.of(extractors.getIfAvailable(PolicyExtractor::new),
+                        new DocumentBounds(properties.ingest().maxCharacters(), properties.ingest().maxTasks()))));
     }
 
     public DocumentIngester(GraphLoader loader, Supplier<PolicyExtractor> extractor) {
@@ -119,7 +124,26 @@ public class DocumentIngester {
 
     public DocumentIngester(GraphLoader loader, Supplier<PolicyExtractor> extractor, long maxBytes, int batchSize,
                             MeterRegistry meters) {
-        this(loader, maxBytes, batchSize, meters, () -> DocumentExtractor.of(extractor.get()));
+        this(loader, maxBytes, batchSize, meters, once(() -> DocumentExtractor.of(extractor.get())));
+    }
+
+    /** The extractor is built on first use and then shared (it loads the gazetteer; it is thread-safe). */
+    private static Supplier<DocumentExtractor> once(Supplier<DocumentExtractor> build) {
+        return new Supplier<>() {
+            private volatile DocumentExtractor built;
+
+            @Override
+            public DocumentExtractor get() {
+                DocumentExtractor result = built;
+                if (result == null) {
+                    synchronized (this) {
+                        if (built == null) built = build.get();
+                        result = built;
+                    }
+                }
+                return result;
+            }
+        };
     }
 
     /** Extracts with the given function instead of reading and extracting with a {@link PolicyExtractor}. */

@@ -24,6 +24,7 @@ import org.neo4j.kernel.api.procedure.GlobalProcedures;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Neo4j running inside this JVM with its Bolt server, so that drivers (Spring Data Neo4j,
@@ -77,7 +78,22 @@ public final class EmbeddedNeo4j implements AutoCloseable {
      */
     private static final java.time.Duration TIMEOUT_CHECK_INTERVAL = java.time.Duration.ofMillis(200);
 
+    /**
+     * Neo4j's own bounds on the heap its transactions use ({@code db.memory.transaction.max} and
+     * {@code db.memory.transaction.total.max}): a query that needs more fails with
+     * {@code TransactionMemoryLimit} instead of exhausting the JVM's heap. A null or zero size keeps
+     * Neo4j's default (no bound per transaction; 70 % of the heap for all of them together).
+     */
+    public record TransactionMemory(DataSize perTransaction, DataSize total) {
+        public static final TransactionMemory NEO4J_DEFAULTS = new TransactionMemory(null, null);
+    }
+
+    /** Starts the database with Neo4j's default transaction memory bounds. */
     public static EmbeddedNeo4j start(Path dataDir, String boltAddress, String password) {
+        return start(dataDir, boltAddress, password, TransactionMemory.NEO4J_DEFAULTS);
+    }
+
+    public static EmbeddedNeo4j start(Path dataDir, String boltAddress, String password, TransactionMemory memory) {
         SocketAddress listen = parseAddress(boltAddress);
         boolean loopback = isLoopback(listen.getHostname());
         boolean hasPassword = password != null && !password.isBlank();
@@ -92,9 +108,18 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data directory " + home, e);
         }
-        log.info("Starting embedded Neo4j in {} with Bolt on {} (authentication {})",
-                home, listen, hasPassword ? "enabled" : "disabled");
-        DatabaseManagementService service = new DatabaseManagementServiceBuilder(home)
+        log.info("Starting embedded Neo4j in {} with Bolt on {} (authentication {}), transaction memory at most {}"
+                        + " each and {} together", home, listen, hasPassword ? "enabled" : "disabled",
+                isSet(memory.perTransaction()) ? memory.perTransaction() : "unbounded",
+                isSet(memory.total()) ? memory.total() : "Neo4j's default");
+        DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(home);
+        if (isSet(memory.perTransaction())) {
+            builder.setConfig(GraphDatabaseSettings.memory_transaction_max_size, memory.perTransaction().toBytes());
+        }
+        if (isSet(memory.total())) {
+            builder.setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, memory.total().toBytes());
+        }
+        DatabaseManagementService service = builder
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, listen)
                 .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
@@ -123,6 +148,10 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         }
         log.info("Embedded Neo4j ready at {}", neo4j.boltUri());
         return neo4j;
+    }
+
+    private static boolean isSet(DataSize size) {
+        return size != null && size.toBytes() > 0;
     }
 
     static SocketAddress parseAddress(String boltAddress) {

@@ -24,7 +24,8 @@ public class EmbeddedNeo4jConfiguration {
     @Bean(destroyMethod = "close")
     public EmbeddedNeo4j embeddedNeo4j(PolicyGraphProperties properties) {
         PolicyGraphProperties.Embedded embedded = properties.embedded();
-        return EmbeddedNeo4j.start(embedded.dataDir(), embedded.boltAddress(), embedded.password());
+        return EmbeddedNeo4j.start(embedded.dataDir(), embedded.boltAddress(), embedded.password(),
+                new EmbeddedNeo4j.TransactionMemory(embedded.transactionMemoryMax(), embedded.transactionMemoryTotalMax()));
     }
 
     @Bean(destroyMethod = "close")

@@ -21,7 +21,7 @@ public class GraphConfiguration {
         GraphDatabaseService inProcess = embedded.getIfAvailable();
         PolicyGraphProperties.Embedded settings = properties.embedded();
         return inProcess != null && settings.inProcess()
-                ? new GraphSessions(driver, null, inProcess, settings.writeAttempts())
+                ? new GraphSessions(driver, null, inProcess, settings.writeAttempts(), settings.readAttempts())
                 : new GraphSessions(driver, database(properties, env));
     }
 

@@ -17,6 +17,7 @@ import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.QueryExecutionException;
 import org.neo4j.graphdb.Result;
 import org.neo4j.graphdb.Transaction;
+import org.neo4j.graphdb.TransientFailureException;
 import org.neo4j.kernel.api.exceptions.Status;
 
 /**
@@ -40,24 +41,34 @@ public final class GraphSessions {
     private final SessionConfig config;
     private final GraphDatabaseService inProcess;
     private final int writeAttempts;
+    private final int readAttempts;
 
     /** Everything over the driver. */
     public GraphSessions(Driver driver, String database) {
         this(driver, database, null, 1);
     }
 
+    /** In-process reads tried {@link PolicyGraphProperties.Embedded#DEFAULT_READ_ATTEMPTS} times. */
+    public GraphSessions(Driver driver, String database, GraphDatabaseService inProcess, int writeAttempts) {
+        this(driver, database, inProcess, writeAttempts, PolicyGraphProperties.Embedded.DEFAULT_READ_ATTEMPTS);
+    }
+
     /**
      * @param inProcess the embedded database for {@link #read} and {@link #write}; null: over the driver
      * @param writeAttempts how often an in-process write is tried when Neo4j calls its failure transient
      *     (a deadlock between concurrent loads); the driver retries those itself
+     * @param readAttempts how often an in-process read is tried when Neo4j calls its failure transient
+     *     (it read data a concurrent write changed); the driver retries those itself
      */
-    public GraphSessions(Driver driver, String database, GraphDatabaseService inProcess, int writeAttempts) {
+    public GraphSessions(Driver driver, String database, GraphDatabaseService inProcess, int writeAttempts,
+            int readAttempts) {
         this.driver = driver;
         this.config = database == null || database.isBlank()
                 ? SessionConfig.defaultConfig()
                 : SessionConfig.forDatabase(database.trim());
         this.inProcess = inProcess;
         this.writeAttempts = Math.max(1, writeAttempts);
+        this.readAttempts = Math.max(1, readAttempts);
     }
 
     public Session session() {
@@ -81,8 +92,15 @@ public final class GraphSessions {
                         TransactionConfig.builder().withTimeout(timeout).build());
             }
         }
-        try (Transaction tx = inProcess.beginTx(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            return rows(tx, cypher, parameters);
+        for (int attempt = 1; ; attempt++) {
+            try (Transaction tx = inProcess.beginTx(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                return rows(tx, cypher, parameters);
+            } catch (RuntimeException e) {
+                // Under concurrent loads a read can fail with "read outdated data ... Retry the transaction".
+                if (attempt >= readAttempts || !isTransient(e)) {
+                    throw e;
+                }
+            }
         }
     }
 
@@ -138,6 +156,9 @@ public final class GraphSessions {
     }
 
     private static boolean isTransient(RuntimeException e) {
+        if (e instanceof TransientFailureException) {
+            return true;
+        }
         String code = statusCode(e);
         return code != null && code.startsWith("Neo.TransientError.");
     }

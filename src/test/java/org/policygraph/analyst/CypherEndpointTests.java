@@ -2,78 +2,29 @@ package org.policygraph.analyst;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.neo4j.driver.Session;
+import org.policygraph.graph.GraphSessions;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.util.unit.DataSize;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** POST /api/cypher over real HTTP against the sample graph. */
 @ExtendWith(OutputCaptureExtension.class)
 class CypherEndpointTests extends AnalystGraphTestSupport {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    record Reply(int status, JsonNode body) {}
-
-    @LocalServerPort
-    int port;
-
     @Autowired
     CypherRunner runner;
 
-    Reply post(String query, Map<String, Object> parameters) {
-        Map<String, Object> request = new HashMap<>();
-        request.put("query", query);
-        request.put("parameters", parameters);
-        HttpText reply = http("POST", "/api/cypher", JSON.writeValueAsString(request));
-        return new Reply(reply.status(), JSON.readTree(reply.body()));
-    }
-
-    record HttpText(int status, String body) {}
-
-    /**
-     * HTTP/1.0 over a plain socket. Neither java.net.URL (HttpURLConnection, RestClient's defaults)
-     * nor the JDK HttpClient works in this JVM: APOC's URLStreamHandlerProvider answers for http and
-     * fails (it probes Hadoop classes whose Woodstox dependency is absent), and TLS set-up, which
-     * HttpClient does even for http, goes through it too.
-     */
-    HttpText http(String method, String path, String jsonBody) {
-        byte[] body = jsonBody == null ? new byte[0] : jsonBody.getBytes(StandardCharsets.UTF_8);
-        String head = method + " " + path + " HTTP/1.0\r\n"
-                + "Host: 127.0.0.1:" + port + "\r\n"
-                + "Accept: application/json, text/html, */*\r\n"
-                + (jsonBody == null ? "" : "Content-Type: application/json\r\n")
-                + "Content-Length: " + body.length + "\r\n\r\n";
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            OutputStream out = socket.getOutputStream();
-            out.write(head.getBytes(StandardCharsets.US_ASCII));
-            out.write(body);
-            out.flush();
-            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            int status = Integer.parseInt(response.substring(response.indexOf(' ') + 1, response.indexOf(' ') + 4));
-            return new HttpText(status, response.substring(response.indexOf("\r\n\r\n") + 4));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    long count(String query) {
-        Reply reply = post(query, Map.of());
-        assertThat(reply.status()).isEqualTo(200);
-        return reply.body().at("/rows/0/0").asLong();
-    }
+    @Autowired
+    GraphSessions sessions;
 
     @Test
     void shouldReturnRowsAndTheGraphOfAResult() {
@@ -137,7 +88,10 @@ class CypherEndpointTests extends AnalystGraphTestSupport {
         assertThat(count("MATCH (n:Probe) RETURN count(n)")).isZero();
         assertThat(count("MATCH (d:Document) RETURN count(d)")).isEqualTo(documents);
         assertThat(count("MATCH (t:Task {title: 'x'}) RETURN count(t)")).isZero();
-        assertThat(count("SHOW INDEXES YIELD name WHERE name = 'probe_index' RETURN count(*)")).isZero();
+        try (Session session = sessions.session()) {
+            assertThat(session.run("SHOW INDEXES YIELD name WHERE name = 'probe_index' RETURN count(*)").single()
+                    .get(0).asLong()).isZero();
+        }
     }
 
     @Test
@@ -200,6 +154,33 @@ class CypherEndpointTests extends AnalystGraphTestSupport {
         assertThat(output.getOut().lines().filter(l -> l.contains("CypherRunner")))
                 .anySatisfy(l -> assertThat(l).containsPattern("cypher ok in \\d+ ms, 1 rows: MATCH \\(t:Task\\) RETURN"))
                 .anySatisfy(l -> assertThat(l).containsPattern("cypher rejected after \\d+ ms: CREATE \\(:Probe\\)"));
+    }
+
+    /** Query texts in the log are cut at policygraph.analyst.log-query-length (one request once wrote a 1 MB line). */
+    @Test
+    void shouldCutLongQueryTextsInTheLog(CapturedOutput output, @Value("${policygraph.analyst.log-query-length}") int kept) {
+        String padding = "x".repeat(9000);
+        String allowed = "RETURN '" + padding + "' AS padded";
+        String refused = "RETURN '" + padding.repeat(100) + "' AS refused";
+        post(allowed, Map.of());
+        post(refused, Map.of());
+        List<String> lines = output.getOut().lines().filter(l -> l.contains("CypherRunner") && l.contains("xxxx")).toList();
+        assertThat(lines).hasSize(2).allSatisfy(line -> assertThat(line.length()).isLessThan(kept + 1000));
+        assertThat(lines.get(0)).contains("cypher ok", "(" + allowed.length() + " characters)");
+        assertThat(lines.get(1)).contains("cypher rejected", "(" + refused.length() + " characters)",
+                "policygraph.analyst.max-query-length");
+    }
+
+    /** A JSON body is read whole before the query limits apply, so its size is bounded first (policygraph.http.max-body). */
+    @Test
+    void shouldRefuseABodyOverTheLimitBeforeReadingIt(@Value("${policygraph.http.max-body}") DataSize maxBody) {
+        String padding = "x".repeat((int) maxBody.toBytes() + 1);
+        for (String path : new String[] {"/api/cypher", "/graphql"}) {
+            HttpText reply = http("POST", path, "{\"query\": \"RETURN 1\", \"padding\": \"" + padding + "\"}");
+            assertThat(reply.status()).as(path).isEqualTo(413);
+            assertThat(reply.body()).as(path).contains("at most " + maxBody.toBytes(), "policygraph.http.max-body");
+        }
+        assertThat(count("RETURN 1 AS one")).isEqualTo(1);
     }
 
     @Test

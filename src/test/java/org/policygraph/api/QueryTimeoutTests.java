@@ -25,7 +25,8 @@ class QueryTimeoutTests extends ApiTestSupport {
 
     @Test
     void shouldStopAReadAtTheQueryTimeout() {
-        ApiProperties properties = new ApiProperties(10, 1000, 10, 10, Duration.ofMillis(200), 0, List.of());
+        ApiProperties properties = new ApiProperties(10, 1000, 10, 10, Duration.ofMillis(200), 0, List.of(), 2000, 15000, 50000, 200,
+                100000, 4, Duration.ofSeconds(10));
         ReadQueries queries = new ReadQueries(sessions, properties);
         long started = System.nanoTime();
         assertThatThrownBy(() -> queries.list("UNWIND range(1, 2000000000) AS x WITH x WHERE x % 7 = 3 RETURN count(x)",

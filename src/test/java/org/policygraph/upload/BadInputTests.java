@@ -16,6 +16,7 @@ import org.policygraph.graph.DocumentIngester;
 import org.policygraph.graph.DocumentIngester.Outcome;
 import org.policygraph.graph.DocumentIngester.Status;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -144,6 +145,50 @@ class BadInputTests extends UploadTestSupport {
         assertThat(file.get("file").asString()).isEqualTo("passwd");
         assertThat(file.get("outcome").asString()).isEqualTo("loaded");
         assertThat(count("MATCH (d:Document {key: '甘政办发〔2022〕9205号', sourceName: 'passwd'}) RETURN count(d)")).isEqualTo(1);
+    }
+
+    /** The Gansu sample up to the end of its first task, then that task {@code copies - 1} more times. */
+    static String oneTaskRepeated(int number, int copies) {
+        String text = SampleDocuments.renumbered(GANSU, number);
+        int first = text.indexOf("(一)");
+        int second = text.indexOf("(二)", first);
+        String task = text.substring(first, second);
+        StringBuilder document = new StringBuilder(text.substring(0, second));
+        for (int i = 1; i < copies; i++) {
+            document.append(task);
+        }
+        return document.toString();
+    }
+
+    @Test
+    void shouldRefuseA79MegabyteUploadOfOneRepeatedTask(@Value("${policygraph.ingest.max-characters}") int maxCharacters) {
+        String before = graphSize();
+        int head = oneTaskRepeated(9401, 1).getBytes(StandardCharsets.UTF_8).length;
+        int task = oneTaskRepeated(9401, 2).getBytes(StandardCharsets.UTF_8).length - head;
+        int copies = (int) ((7.9 * 1024 * 1024 - head) / task) + 1;
+        byte[] upload = oneTaskRepeated(9401, copies).getBytes(StandardCharsets.UTF_8);
+        assertThat(upload.length).isBetween(7_900_000, 8 * 1024 * 1024);
+
+        JsonNode file = JSON.readTree(uploadWithToken(part("repeated.txt", upload))
+                .expectStatus().isOk().expectBody().returnResult().getResponseBody()).at("/files/0");
+        assertThat(file.get("outcome").asString()).isEqualTo("failed");
+        assertThat(file.get("error").asString()).startsWith("too much text: ")
+                .contains(String.format(java.util.Locale.ROOT, "at most %,d", maxCharacters),
+                        "policygraph.ingest.max-characters");
+        assertThat(graphSize()).isEqualTo(before);
+    }
+
+    @Test
+    void shouldRefuseADocumentWithMoreTasksThanTheLimit(@Value("${policygraph.ingest.max-tasks}") int maxTasks) {
+        String before = graphSize();
+        byte[] upload = oneTaskRepeated(9402, maxTasks + 1).getBytes(StandardCharsets.UTF_8);
+        JsonNode file = JSON.readTree(uploadWithToken(part("many-tasks.txt", upload))
+                .expectStatus().isOk().expectBody().returnResult().getResponseBody()).at("/files/0");
+        assertThat(file.get("outcome").asString()).isEqualTo("failed");
+        assertThat(file.get("error").asString()).as(file.toString())
+                .isEqualTo(String.format(java.util.Locale.ROOT, "too many tasks: %,d, at most %,d are accepted per"
+                        + " document (policygraph.ingest.max-tasks)", maxTasks + 1, maxTasks));
+        assertThat(graphSize()).isEqualTo(before);
     }
 
     @Test

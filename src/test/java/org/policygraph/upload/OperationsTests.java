@@ -1,7 +1,14 @@
 package org.policygraph.upload;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,12 +26,37 @@ import tools.jackson.databind.json.JsonMapper;
 class OperationsTests extends UploadTestSupport {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
+    static final int CONNECT_WITHIN_MILLIS = 5000;
 
     @Autowired
     DocumentIngester ingester;
 
     JsonNode get(String path) {
         return JSON.readTree(http.get().uri(path).exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody());
+    }
+
+    /** Like Bolt, HTTP listens on loopback unless server.address says otherwise. */
+    @Test
+    void shouldListenOnLoopbackOnly() throws Exception {
+        InetAddress beyondLoopback = NetworkInterface.networkInterfaces()
+                .flatMap(NetworkInterface::inetAddresses)
+                .filter(address -> !address.isLoopbackAddress() && !address.isLinkLocalAddress())
+                .findFirst().orElse(null);
+        assumeTrue(beyondLoopback != null, "this machine has no address beyond loopback");
+        try (Socket socket = new Socket()) {
+            assertThatThrownBy(() -> socket.connect(new InetSocketAddress(beyondLoopback, port), CONNECT_WITHIN_MILLIS))
+                    .as("HTTP reachable at %s", beyondLoopback).isInstanceOf(ConnectException.class);
+        }
+        http.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+    }
+
+    /** The GraphQL endpoint answers POST only; the README says so (GET used to be promised and answered 405). */
+    @Test
+    void shouldAnswerGraphQlOverPostOnly() {
+        http.get().uri("/graphql?query={q}", "{ __typename }").exchange().expectStatus().isEqualTo(405);
+        assertThat(JSON.readTree(http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("query", "{ __typename }")).exchange().expectStatus().isOk()
+                .expectBody().returnResult().getResponseBody()).at("/data/__typename").asString()).isEqualTo("Query");
     }
 
     @Test
