@@ -41,10 +41,6 @@ final class PlaceMentions {
             "(?:医院|卫生院|保健院|卫生服务中心|医疗中心|医学中心|疾病预防控制中心)");
     private static final Pattern LEADING_VERBS = Pattern.compile(
             "^(?:推动|推进|协调推进|支持|加快|依托|对|将|在|由|列入|包括|其中|如|含|以|把|确定|选择|遴选|指导|鼓励|组织|开展|建设|做好|实施|完成|积极|全面|深入|配合|协助|参与|督促|和|与|及|、)+");
-    private static final int MAX_UNPLACED_NAME = 12;
-    private static final Pattern GENERIC_INSTITUTION = Pattern.compile(
-            "^(?:各|所有|全部|全市|全县|全区|全省|基层|社区|乡镇|村|民营|公立|中医|综合|专科|定点|二级|三级|县级|市级|省级|区级|医共体|医联体|紧密型|成员|试点|示范|标准化|中心)"
-                    + "|级|属|牵头|公立|龙头|基层|辖区|有关|相关|等|类|型|各");
     private static final Pattern UNIVERSITY_HOSPITAL = Pattern.compile("^[\\u4e00-\\u9fa5]{2,12}(?:大学|医学院|医科大学)(?:附属)?[\\u4e00-\\u9fa5]{0,8}(?:医院|中心)$");
     private static final Pattern LEVEL_PREFIX = Pattern.compile("^(?:省|市|州|县|区|自治区|自治州)(?!级|域|内|外|直|属|县|区|州|乡)");
 
@@ -194,11 +190,6 @@ final class PlaceMentions {
             String code = !mentions.isEmpty() ? mentions.get(0).division().code()
                     : issuerRegion != null ? issuerRegion.code() : null;
             return Optional.of(new Institution(start, end, name, code));
-        }
-        // A proper name without a place (中日友好医院, 双井社区卫生服务中心) lies in the issuer's region; a kind of
-        // institution (县级公立医院, 社区卫生服务中心, 牵头医院) is no name.
-        if (name.length() <= MAX_UNPLACED_NAME && !GENERIC_INSTITUTION.matcher(name).find() && issuerRegion != null) {
-            return Optional.of(new Institution(start, end, name, issuerRegion.code()));
         }
         return Optional.empty();
     }
