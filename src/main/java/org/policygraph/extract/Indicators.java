@@ -24,6 +24,12 @@ final class Indicators {
             "(?:至少有?|不少于|不低于|达到|超过|力争|新增|每[个县市区乡镇]+(?:至少)?有?)([一二两三四五六七八九十]{1,3})\\s*(个|家|所|名|种)");
     private static final Pattern TARGET_BEFORE = Pattern.compile(
             "≥|≤|＞|＜|达到|超过|不低于|不少于|至少|力争|完成|培养|培训|招收|招录|覆盖|实现|提高到|提高至|提升到|提升至|增加到|增加至|增至|提高|提升|降低到|降低至|降至|降低|下降|控制在|不超过|不高于|新增|建成|创建|打造|培育|遴选|确保|争取|达标|扩大到|保持在|稳定在");
+    private static final Pattern TARGET_VERB_AFTER = Pattern.compile("[^，,；;。]{0,12}?(?:达到|覆盖|完成)");
+    private static final Pattern BOUND_AFTER = Pattern.compile("^(?:以上|以下|以内|左右)");
+    private static final Pattern AT_LEAST = Pattern.compile("至少|不低于|不少于|≥");
+    private static final Pattern AT_MOST = Pattern.compile("≤|不超过|不高于|控制在|低于");
+    private static final Pattern MORE_THAN = Pattern.compile("(?:超过|高于)[^，,]*$");
+    private static final Pattern ABOUT = Pattern.compile("(?:约|大约)$");
     private static final double TEN_THOUSAND = 1e4;
     private static final double HUNDRED_MILLION = 1e8;
     private static final Pattern TARGET_WORD_REQUIRED_UNITS = Pattern.compile("岁|天|分钟|小时");
@@ -111,7 +117,7 @@ final class Indicators {
         Matcher targetBefore = TARGET_BEFORE.matcher(before);
         int targetAt = -1;
         while (targetBefore.find()) targetAt = targetBefore.start();
-        boolean targetAfter = TARGET_AFTER.matcher(after).find() || after.matches("^[^，,；;。]{0,12}?(?:达到|覆盖|完成)[\\s\\S]*");
+        boolean targetAfter = TARGET_AFTER.matcher(after).find() || TARGET_VERB_AFTER.matcher(after).lookingAt();
         if (!(targetAt >= 0 || targetAfter || percentage && !requireTargetWord)) {
             return null;
         }
@@ -122,7 +128,7 @@ final class Indicators {
         String comparator = comparator(before, after);
         int textStart = targetAt >= 0 && start - (clauseStart + targetAt) <= 24 ? clauseStart + targetAt : start;
         int textEnd = end;
-        Matcher post = Pattern.compile("^(?:以上|以下|以内|左右)").matcher(after);
+        Matcher post = BOUND_AFTER.matcher(after);
         if (post.find()) textEnd = end + post.end();
         return new Found(text.substring(textStart, textEnd), value, unit, comparator, deadline(text, start),
                 text.substring(clauseStart, clauseEnd).trim(), textStart, textEnd);
@@ -133,11 +139,10 @@ final class Indicators {
         if (after.startsWith("以下") || after.startsWith("以内")) return "<=";
         if (after.startsWith("左右")) return "~";
         String near = before.length() > 16 ? before.substring(before.length() - 16) : before;
-        if (near.matches("[\\s\\S]*(?:至少|不低于|不少于|≥)[\\s\\S]*")) return ">=";
-        if (near.matches("[\\s\\S]*≤[\\s\\S]*")) return "<=";
-        if (near.matches("[\\s\\S]*(?:不超过|不高于|控制在|低于)[\\s\\S]*")) return "<=";
-        if (near.matches("[\\s\\S]*(?:超过|高于)[^，,]*$")) return ">";
-        if (near.matches("[\\s\\S]*(?:约|大约)$")) return "~";
+        if (AT_LEAST.matcher(near).find()) return ">=";
+        if (AT_MOST.matcher(near).find()) return "<=";
+        if (MORE_THAN.matcher(near).find()) return ">";
+        if (ABOUT.matcher(near).find()) return "~";
         return "=";
     }
 

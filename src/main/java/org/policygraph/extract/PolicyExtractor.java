@@ -55,6 +55,8 @@ public class PolicyExtractor {
     private static final Pattern CENTRAL_BODY = Pattern.compile("^[\\u4e00-\\u9fa5]{1,8}部(?:办公厅)?$");
     /** A level named at the start of a title that names no place: 省级相关部门…职责清单. */
     private static final Pattern LEVEL_WORD = Pattern.compile("^(省|自治区|市|州|县|区)级");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern TITLE_TRAILING_PUNCTUATION = Pattern.compile("[：:，,；;]+$");
     private static final Pattern ISSUER_DOC_NUMBER_PREFIX = Pattern.compile("^([\\u4e00-\\u9fa5])");
 
     private final RegionGazetteer gazetteer;
@@ -254,8 +256,8 @@ public class PolicyExtractor {
         int stop = text.indexOf('。', bodyOffset);
         if (stop >= 0 && stop < end) end = stop;
         if (clause.start() >= bodyOffset && clause.start() < end) end = clause.start();
-        String title = text.substring(bodyOffset, end).replaceAll("\\s+", "");
-        return title.replaceAll("[：:，,；;]+$", "");
+        String title = WHITESPACE.matcher(text.substring(bodyOffset, end)).replaceAll("");
+        return TITLE_TRAILING_PUNCTUATION.matcher(title).replaceAll("");
     }
 
     private Optional<Division> issuerRegion(DocumentLayout.Header header) {

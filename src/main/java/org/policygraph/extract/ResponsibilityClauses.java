@@ -47,6 +47,11 @@ final class ResponsibilityClauses {
     private static final int MIN_WORD_ACROSS = 100;
     private static final Pattern CLOSING_MARKER = Pattern.compile(
             "(?:按职责分工负责|分工负责|分级负责|共同负责|负责落实|牵头负责|负责|配合|参与)$");
+    // Precompiled: names are cleaned for every party of every task.
+    private static final Pattern NAME_NOISE = Pattern.compile("[\\s\"“”‘’]+");
+    private static final Pattern NAME_TRAILING_PUNCTUATION = Pattern.compile("[。；;，,.]+$");
+    private static final Pattern NAME_LEADING_WORD = Pattern.compile("^(?:由|请|其中|主要由)");
+    private static final Pattern LABEL_MARKS = Pattern.compile("[【】:：\\s]");
     private static final Pattern BARE_LEVEL = Pattern.compile("各?[省市州县区旗盟]");
     private static final Pattern TIME_WORD = Pattern.compile("[年月底末]|前|长期|持续|常态|逐年|按年");
     private static final Pattern STANDING_WORK = Pattern.compile("^(?:长期坚持|持续推进|持续开展|长期|持续|常态化推进|按年度推进|逐年推进)$");
@@ -365,7 +370,7 @@ final class ResponsibilityClauses {
     }
 
     private static String labelWord(String label) {
-        return label.replaceAll("[【】:：\\s]", "");
+        return LABEL_MARKS.matcher(label).replaceAll("");
     }
 
     private record Span(String text, int start) {}
@@ -431,8 +436,8 @@ final class ResponsibilityClauses {
     }
 
     static String cleanName(String raw) {
-        String name = raw.replaceAll("[\\s\"“”‘’]+", "").replaceAll("[。；;，,.]+$", "");
-        name = name.replaceAll("^(?:由|请|其中|主要由)", "");
+        String name = NAME_TRAILING_PUNCTUATION.matcher(NAME_NOISE.matcher(raw).replaceAll("")).replaceAll("");
+        name = NAME_LEADING_WORD.matcher(name).replaceAll("");
         String previous;
         do {
             previous = name;
@@ -442,7 +447,7 @@ final class ResponsibilityClauses {
         if (name.length() < 2 || name.length() > MAX_NAME_LENGTH || GENERIC.matcher(name).find()) {
             return null;
         }
-        if (!Character.isLetter(name.charAt(0)) || name.matches(".*[。：:].*")) {
+        if (!Character.isLetter(name.charAt(0)) || name.indexOf('。') >= 0 || name.indexOf('：') >= 0 || name.indexOf(':') >= 0) {
             return null;
         }
         return name;

@@ -21,6 +21,7 @@ final class DutyTables {
     private static final Pattern DUTY = Pattern.compile("任务|内容|职责|措施|领域|事项|举措|要求|目标|工作$|^工作");
     private static final Pattern PARTY = Pattern.compile("单位|部门|科室|处室|主体|机构|责任人?$");
     private static final int MAX_GROUP_ROW = 40;
+    private static final Pattern BLANKS = Pattern.compile("[\\s\\u00a0\\u2000-\\u200b\\u3000]+");
     private static final int MIN_VERTICAL_COLUMNS = 3;
     private static final int MAX_VERTICAL_COLUMNS = 8;
     private static final int MIN_DUTY_CELL = 4;
@@ -100,7 +101,10 @@ final class DutyTables {
         boolean party = false;
         int k = at;
         while (k < paragraphs.size() && roles.size() < MAX_VERTICAL_COLUMNS) {
-            String label = text.substring(paragraphs.get(k).start(), paragraphs.get(k).end()).replaceAll("\\s+", "");
+            StructureParser.Paragraph candidate = paragraphs.get(k);
+            // Most paragraphs are text, far longer than a header word: they are ruled out before any regex runs.
+            if (candidate.end() - candidate.start() > MAX_HEADER_CELL * 2) break;
+            String label = BLANKS.matcher(text.substring(candidate.start(), candidate.end())).replaceAll("");
             if (label.isEmpty() || label.length() > MAX_HEADER_CELL || TableRows.isRow(label)) break;
             ColumnRole role = role(label, duty);
             if (role == ColumnRole.OTHER) break;
@@ -163,7 +167,7 @@ final class DutyTables {
         List<ColumnRole> refined = new ArrayList<>(first);
         boolean party = false;
         for (int c = 0; c < cells.size(); c++) {
-            String label = line.substring(cells.get(c).start(), cells.get(c).end()).replaceAll("[\\s\\u00a0\\u3000]+", "");
+            String label = BLANKS.matcher(line.substring(cells.get(c).start(), cells.get(c).end())).replaceAll("");
             if (label.isEmpty()) continue;
             ColumnRole role = label.length() <= MAX_HEADER_CELL ? role(label, true) : ColumnRole.OTHER;
             if (role == ColumnRole.OTHER) return null;
@@ -195,7 +199,7 @@ final class DutyTables {
         boolean duty = false;
         boolean party = false;
         for (TableRows.CellSpan cell : TableRows.cells(line)) {
-            String label = line.substring(cell.start(), cell.end()).replaceAll("[\\s\\u00a0\\u2000-\\u200b\\u3000]+", "");
+            String label = BLANKS.matcher(line.substring(cell.start(), cell.end())).replaceAll("");
             if (label.length() > MAX_HEADER_CELL) return null;
             ColumnRole role = role(label, duty);
             duty |= role == ColumnRole.DUTY;
