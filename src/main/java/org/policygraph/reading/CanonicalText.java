@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * per table row with cells joined by {@link #CELL_SEPARATOR}, LF line ends, at most one empty line in a row,
  * zero-width characters dropped and every other character kept as printed.
  */
-final class CanonicalText {
+final class CanonicalText implements BlockSink {
 
     static final String CELL_SEPARATOR = " | ";
     /** What a cell's paragraphs and line breaks become inside its row's line. */
@@ -25,12 +25,14 @@ final class CanonicalText {
     private final List<String> lines = new ArrayList<>();
 
     /** Adds a paragraph; line breaks inside it become line ends. */
-    void paragraph(String text) {
+    @Override
+    public void paragraph(String text) {
         lines.addAll(List.of(LINE_END.split(text, -1)));
     }
 
     /** Adds a table row: cells, each already on one line (see {@link #cell}), joined on one line. */
-    void row(List<String> cells) {
+    @Override
+    public void row(List<String> cells) {
         lines.add(String.join(CELL_SEPARATOR, cells));
     }
 

@@ -43,27 +43,10 @@ final class DocxReader {
 
     private DocxReader() {}
 
-    /** Where the blocks of a container go: the document's lines, or the parts of one table cell. */
-    private interface Sink {
-        void paragraph(String text);
-
-        void row(List<String> cells);
-    }
-
     static String read(byte[] bytes) throws UnreadableInputException {
         CanonicalText out = new CanonicalText();
         try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(bytes))) {
-            blocks(document.getDocument().getBody(), document, new Sink() {
-                @Override
-                public void paragraph(String text) {
-                    out.paragraph(text);
-                }
-
-                @Override
-                public void row(List<String> cells) {
-                    out.row(cells);
-                }
-            });
+            blocks(document.getDocument().getBody(), document, out);
         } catch (IOException | RuntimeException e) {
             throw new UnreadableInputException("damaged or unsupported DOCX file: " + Errors.reason(e));
         }
@@ -74,7 +57,7 @@ final class DocxReader {
      * The paragraphs and tables of a body, cell or text box in document order. Walks the XML rather than
      * {@code getBodyElements()} so that block content controls and custom XML wrappers are opened, not skipped.
      */
-    private static void blocks(XmlObject container, IBody part, Sink sink) {
+    private static void blocks(XmlObject container, IBody part, BlockSink sink) {
         for (XmlObject child : children(container)) {
             if (child instanceof CTP p) {
                 paragraph(new XWPFParagraph(p, part), part, sink);
@@ -92,7 +75,7 @@ final class DocxReader {
         }
     }
 
-    private static void paragraph(XWPFParagraph paragraph, IBody part, Sink sink) {
+    private static void paragraph(XWPFParagraph paragraph, IBody part, BlockSink sink) {
         StringBuilder text = new StringBuilder();
         for (IRunElement element : paragraph.getIRuns()) {
             if (element instanceof XWPFRun run) {
@@ -109,7 +92,7 @@ final class DocxReader {
         }
     }
 
-    private static void table(XWPFTable table, Sink sink) {
+    private static void table(XWPFTable table, BlockSink sink) {
         Map<Integer, String> verticalMergeTextByColumn = new HashMap<>();
         for (XWPFTableRow row : table.getRows()) {
             List<String> cells = new ArrayList<>();
@@ -149,7 +132,7 @@ final class DocxReader {
     /** A cell's paragraphs on one line; a nested table contributes its rows, cells joined by a space. */
     private static String cellText(XWPFTableCell cell) {
         List<String> parts = new ArrayList<>();
-        blocks(cell.getCTTc(), cell, new Sink() {
+        blocks(cell.getCTTc(), cell, new BlockSink() {
             @Override
             public void paragraph(String text) {
                 parts.add(text);

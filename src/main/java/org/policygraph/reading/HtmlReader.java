@@ -69,12 +69,6 @@ final class HtmlReader {
 
     private record Span(String text, int rowsLeft, int columns) {}
 
-    /** Where blocks go: the document's lines, or the parts of one table cell. */
-    private interface Sink {
-        void line(String text);
-
-        void row(List<String> cells);
-    }
 
     static ReadDocument read(byte[] bytes) throws UnreadableInputException {
         Decoded decoded = decode(bytes);
@@ -84,18 +78,7 @@ final class HtmlReader {
         metadata(body).forEach((label, value) -> out.paragraph(label + "：" + value));
         removeFurniture(body);
         Element article = article(body);
-        Sink sink = new Sink() {
-            @Override
-            public void line(String text) {
-                out.paragraph(text);
-            }
-
-            @Override
-            public void row(List<String> cells) {
-                out.row(cells);
-            }
-        };
-        new BlockWriter(sink).write(article);
+        new BlockWriter(out).write(article);
         return new ReadDocument(out.finish(Format.HTML), Format.HTML, decoded.charset());
     }
 
@@ -166,9 +149,9 @@ final class HtmlReader {
         }
         List<String> tokens = new ArrayList<>();
         List<String> segments = new ArrayList<>();
-        new BlockWriter(new Sink() {
+        new BlockWriter(new BlockSink() {
             @Override
-            public void line(String text) {
+            public void paragraph(String text) {
                 segments.add(text);
             }
 
@@ -351,10 +334,10 @@ final class HtmlReader {
     /** Walks a subtree: block elements and line breaks end lines, tables become rows, inline text runs on. */
     private static final class BlockWriter {
 
-        private final Sink sink;
+        private final BlockSink sink;
         private final StringBuilder line = new StringBuilder();
 
-        BlockWriter(Sink sink) {
+        BlockWriter(BlockSink sink) {
             this.sink = sink;
         }
 
@@ -374,7 +357,7 @@ final class HtmlReader {
             String tag = element.normalName();
             if ("br".equals(tag)) {
                 if (line.isEmpty()) {
-                    sink.line("");
+                    sink.paragraph("");
                 } else {
                     endLine();
                 }
@@ -408,7 +391,7 @@ final class HtmlReader {
             String text = line.substring(0, end);
             line.setLength(0);
             if (!text.chars().allMatch(Character::isSpaceChar)) {
-                sink.line(text);
+                sink.paragraph(text);
             }
         }
 
@@ -474,9 +457,9 @@ final class HtmlReader {
 
         private static String cellText(Element cell) {
             List<String> parts = new ArrayList<>();
-            BlockWriter writer = new BlockWriter(new Sink() {
+            BlockWriter writer = new BlockWriter(new BlockSink() {
                 @Override
-                public void line(String text) {
+                public void paragraph(String text) {
                     if (!text.isEmpty()) { // a <br> on an empty line
                         parts.add(text);
                     }
