@@ -21,7 +21,6 @@ final class DutyTables {
     private static final Pattern DUTY = Pattern.compile("任务|内容|职责|措施|领域|事项|举措|要求|目标|工作$|^工作");
     private static final Pattern PARTY = Pattern.compile("单位|部门|科室|处室|主体|机构|责任人?$");
     private static final int MAX_GROUP_ROW = 40;
-    private static final Pattern BLANKS = Pattern.compile("[\\s\\u00a0\\u2000-\\u200b\\u3000]+");
     private static final int MIN_VERTICAL_COLUMNS = 3;
     private static final int MAX_VERTICAL_COLUMNS = 8;
     private static final int MIN_DUTY_CELL = 4;
@@ -104,7 +103,7 @@ final class DutyTables {
             StructureParser.Paragraph candidate = paragraphs.get(k);
             // Most paragraphs are text, far longer than a header word: they are ruled out before any regex runs.
             if (candidate.end() - candidate.start() > MAX_HEADER_CELL * 2) break;
-            String label = BLANKS.matcher(text.substring(candidate.start(), candidate.end())).replaceAll("");
+            String label = TableRows.withoutBlanks(text.substring(candidate.start(), candidate.end()));
             if (label.isEmpty() || label.length() > MAX_HEADER_CELL || TableRows.isRow(label)) break;
             ColumnRole role = role(label, duty);
             if (role == ColumnRole.OTHER) break;
@@ -167,7 +166,7 @@ final class DutyTables {
         List<ColumnRole> refined = new ArrayList<>(first);
         boolean party = false;
         for (int c = 0; c < cells.size(); c++) {
-            String label = BLANKS.matcher(line.substring(cells.get(c).start(), cells.get(c).end())).replaceAll("");
+            String label = TableRows.label(line, cells.get(c));
             if (label.isEmpty()) continue;
             ColumnRole role = label.length() <= MAX_HEADER_CELL ? role(label, true) : ColumnRole.OTHER;
             if (role == ColumnRole.OTHER) return null;
@@ -199,7 +198,7 @@ final class DutyTables {
         boolean duty = false;
         boolean party = false;
         for (TableRows.CellSpan cell : TableRows.cells(line)) {
-            String label = BLANKS.matcher(line.substring(cell.start(), cell.end())).replaceAll("");
+            String label = TableRows.label(line, cell);
             if (label.length() > MAX_HEADER_CELL) return null;
             ColumnRole role = role(label, duty);
             duty |= role == ColumnRole.DUTY;

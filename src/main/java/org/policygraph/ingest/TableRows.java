@@ -43,6 +43,19 @@ public final class TableRows {
         return cells;
     }
 
+    /** A header cell's words without any blank (部  门 → 部门), to compare with header vocabularies. */
+    public static String label(CharSequence line, CellSpan cell) {
+        return withoutBlanks(line.subSequence(cell.start(), cell.end()));
+    }
+
+    static String withoutBlanks(CharSequence text) {
+        StringBuilder kept = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            if (!isBlank(text.charAt(i))) kept.append(text.charAt(i));
+        }
+        return kept.toString();
+    }
+
     private static boolean isBlank(char c) {
         return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200b';
     }

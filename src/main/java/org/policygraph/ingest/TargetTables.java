@@ -65,7 +65,7 @@ final class TargetTables {
         String[] years = new String[cells.size()];
         boolean anyYear = false;
         for (int c = 0; c < cells.size(); c++) {
-            String label = cell(line, cells.get(c)).replaceAll("[\\s\\u00a0\\u3000]+", "");
+            String label = TableRows.label(line, cells.get(c));
             if (label.length() > MAX_HEADER_CELL) return null;
             Matcher year = YEAR_HEADER.matcher(label);
             if (year.find() && !BASE_HEADER.matcher(label).find()) {
