@@ -32,7 +32,7 @@ final class PlaceMentions {
     private static final Pattern CONJUNCTION = Pattern.compile("[和与及、]");
     private static final Pattern FACILITY_OF_PLACE = Pattern.compile("每|各|新建|建成|新增|至少|所有|全部|[省市县区旗乡镇]级|二级|三级");
     private static final Pattern CLAUSE_WORD_IN_NAME = Pattern.compile(
-            "的|在|对|试点|率先|将|把|由|从|向|等|依托|推进|推动|实施|开展|建设|加强|深入|进一步|完善|探索|支持|分别|积极|加快|持续|全面|已|要|为|是|有");
+            "的|在|对|试点|率先|以及|将|把|由|从|向|等|依托|推进|推动|实施|开展|建设|加强|深入|进一步|完善|探索|支持|分别|积极|加快|持续|全面|已|要|为|是|有");
     private static final Pattern CLAUSE_WORD = Pattern.compile(
             "的|在|对|试点|率先|将|把|由|从|向|等|和|与|及|依托|推进|推动|实施|开展|建设|加强|深入|进一步|完善|探索|支持|分别|积极|加快|持续|全面|已|要|为|是|有");
     private static final Pattern PROGRAMME_AFTER = Pattern.compile("^(?:市)?(?:医改|经验|模式|做法|精神|行动|样板)");
