@@ -37,6 +37,8 @@ public final class GraphSessions {
         List<Value> run(String cypher, Map<String, Object> parameters);
     }
 
+    private static final String KEEP_PLAN = "CYPHER replan=skip ";
+
     private final Driver driver;
     private final SessionConfig config;
     private final GraphDatabaseService inProcess;
@@ -104,18 +106,26 @@ public final class GraphSessions {
         }
     }
 
-    /** Runs {@code work} in one write transaction, committed when it returns, rolled back when it throws. */
+    /**
+     * Runs {@code work} in one write transaction, committed when it returns, rolled back when it throws.
+     *
+     * <p>Every statement runs with {@code CYPHER replan=skip}: the service's writes are fixed-shape
+     * statements on keys with constraints, so a plan stays good however the counts change, while
+     * Neo4j would otherwise replan one after each large change of the statistics. Planning the loader's
+     * longer statements takes seconds on a busy 2-core machine, and every write waited for it.
+     */
     public void write(Consumer<Statements> work) {
         if (inProcess == null) {
             try (Session session = session()) {
                 session.executeWriteWithoutResult(tx -> work.accept(
-                        (cypher, parameters) -> tx.run(cypher, parameters).list(r -> Values.value(r.asMap(v -> v)))));
+                        (cypher, parameters) -> tx.run(keepPlan(cypher), parameters)
+                                .list(r -> Values.value(r.asMap(v -> v)))));
             }
             return;
         }
         for (int attempt = 1; ; attempt++) {
             try (Transaction tx = inProcess.beginTx()) {
-                work.accept((cypher, parameters) -> rows(tx, cypher, parameters));
+                work.accept((cypher, parameters) -> rows(tx, keepPlan(cypher), parameters));
                 tx.commit();
                 return;
             } catch (RuntimeException e) {
@@ -124,6 +134,10 @@ public final class GraphSessions {
                 }
             }
         }
+    }
+
+    static String keepPlan(String cypher) {
+        return cypher.stripLeading().regionMatches(true, 0, "CYPHER ", 0, 7) ? cypher : KEEP_PLAN + cypher;
     }
 
     private static List<Value> rows(Transaction tx, String cypher, Map<String, Object> parameters) {
