@@ -18,7 +18,7 @@ public class PolicyGraphApplication {
             System.exit(Commands.runStandalone(args));
         }
         if (SpringCommands.isSpringBacked(args)) {
-            System.exit(SpringCommands.launch(args));
+            System.exit(SpringCommands.launch(PolicyGraphApplication.class, args));
         }
         SpringApplication.run(PolicyGraphApplication.class, args);
     }

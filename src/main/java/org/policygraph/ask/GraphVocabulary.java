@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.neo4j.driver.Session;
-import org.policygraph.graph.DocumentLoaded;
+import org.policygraph.extract.DepartmentFunctions;
+import org.policygraph.graph.DocumentsLoaded;
 import org.policygraph.graph.GraphSessions;
-import org.policygraph.link.DepartmentFunctions;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -34,7 +34,7 @@ public class GraphVocabulary {
     }
 
     @EventListener
-    void documentLoaded(DocumentLoaded loaded) {
+    void documentsLoaded(DocumentsLoaded loaded) {
         current.set(null);
     }
 

@@ -1,13 +1,10 @@
 package org.policygraph.cli;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.policygraph.graph.DocumentIngester;
+import org.policygraph.corpus.DocumentIngester;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -35,48 +32,35 @@ public final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        int failed = 0;
         boolean progress = files.size() > 1;
-        int batchSize = ingester.batchSize();
-        for (int from = 0; from < files.size(); from += batchSize) {
-            List<Path> batch = files.subList(from, Math.min(files.size(), from + batchSize));
-            if (progress) {
-                err.print("\r" + progressBar(from, files.size()) + " " + batch.get(0).getFileName());
-                err.flush();
-            }
-            // Files that cannot be read fail here; the others are extracted and loaded as one batch.
-            DocumentIngester.Outcome[] outcomes = new DocumentIngester.Outcome[batch.size()];
-            List<DocumentIngester.Input> inputs = new ArrayList<>();
-            List<Integer> positions = new ArrayList<>();
-            for (int i = 0; i < batch.size(); i++) {
-                Path file = batch.get(i);
-                try {
-                    inputs.add(new DocumentIngester.Input(file.getFileName().toString(), Files.readAllBytes(file)));
-                    positions.add(i);
-                } catch (IOException e) {
-                    outcomes[i] = DocumentIngester.Outcome.failed(file.getFileName().toString(), "cannot read: " + e);
-                }
-            }
-            List<DocumentIngester.Outcome> ingested = inputs.isEmpty() ? List.of() : ingester.ingestBatch(inputs);
-            for (int k = 0; k < ingested.size(); k++) {
-                outcomes[positions.get(k)] = ingested.get(k);
-            }
+        int[] failed = {0};
+        if (progress) {
+            err.print("\r" + progressBar(0, files.size()));
+            err.flush();
+        }
+        ingester.ingestAll(files.stream().map(DocumentIngester.Input::of).toList(), batch -> {
             if (progress) {
                 err.print("\r\033[K");
             }
-            for (int i = 0; i < batch.size(); i++) {
-                if (!outcomes[i].ok()) {
-                    failed++;
+            for (int i = 0; i < batch.outcomes().size(); i++) {
+                DocumentIngester.Outcome outcome = batch.outcomes().get(i);
+                if (!outcome.ok()) {
+                    failed[0]++;
                 }
-                out.println(batch.get(i) + ": " + outcomes[i].result());
+                out.println(files.get(batch.from() + i) + ": " + outcome.result());
             }
             out.flush();
-        }
+            if (progress) {
+                int done = batch.from() + batch.outcomes().size();
+                err.print("\r" + progressBar(done, files.size()));
+                err.flush();
+            }
+        });
         if (progress) {
-            err.println(progressBar(files.size(), files.size()) + " " + (files.size() - failed) + " ok, "
-                    + failed + " failed");
+            err.println("\r\033[K" + progressBar(files.size(), files.size()) + " " + (files.size() - failed[0])
+                    + " ok, " + failed[0] + " failed");
         }
-        return failed == 0 ? 0 : 1;
+        return failed[0] == 0 ? 0 : 1;
     }
 
     static String progressBar(int done, int total) {

@@ -7,9 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.policygraph.PolicyGraphApplication;
 import org.policygraph.analyst.CypherRunner;
-import org.policygraph.graph.DocumentIngester;
+import org.policygraph.corpus.DocumentIngester;
 import org.springframework.boot.CommandLineRunner;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.SpringApplication;
@@ -45,9 +44,9 @@ public class SpringCommands implements CommandLineRunner, ExitCodeGenerator {
         return args.length > 0 && COMMANDS.contains(args[0]);
     }
 
-    /** Starts Spring for the command in {@code args} and returns the exit code. */
-    public static int launch(String[] args) {
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(PolicyGraphApplication.class)
+    /** Starts the application for the command in {@code args} and returns the exit code. */
+    public static int launch(Class<?> application, String[] args) {
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
                 .web(WebApplicationType.NONE)
                 .properties("spring.main.banner-mode=off", "logging.level.root=WARN")
                 .run(springArgs(args));

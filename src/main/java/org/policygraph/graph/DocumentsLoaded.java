@@ -3,9 +3,9 @@ package org.policygraph.graph;
 import java.util.List;
 
 /**
- * Published by {@link GraphLoader#loadBatch} once the documents of a batch are committed, after the
- * {@link DocumentLoaded} of each of them: linkers that can work on several documents at once (task
- * alignment) do it here, once per batch.
+ * Published by {@link GraphLoader} once documents are committed, for what caches the graph's contents
+ * (the vocabulary questions are read against). Linking does not listen: the ingestion service runs it
+ * as the stage after loading.
  *
  * @param documentKeys the documents loaded, in load order
  */

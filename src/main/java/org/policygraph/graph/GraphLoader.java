@@ -10,8 +10,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
 import org.policygraph.extract.Extraction;
-import org.policygraph.link.DepartmentFunctions;
+import org.policygraph.extract.DepartmentFunctions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -65,11 +67,51 @@ public class GraphLoader {
         }
     }
 
+    /** Per position: the key of a loaded (non-stub) document with that key or content hash, else null. */
+    public String[] existingDocuments(String[] keys, String[] hashes) {
+        String[] existing = new String[keys.length];
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != null || hashes[i] != null) {
+                Map<String, Object> row = new HashMap<>();
+                row.put("i", i);
+                row.put("key", keys[i] == null ? "" : keys[i]);
+                row.put("hash", hashes[i] == null ? "" : hashes[i]);
+                rows.add(row);
+            }
+        }
+        if (rows.isEmpty()) {
+            return existing;
+        }
+        try (Session session = sessions.session()) {
+            List<Record> found = session.executeRead(tx -> tx.run("""
+                    UNWIND $rows AS row
+                    OPTIONAL MATCH (byKey:Document {key: row.key}) WHERE byKey.stub = false
+                    OPTIONAL MATCH (byHash:Document {contentHash: row.hash}) WHERE byHash.stub = false
+                    RETURN row.i AS i, head(collect(coalesce(byKey.key, byHash.key))) AS key
+                    """, Map.of("rows", rows)).list());
+            for (Record r : found) {
+                if (!r.get("key").isNull()) {
+                    existing[r.get("i").asInt()] = r.get("key").asString();
+                }
+            }
+        }
+        return existing;
+    }
+
+    /** Whether the graph holds any document that is not a citation stub. */
+    public boolean hasDocuments() {
+        try (Session session = sessions.session()) {
+            return session.executeRead(tx -> tx.run(
+                    "MATCH (d:Document) WHERE d.stub = false RETURN count(d) > 0 AS any").single().get("any").asBoolean());
+        }
+    }
+
     /** Loads one document in its own write transaction; a failure rolls all of it back and is thrown. */
     public Loaded load(Extraction extraction) {
         Plan plan = plan(extraction);
         sessions.write(tx -> write(tx, List.of(plan)));
-        events.publishEvent(new DocumentLoaded(plan.key));
+        events.publishEvent(new DocumentsLoaded(List.of(plan.key)));
         return new Loaded(plan.key, plan.rows.sections.size(), plan.rows.tasks.size());
     }
 
@@ -79,8 +121,8 @@ public class GraphLoader {
      * of per document. The graph afterwards is the one loading them one by one in list order gives.
      * If the batch transaction fails, each document is loaded again alone, in its own transaction, so
      * a bad document fails alone and leaves nothing behind while the others load. Never throws for a
-     * document; returns one item per extraction, in order. After the commit, publishes a
-     * {@link DocumentLoaded} per loaded document and then one {@link DocumentsLoaded} for them all.
+     * document; returns one item per extraction, in order. After the commit, publishes one
+     * {@link DocumentsLoaded} for the documents loaded.
      */
     public List<BatchItem> loadBatch(List<Extraction> extractions) {
         BatchItem[] items = new BatchItem[extractions.size()];
@@ -131,10 +173,7 @@ public class GraphLoader {
             from = to;
         }
         if (!loadedKeys.isEmpty()) {
-            for (String key : loadedKeys) {
-                events.publishEvent(new DocumentLoaded(key, true));
-            }
-            events.publishEvent(new DocumentsLoaded(List.copyOf(loadedKeys)));
+            events.publishEvent(new DocumentsLoaded(loadedKeys));
         }
         return Arrays.asList(items);
     }
@@ -583,7 +622,7 @@ public class GraphLoader {
     }
 
     /** Doc number if the document has one, else the hash of its content. */
-    static String documentKey(Extraction.Document doc) {
+    public static String documentKey(Extraction.Document doc) {
         String number = blankToNull(doc.docNumber());
         if (number != null) {
             // Printed numbers differ in their brackets (阜蒙健促办发[2020]3号); citations are keyed with 〔〕.

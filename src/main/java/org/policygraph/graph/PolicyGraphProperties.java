@@ -17,7 +17,7 @@ public record PolicyGraphProperties(String mode, String database, Embedded embed
 
     public PolicyGraphProperties {
         embedded = embedded == null ? new Embedded(null, null, null, null, null, null, null, null) : embedded;
-        ingest = ingest == null ? new Ingest(true, null, null, null, null) : ingest;
+        ingest = ingest == null ? new Ingest(true, null, null, null, null, null) : ingest;
     }
 
     /**
@@ -67,9 +67,10 @@ public record PolicyGraphProperties(String mode, String database, Embedded embed
      *     transaction; a batch that fails is retried one document at a time
      * @param maxCharacters most characters of decoded text one document may have
      * @param maxTasks most tasks one document may have
+     * @param extractThreads documents of a batch extracted at once; 0: one per available core
      */
     public record Ingest(Boolean samplesOnEmpty, DataSize maxBytes, Integer batchSize, Integer maxCharacters,
-            Integer maxTasks) {
+            Integer maxTasks, Integer extractThreads) {
         /** 8 MB: the largest real notice is well under 1 MB, and extraction runs about 1 MB per 2 s. */
         public static final DataSize DEFAULT_MAX_BYTES = DataSize.ofMegabytes(8);
         /** Documents per transaction of a bulk load (see BENCHMARKS.md, Loading). */
@@ -78,6 +79,8 @@ public record PolicyGraphProperties(String mode, String database, Embedded embed
         public static final int DEFAULT_MAX_CHARACTERS = 2_000_000;
         /** Ten times the most tasks a real notice has. */
         public static final int DEFAULT_MAX_TASKS = 1_000;
+        /** One extraction per available core. */
+        public static final int DEFAULT_EXTRACT_THREADS = 0;
 
         public Ingest {
             samplesOnEmpty = samplesOnEmpty == null ? Boolean.TRUE : samplesOnEmpty;
@@ -85,6 +88,10 @@ public record PolicyGraphProperties(String mode, String database, Embedded embed
             batchSize = batchSize == null ? DEFAULT_BATCH_SIZE : batchSize;
             maxCharacters = maxCharacters == null ? DEFAULT_MAX_CHARACTERS : maxCharacters;
             maxTasks = maxTasks == null ? DEFAULT_MAX_TASKS : maxTasks;
+            extractThreads = extractThreads == null ? DEFAULT_EXTRACT_THREADS : extractThreads;
+            if (extractThreads < 0) {
+                throw new IllegalArgumentException("policygraph.ingest.extract-threads must not be negative");
+            }
             if (maxCharacters < 1 || maxTasks < 1) {
                 throw new IllegalArgumentException("policygraph.ingest.max-characters and max-tasks must be at least 1");
             }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.policygraph.reference.ReferenceTables;
 
 /** The reform themes of reference/themes.tsv with their trigger terms. */
 final class ThemeVocabulary {

@@ -1,10 +1,8 @@
 package org.policygraph.upload;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
-import org.policygraph.graph.DocumentIngester;
+import org.policygraph.corpus.DocumentIngester;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -69,18 +67,11 @@ class UploadController {
             return ResponseEntity.badRequest().body(new UploadError(
                     "no '" + PART + "' part: send each document as a part named '" + PART + "'"));
         }
-        List<FileResult> results = new ArrayList<>();
-        for (MultipartFile file : files) {
-            String name = UploadNames.baseName(file.getOriginalFilename());
-            DocumentIngester.Outcome outcome;
-            try {
-                outcome = ingester.ingest(name, file.getBytes());
-            } catch (IOException e) {
-                outcome = DocumentIngester.Outcome.failed(name, "cannot read the upload: " + e.getMessage());
-            }
-            results.add(FileResult.of(outcome));
-        }
-        return ResponseEntity.ok(new UploadResponse(results));
+        List<DocumentIngester.Input> inputs = files.stream()
+                .map(file -> new DocumentIngester.Input(UploadNames.baseName(file.getOriginalFilename()), file::getBytes))
+                .toList();
+        return ResponseEntity.ok(new UploadResponse(
+                ingester.ingestAll(inputs, batch -> {}).stream().map(FileResult::of).toList()));
     }
 
 }

@@ -10,9 +10,9 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.policygraph.graph.DocumentIngester;
+import org.policygraph.corpus.DocumentIngester;
 import org.policygraph.graph.EmbeddedGraphTestSupport;
-import org.policygraph.graph.GoldExtractor;
+import org.policygraph.corpus.GoldExtractor;
 import picocli.CommandLine;
 
 class IngestCommandTest extends EmbeddedGraphTestSupport {

@@ -121,51 +121,6 @@ class BatchLoadTest extends EmbeddedGraphTestSupport {
         assertThat(count("MATCH (t:Task) RETURN count(t)")).isEqualTo(33);
     }
 
-    @Test
-    void shouldReportDuplicatesWithinABatchByContentAndKey() {
-        DocumentIngester ingester = new DocumentIngester(loader, org.policygraph.extract.PolicyExtractor::new);
-        byte[] baiyin = SampleDocuments.text(SampleDocuments.BAIYIN).getBytes(StandardCharsets.UTF_8);
-        byte[] renumbered = SampleDocuments.renumbered(SampleDocuments.BAIYIN, 7).getBytes(StandardCharsets.UTF_8);
-        // Same doc number, other bytes: a duplicate by key.
-        byte[] sameNumber = (SampleDocuments.text(SampleDocuments.BAIYIN) + "\n").getBytes(StandardCharsets.UTF_8);
-
-        List<DocumentIngester.Outcome> outcomes = ingester.ingestBatch(List.of(
-                new DocumentIngester.Input("a.txt", baiyin),
-                new DocumentIngester.Input("b.txt", baiyin),
-                new DocumentIngester.Input("c.txt", renumbered),
-                new DocumentIngester.Input("d.txt", sameNumber),
-                new DocumentIngester.Input("e.txt", new byte[] {0, 1, 2, 3})));
-
-        assertThat(outcomes).extracting(DocumentIngester.Outcome::result).containsExactly(
-                "ok: 26 tasks (市政办发〔2021〕100号)",
-                "duplicate of 市政办发〔2021〕100号",
-                "ok: 26 tasks (" + SampleDocuments.key(SampleDocuments.BAIYIN, 7) + ")",
-                "duplicate of 市政办发〔2021〕100号",
-                outcomes.get(4).result());
-        assertThat(outcomes.get(4).status()).isEqualTo(DocumentIngester.Status.FAILED);
-        assertThat(count("MATCH (t:Task) RETURN count(t)")).isEqualTo(52);
-
-        // Again: everything already in the graph is a duplicate, nothing changes.
-        Map<String, Long> before = counts();
-        List<DocumentIngester.Outcome> again = ingester.ingestBatch(List.of(
-                new DocumentIngester.Input("b.txt", baiyin), new DocumentIngester.Input("c.txt", renumbered)));
-        assertThat(again).extracting(DocumentIngester.Outcome::status)
-                .containsOnly(DocumentIngester.Status.DUPLICATE);
-        assertThat(counts()).isEqualTo(before);
-    }
-
-    /** Node counts per label and relationship counts per type. */
-    private Map<String, Long> counts() {
-        try (Session session = sessions.session()) {
-            Map<String, Long> counts = new TreeMap<>();
-            session.run("MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS n")
-                    .forEachRemaining(r -> counts.put(r.get("label").asString(), r.get("n").asLong()));
-            session.run("MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n")
-                    .forEachRemaining(r -> counts.put("rel:" + r.get("type").asString(), r.get("n").asLong()));
-            return counts;
-        }
-    }
-
     /**
      * Every relationship the loader writes (not the regions' own, not the linkers'), as start, type,
      * end and the properties of all three, sorted.

@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.neo4j.driver.Session;
 import org.policygraph.extract.Extraction;
@@ -75,4 +77,19 @@ public abstract class EmbeddedGraphTestSupport {
             return session.executeRead(tx -> tx.run(cypher).single().get(0).asLong());
         }
     }
+
+    /** Node counts per label and relationship counts per type. */
+    protected Map<String, Long> counts() {
+        try (Session session = sessions.session()) {
+            Map<String, Long> counts = new TreeMap<>();
+            session.run("MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS n")
+                    .forEachRemaining(r -> counts.put(r.get("label").asString(), r.get("n").asLong()));
+            session.run("MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n")
+                    .forEachRemaining(r -> counts.put("rel:" + r.get("type").asString(), r.get("n").asLong()));
+            counts.put("nodes", session.run("MATCH (n) RETURN count(n) AS n").single().get("n").asLong());
+            counts.put("relationships", session.run("MATCH ()-[r]->() RETURN count(r) AS n").single().get("n").asLong());
+            return counts;
+        }
+    }
+
 }

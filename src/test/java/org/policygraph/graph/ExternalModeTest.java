@@ -24,6 +24,7 @@ import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
+import org.policygraph.PolicyGraphApplication;
 import org.policygraph.cli.SpringCommands;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.actuate.endpoint.HealthDescriptor;
@@ -110,7 +111,7 @@ class ExternalModeTest {
         int exit;
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         try {
-            exit = SpringCommands.launch(new String[] {"ingest", "--spring.neo4j.uri=" + uri,
+            exit = SpringCommands.launch(PolicyGraphApplication.class, new String[] {"ingest", "--spring.neo4j.uri=" + uri,
                     "--policygraph.embedded.data-dir=" + UNUSED_EMBEDDED_DIR, missing.toString()});
         } finally {
             System.setOut(original);

@@ -12,7 +12,7 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.policygraph.extract.Extraction;
 
-class GraphLoaderTest extends EmbeddedGraphTestSupport {
+public class GraphLoaderTest extends EmbeddedGraphTestSupport {
 
     @BeforeEach
     void emptyGraph() {
@@ -281,27 +281,13 @@ class GraphLoaderTest extends EmbeddedGraphTestSupport {
         assertThat(counts()).isEqualTo(before);
     }
 
-    /** Node counts per label and relationship counts per type. */
-    private Map<String, Long> counts() {
-        try (Session session = sessions.session()) {
-            Map<String, Long> counts = new java.util.TreeMap<>();
-            session.run("MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS n")
-                    .forEachRemaining(r -> counts.put(r.get("label").asString(), r.get("n").asLong()));
-            session.run("MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n")
-                    .forEachRemaining(r -> counts.put("rel:" + r.get("type").asString(), r.get("n").asLong()));
-            counts.put("nodes", session.run("MATCH (n) RETURN count(n) AS n").single().get("n").asLong());
-            counts.put("relationships", session.run("MATCH ()-[r]->() RETURN count(r) AS n").single().get("n").asLong());
-            return counts;
-        }
-    }
-
-    static Extraction.Document document(String title, String docNumber, String contentHash) {
+    public static Extraction.Document document(String title, String docNumber, String contentHash) {
         return new Extraction.Document(title, docNumber, "甘肃省人民政府办公厅", "2023-01-02", Extraction.Level.PROVINCE,
                 new Extraction.RegionRef("甘肃省", "620000"), 2023, List.of(), title + ".txt", contentHash, "TEXT", "UTF-8",
                 List.of());
     }
 
-    static Extraction.Task task(int ordinal, List<String> citations) {
+    public static Extraction.Task task(int ordinal, List<String> citations) {
         return new Extraction.Task(ordinal, "（" + ordinal + "）", 1, "任务" + ordinal, "任务正文", null,
                 List.of(new Extraction.DepartmentRole("省卫生健康委", Extraction.Role.LEAD, null)), List.of(), List.of(),
                 List.of(), citations, false, null);

@@ -88,7 +88,7 @@ class KillDuringIngestTest {
         int exit;
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         try {
-            exit = SpringCommands.launch(again.toArray(String[]::new));
+            exit = SpringCommands.launch(PolicyGraphApplication.class, again.toArray(String[]::new));
         } finally {
             System.setOut(original);
         }

@@ -5,11 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.policygraph.extract.Extraction;
 import org.policygraph.ingest.DocumentPreparer;
 import org.policygraph.ingest.UnusableDocumentException;
 import org.policygraph.extract.PolicyExtractor;
 import org.policygraph.graph.EmbeddedGraphTestSupport;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The shared embedded graph, with documents extracted by the real extractor from text. */
 abstract class LinkTestSupport extends EmbeddedGraphTestSupport {
@@ -34,9 +36,14 @@ abstract class LinkTestSupport extends EmbeddedGraphTestSupport {
         }
     }
 
-    /** Extracts and loads the text; returns the document key. */
+    @Autowired
+    LinkStage linkStage;
+
+    /** Extracts, loads and links the text, as the ingestion service does; returns the document key. */
     String load(String sourceName, String text) {
-        return loader.load(extract(sourceName, text)).documentKey();
+        String key = loader.load(extract(sourceName, text)).documentKey();
+        linkStage.link(List.of(key));
+        return key;
     }
 
     void loadSamples() {

@@ -12,9 +12,9 @@ import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Session;
-import org.policygraph.graph.DocumentIngester;
-import org.policygraph.graph.DocumentIngester.Outcome;
-import org.policygraph.graph.DocumentIngester.Status;
+import org.policygraph.corpus.DocumentIngester;
+import org.policygraph.corpus.DocumentIngester.Outcome;
+import org.policygraph.corpus.DocumentIngester.Status;
 import org.policygraph.reading.PdfReadingTest;
 import org.springframework.beans.factory.annotation.Autowired;
 

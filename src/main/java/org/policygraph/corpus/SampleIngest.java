@@ -1,12 +1,12 @@
-package org.policygraph.graph;
+package org.policygraph.corpus;
 
 import java.io.IOException;
-import java.io.InputStream;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import org.neo4j.driver.Session;
+import org.policygraph.graph.GraphLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -28,11 +28,11 @@ public class SampleIngest implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(SampleIngest.class);
     static final String SAMPLES = "classpath*:samples/*.txt";
 
-    private final GraphSessions sessions;
+    private final GraphLoader loader;
     private final DocumentIngester ingester;
 
-    public SampleIngest(GraphSessions sessions, DocumentIngester ingester) {
-        this.sessions = sessions;
+    public SampleIngest(GraphLoader loader, DocumentIngester ingester) {
+        this.loader = loader;
         this.ingester = ingester;
     }
 
@@ -47,7 +47,7 @@ public class SampleIngest implements ApplicationRunner {
 
     /** Returns the number of samples loaded; 0 when the graph already has documents. */
     public int ingestIfEmpty() {
-        if (hasDocuments()) {
+        if (loader.hasDocuments()) {
             return 0;
         }
         Resource[] samples;
@@ -60,33 +60,18 @@ public class SampleIngest implements ApplicationRunner {
         Arrays.sort(samples, Comparator.comparing(Resource::getFilename));
         List<DocumentIngester.Input> inputs = new ArrayList<>();
         for (Resource sample : samples) {
-            String name = sample.getFilename();
-            try (InputStream in = sample.getInputStream()) {
-                inputs.add(new DocumentIngester.Input(name, in.readAllBytes()));
-            } catch (IOException e) {
-                log.warn("Sample {} not ingested: cannot read it: {}", name, e.toString());
-            }
+            inputs.add(new DocumentIngester.Input(sample.getFilename(), sample::getContentAsByteArray));
         }
         int loaded = 0;
-        for (int from = 0; from < inputs.size(); from += ingester.batchSize()) {
-            for (DocumentIngester.Outcome outcome
-                    : ingester.ingestBatch(inputs.subList(from, Math.min(inputs.size(), from + ingester.batchSize())))) {
-                if (outcome.ok()) {
-                    loaded++;
-                    log.info("Sample {}", outcome.line());
-                } else {
-                    log.warn("Sample {} not ingested: {}", outcome.sourceName(), outcome.reason());
-                }
+        for (DocumentIngester.Outcome outcome : ingester.ingestAll(inputs, batch -> {})) {
+            if (outcome.ok()) {
+                loaded++;
+                log.info("Sample {}", outcome.line());
+            } else {
+                log.warn("Sample {} not ingested: {}", outcome.sourceName(), outcome.reason());
             }
         }
         log.info("Ingested {} of {} bundled samples into the empty graph", loaded, samples.length);
         return loaded;
-    }
-
-    boolean hasDocuments() {
-        try (Session session = sessions.session()) {
-            return session.executeRead(tx -> tx.run(
-                    "MATCH (d:Document) WHERE d.stub = false RETURN count(d) > 0 AS any").single().get("any").asBoolean());
-        }
     }
 }

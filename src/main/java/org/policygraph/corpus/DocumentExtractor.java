@@ -1,4 +1,4 @@
-package org.policygraph.graph;
+package org.policygraph.corpus;
 
 import org.policygraph.extract.Extraction;
 import org.policygraph.extract.PolicyExtractor;

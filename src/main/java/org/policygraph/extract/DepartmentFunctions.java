@@ -1,9 +1,10 @@
-package org.policygraph.link;
+package org.policygraph.extract;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.policygraph.extract.region.RegionGazetteer;
+import org.policygraph.reference.ReferenceTables;
 
 /**
  * The canonical government function of a department name, so that the same function can be followed

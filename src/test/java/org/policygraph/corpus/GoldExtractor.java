@@ -1,6 +1,7 @@
-package org.policygraph.graph;
+package org.policygraph.corpus;
 
 import org.policygraph.extract.Extraction;
+import org.policygraph.graph.EmbeddedGraphTestSupport;
 import org.policygraph.ingest.UnusableDocumentException;
 
 /** Stands in for the extractor: a sample's file name maps to its gold extraction. */

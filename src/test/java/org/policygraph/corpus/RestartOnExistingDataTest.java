@@ -1,4 +1,4 @@
-package org.policygraph.graph;
+package org.policygraph.corpus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +10,10 @@ import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Session;
 import org.junit.jupiter.api.Test;
 import org.policygraph.extract.PolicyExtractor;
+import org.policygraph.graph.EmbeddedNeo4j;
+import org.policygraph.graph.GraphBootstrap;
+import org.policygraph.graph.GraphLoader;
+import org.policygraph.graph.GraphSessions;
 
 /**
  * Stop and start on the same data directory, as the application does at start (schema and regions
@@ -30,7 +34,7 @@ class RestartOnExistingDataTest {
             GraphBootstrap bootstrap = new GraphBootstrap(sessions);
             bootstrap.afterPropertiesSet();
             GraphLoader loader = new GraphLoader(sessions, bootstrap, event -> { });
-            SampleIngest samples = new SampleIngest(sessions, new DocumentIngester(loader, PolicyExtractor::new));
+            SampleIngest samples = new SampleIngest(loader, new DocumentIngester(loader, PolicyExtractor::new));
             int loaded = samples.ingestIfEmpty();
             try (Session session = sessions.session()) {
                 String size = session.run(SIZE).single().get(0).asString();

@@ -1,20 +1,27 @@
-package org.policygraph.graph;
+package org.policygraph.corpus;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
-import org.neo4j.driver.Record;
-import org.neo4j.driver.Session;
+import java.util.stream.IntStream;
 import org.policygraph.extract.Extraction;
 import org.policygraph.extract.PolicyExtractor;
+import org.policygraph.graph.GraphLoader;
+import org.policygraph.graph.PolicyGraphProperties;
 import org.policygraph.ingest.DocumentBounds;
 import org.policygraph.ingest.UnusableDocumentException;
+import org.policygraph.link.LinkStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -22,10 +29,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Extracts documents and loads them; reports the outcome instead of throwing. Shared by the
- * {@code ingest} command, the sample ingest and {@code POST /api/documents}. The bulk paths hand it
- * {@code policygraph.ingest.batch-size} documents at a time ({@link #ingestBatch}), loaded in one
- * transaction; an upload is a batch of one.
+ * The ingestion service: read and extract (in parallel, {@code policygraph.ingest.extract-threads}),
+ * load ({@code policygraph.ingest.batch-size} documents per transaction), then link (when
+ * {@code policygraph.link.on-load} is on); it reports an outcome per document instead of throwing. The
+ * one path of the {@code ingest} command, the samples loaded at start and {@code POST /api/documents};
+ * an upload is a batch of one.
  *
  * <ul>
  *   <li>a file larger than {@code policygraph.ingest.max-bytes} fails before it is decoded;</li>
@@ -92,14 +100,34 @@ public class DocumentIngester {
         }
     }
 
-    /** One file to ingest. */
-    public record Input(String sourceName, byte[] content) {}
+    /** One file to ingest; its bytes are read when its batch is ingested. */
+    public record Input(String sourceName, Content content) {
+
+        /** The bytes of the file, read on demand. */
+        @FunctionalInterface
+        public interface Content {
+            byte[] read() throws IOException;
+        }
+
+        public Input(String sourceName, byte[] content) {
+            this(sourceName, () -> content);
+        }
+
+        public static Input of(Path file) {
+            return new Input(file.getFileName().toString(), () -> Files.readAllBytes(file));
+        }
+    }
+
+    /** The outcomes of one batch of {@link #ingestAll}: those of inputs {@code from, from + 1, …}. */
+    public record BatchDone(int from, List<Outcome> outcomes) {}
 
     private final GraphLoader loader;
     private final Supplier<DocumentExtractor> extractor;
     private final long maxBytes;
     private final int batchSize;
     private final MeterRegistry meters;
+    private final LinkStage linking;
+    private final ForkJoinPool extractors;
 
     /**
      * Uses a {@link PolicyExtractor} bean when there is one, else an instance bounded by
@@ -107,10 +135,12 @@ public class DocumentIngester {
      */
     @Autowired
     public DocumentIngester(GraphLoader loader, ObjectProvider<PolicyExtractor> extractors,
-                            PolicyGraphProperties properties, ObjectProvider<MeterRegistry> meters) {
+                            PolicyGraphProperties properties, ObjectProvider<MeterRegistry> meters,
+                            ObjectProvider<LinkStage> linking) {
         this(loader, properties.ingest().maxBytes().toBytes(), properties.ingest().batchSize(), meters.getIfAvailable(),
                 once(() -> DocumentExtractor.of(extractors.getIfAvailable(PolicyExtractor::new),
-                        new DocumentBounds(properties.ingest().maxCharacters(), properties.ingest().maxTasks()))));
+                        new DocumentBounds(properties.ingest().maxCharacters(), properties.ingest().maxTasks()))),
+                linking.getIfAvailable(), properties.ingest().extractThreads());
     }
 
     public DocumentIngester(GraphLoader loader, Supplier<PolicyExtractor> extractor) {
@@ -124,7 +154,8 @@ public class DocumentIngester {
 
     public DocumentIngester(GraphLoader loader, Supplier<PolicyExtractor> extractor, long maxBytes, int batchSize,
                             MeterRegistry meters) {
-        this(loader, maxBytes, batchSize, meters, once(() -> DocumentExtractor.of(extractor.get())));
+        this(loader, maxBytes, batchSize, meters, once(() -> DocumentExtractor.of(extractor.get())), null,
+                PolicyGraphProperties.Ingest.DEFAULT_EXTRACT_THREADS);
     }
 
     /** The extractor is built on first use and then shared (it loads the gazetteer; it is thread-safe). */
@@ -149,16 +180,23 @@ public class DocumentIngester {
     /** Extracts with the given function instead of reading and extracting with a {@link PolicyExtractor}. */
     public DocumentIngester(GraphLoader loader, DocumentExtractor extractor) {
         this(loader, PolicyGraphProperties.Ingest.DEFAULT_MAX_BYTES.toBytes(), PolicyGraphProperties.Ingest.DEFAULT_BATCH_SIZE,
-                null, () -> extractor);
+                null, () -> extractor, null, PolicyGraphProperties.Ingest.DEFAULT_EXTRACT_THREADS);
     }
 
+    /**
+     * @param linking the link stage run after each load; null: documents are not linked here
+     * @param extractThreads documents of a batch extracted at once; 0: one per available core
+     */
     private DocumentIngester(GraphLoader loader, long maxBytes, int batchSize, MeterRegistry meters,
-                             Supplier<DocumentExtractor> extractor) {
+                             Supplier<DocumentExtractor> extractor, LinkStage linking, int extractThreads) {
         this.loader = loader;
         this.extractor = extractor;
         this.maxBytes = maxBytes;
         this.batchSize = Math.max(1, batchSize);
         this.meters = meters;
+        this.linking = linking == null || !linking.onLoad() ? null : linking;
+        int threads = extractThreads > 0 ? extractThreads : Runtime.getRuntime().availableProcessors();
+        this.extractors = threads > 1 ? new ForkJoinPool(threads) : null;
     }
 
     public long maxBytes() {
@@ -176,6 +214,21 @@ public class DocumentIngester {
     }
 
     /**
+     * Ingests every input, {@link #batchSize} at a time, each batch read, extracted, loaded and linked
+     * before the next is read; {@code onBatch} hears of each batch as it is done. Returns one outcome
+     * per input, in order.
+     */
+    public List<Outcome> ingestAll(List<Input> inputs, Consumer<BatchDone> onBatch) {
+        List<Outcome> all = new ArrayList<>(inputs.size());
+        for (int from = 0; from < inputs.size(); from += batchSize) {
+            List<Outcome> outcomes = ingestBatch(inputs.subList(from, Math.min(inputs.size(), from + batchSize)));
+            all.addAll(outcomes);
+            onBatch.accept(new BatchDone(from, outcomes));
+        }
+        return all;
+    }
+
+    /**
      * Extracts every input, then loads those that are not duplicates in ONE transaction
      * ({@link GraphLoader#loadBatch}; a failing batch is retried document by document, so a bad
      * document fails alone). A duplicate is a document whose content hash or key a loaded document
@@ -187,7 +240,7 @@ public class DocumentIngester {
         Outcome[] outcomes = new Outcome[n];
         Extraction[] extractions = new Extraction[n];
         long[] nanos = new long[n];
-        for (int i = 0; i < n; i++) {
+        Runnable extractAll = () -> IntStream.range(0, n).parallel().forEach(i -> {
             long started = System.nanoTime();
             Input input = inputs.get(i);
             try {
@@ -196,6 +249,11 @@ public class DocumentIngester {
                 outcomes[i] = Outcome.failed(input.sourceName(), f.getMessage());
             }
             nanos[i] = System.nanoTime() - started;
+        });
+        if (n > 1 && extractors != null) {
+            extractors.submit(extractAll).join();
+        } else {
+            extractAll.run();
         }
 
         // Duplicates of the graph (one read for the batch) and of an earlier document of the batch.
@@ -215,7 +273,7 @@ public class DocumentIngester {
         }
         String[] existing;
         try {
-            existing = existingDocuments(keys, hashes);
+            existing = loader.existingDocuments(keys, hashes);
         } catch (RuntimeException e) {
             for (int i = 0; i < n; i++) {
                 if (extractions[i] != null) {
@@ -259,6 +317,9 @@ public class DocumentIngester {
 
         long loadStarted = System.nanoTime();
         List<GraphLoader.BatchItem> items = toLoad.isEmpty() ? List.of() : loader.loadBatch(toLoad);
+        if (linking != null) {
+            linking.link(items.stream().filter(GraphLoader.BatchItem::ok).map(item -> item.loaded().documentKey()).toList());
+        }
         long loadNanos = System.nanoTime() - loadStarted;
         for (int k = 0; k < items.size(); k++) {
             int i = toLoadIndex.get(k);
@@ -318,7 +379,12 @@ public class DocumentIngester {
     }
 
     private Extraction extract(Input input) throws Failure {
-        byte[] content = input.content();
+        byte[] content;
+        try {
+            content = input.content().read();
+        } catch (IOException | RuntimeException e) {
+            throw new Failure("cannot read: " + e);
+        }
         if (content.length > maxBytes) {
             throw new Failure("file too large: " + sizeText(content.length) + ", at most "
                     + sizeText(maxBytes) + " are accepted (policygraph.ingest.max-bytes)");
@@ -338,38 +404,6 @@ public class DocumentIngester {
 
     private static List<String> warnings(Extraction extraction) {
         return extraction.document() == null ? List.of() : extraction.document().warnings();
-    }
-
-    /** Per position: the key of a loaded (non-stub) document with that key or content hash, else null. */
-    String[] existingDocuments(String[] keys, String[] hashes) {
-        String[] existing = new String[keys.length];
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (int i = 0; i < keys.length; i++) {
-            if (keys[i] != null || hashes[i] != null) {
-                Map<String, Object> row = new HashMap<>();
-                row.put("i", i);
-                row.put("key", keys[i] == null ? "" : keys[i]);
-                row.put("hash", hashes[i] == null ? "" : hashes[i]);
-                rows.add(row);
-            }
-        }
-        if (rows.isEmpty()) {
-            return existing;
-        }
-        try (Session session = loader.sessions().session()) {
-            List<Record> found = session.executeRead(tx -> tx.run("""
-                    UNWIND $rows AS row
-                    OPTIONAL MATCH (byKey:Document {key: row.key}) WHERE byKey.stub = false
-                    OPTIONAL MATCH (byHash:Document {contentHash: row.hash}) WHERE byHash.stub = false
-                    RETURN row.i AS i, head(collect(coalesce(byKey.key, byHash.key))) AS key
-                    """, Map.of("rows", rows)).list());
-            for (Record r : found) {
-                if (!r.get("key").isNull()) {
-                    existing[r.get("i").asInt()] = r.get("key").asString();
-                }
-            }
-        }
-        return existing;
     }
 
     private void record(Outcome outcome) {

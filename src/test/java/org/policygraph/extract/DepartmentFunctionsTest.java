@@ -1,4 +1,4 @@
-package org.policygraph.link;
+package org.policygraph.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.policygraph.link;
+package org.policygraph.reference;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -9,13 +9,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads the tab-separated tables under classpath:/reference/: '#' lines are comments, blank lines skipped. */
-final class ReferenceTables {
+/**
+ * Reads the tab-separated tables under classpath:/reference/: '#' lines are comments (each table
+ * names its source, licence and vintage there), blank lines skipped.
+ */
+public final class ReferenceTables {
 
     private ReferenceTables() {}
 
     /** Rows of the table as its tab-separated columns (at least {@code columns} of them). */
-    static List<String[]> read(String resource, int columns) {
+    public static List<String[]> read(String resource, int columns) {
         InputStream in = ReferenceTables.class.getResourceAsStream(resource);
         if (in == null) {
             throw new IllegalStateException("missing reference table " + resource);
@@ -45,7 +48,7 @@ final class ReferenceTables {
     }
 
     /** The "|"-separated values of one cell, blanks dropped. */
-    static List<String> values(String cell) {
+    public static List<String> values(String cell) {
         List<String> values = new ArrayList<>();
         for (String value : cell.split("\\|")) {
             if (!value.isBlank()) {
