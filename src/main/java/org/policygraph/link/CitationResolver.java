@@ -2,11 +2,12 @@ package org.policygraph.link;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.neo4j.driver.Session;
+import org.policygraph.graph.LinkStore;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,55 +24,31 @@ public class CitationResolver {
     /** 〔issuer〕关于印发〔《》〕X〔》〕的通知 — X is the issued document's title. */
     private static final Pattern NOTICE_TITLE = Pattern.compile("关于印发《?(.+?)》?的(?:通知|函)$");
 
-    private static final String STUBS_AND_TITLES = """
-            MATCH (s:Document {stub: true})
-            RETURN s.key AS key, s.title AS title, s.docNumber AS docNumber, false AS loaded
-            UNION ALL
-            MATCH (d:Document {stub: false})
-            RETURN d.key AS key, d.title AS title, d.docNumber AS docNumber, true AS loaded
-            """;
+    private final LinkStore store;
 
-    private static final String MERGE_STUB = """
-            UNWIND $rows AS row
-            MATCH (s:Document {key: row.stub, stub: true}), (d:Document {key: row.document, stub: false})
-            CALL (s, d) {
-              MATCH (t:Task)-[c:CITES]->(s)
-              CREATE (t)-[n:CITES]->(d)
-              SET n = properties(c)
-            }
-            DETACH DELETE s
-            """;
-
-    private final LinkGraph graph;
-
-    CitationResolver(LinkGraph graph) {
-        this.graph = graph;
+    CitationResolver(LinkStore store) {
+        this.store = store;
     }
 
     /** Merges every resolvable stub into its document; returns how many stubs were merged. */
     public int resolve() {
-        record Doc(String key, String title, String docNumber) {}
-        List<Doc> stubs = new ArrayList<>();
+        List<LinkStore.CitedDocument> stubs = new ArrayList<>();
         Map<String, String> documentByTitle = new HashMap<>();
         Map<String, String> documentByNumber = new HashMap<>();
-        try (Session session = graph.sessions().session()) {
-            session.executeRead(tx -> tx.run(STUBS_AND_TITLES).list()).forEach(r -> {
-                Doc doc = new Doc(r.get("key").asString(), LinkGraph.string(r.get("title")),
-                        LinkGraph.string(r.get("docNumber")));
-                if (r.get("loaded").asBoolean()) {
-                    if (doc.title() != null) {
-                        documentByTitle.putIfAbsent(plain(doc.title()), doc.key());
-                    }
-                    if (doc.docNumber() != null) {
-                        documentByNumber.putIfAbsent(doc.docNumber(), doc.key());
-                    }
-                } else {
-                    stubs.add(doc);
+        for (LinkStore.CitedDocument doc : store.stubsAndDocuments()) {
+            if (doc.loaded()) {
+                if (doc.title() != null) {
+                    documentByTitle.putIfAbsent(plain(doc.title()), doc.key());
                 }
-            });
+                if (doc.docNumber() != null) {
+                    documentByNumber.putIfAbsent(doc.docNumber(), doc.key());
+                }
+            } else {
+                stubs.add(doc);
+            }
         }
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (Doc stub : stubs) {
+        Map<String, String> documentByStub = new LinkedHashMap<>();
+        for (LinkStore.CitedDocument stub : stubs) {
             String document = stub.docNumber() == null ? null : documentByNumber.get(stub.docNumber());
             if (document == null && stub.title() != null) {
                 document = documentByTitle.get(plain(stub.title()));
@@ -81,13 +58,11 @@ public class CitationResolver {
                 }
             }
             if (document != null && !document.equals(stub.key())) {
-                rows.add(Map.of("stub", stub.key(), "document", document));
+                documentByStub.put(stub.key(), document);
             }
         }
-        if (!rows.isEmpty()) {
-            graph.sessions().write(tx -> tx.run(MERGE_STUB, Map.of("rows", rows)));
-        }
-        return rows.size();
+        store.mergeStubs(documentByStub);
+        return documentByStub.size();
     }
 
     private static String plain(String title) {

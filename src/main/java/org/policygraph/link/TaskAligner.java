@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.policygraph.extract.Extraction;
 import org.policygraph.extract.region.RegionGazetteer;
+import org.policygraph.graph.LinkStore;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,25 +36,14 @@ public class TaskAligner {
     /** One IMPLEMENTS relationship. */
     public record Alignment(String lowerTaskKey, String higherTaskKey, double score, List<String> sharedTerms, int rank) {}
 
-    private static final String DELETE = """
-            MATCH (d:Document)-[:HAS_TASK]->(t:Task)-[r:IMPLEMENTS]->() WHERE d.key IN $docKeys
-            DELETE r
-            """;
-
-    private static final String CREATE = """
-            UNWIND $rows AS a
-            MATCH (lower:Task {key: a.lower}), (higher:Task {key: a.higher})
-            CREATE (lower)-[:IMPLEMENTS {score: a.score, sharedTerms: a.sharedTerms, rank: a.rank}]->(higher)
-            """;
-
-    private final LinkGraph graph;
+    private final LinkStore store;
     private final RegionGazetteer gazetteer = RegionGazetteer.load();
     private final LinkProperties.Alignment settings;
     /** Term statistics of every loaded task, kept between alignments; guarded by itself. */
     private final TermIndex index;
 
-    TaskAligner(LinkGraph graph, TaskTerms terms, LinkProperties properties) {
-        this.graph = graph;
+    TaskAligner(LinkStore store, TaskTerms terms, LinkProperties properties) {
+        this.store = store;
         this.settings = properties.alignment();
         this.index = new TermIndex(terms);
     }
@@ -63,7 +53,7 @@ public class TaskAligner {
      * again); returns the number of IMPLEMENTS written.
      */
     public int alignAll() {
-        List<LinkGraph.DocumentInfo> documents = graph.documents();
+        List<LinkStore.DocumentInfo> documents = store.documents();
         synchronized (index) {
             index.clear();
         }
@@ -84,14 +74,14 @@ public class TaskAligner {
      * document would give once they are all loaded. Returns the number of IMPLEMENTS written.
      */
     public int align(Collection<String> documentKeys) {
-        List<LinkGraph.DocumentInfo> documents = graph.documents();
+        List<LinkStore.DocumentInfo> documents = store.documents();
         Set<String> keys = new HashSet<>(documentKeys);
-        List<LinkGraph.DocumentInfo> loaded = documents.stream().filter(d -> keys.contains(d.key())).toList();
+        List<LinkStore.DocumentInfo> loaded = documents.stream().filter(d -> keys.contains(d.key())).toList();
         // Only a document with a level below it can be above another one.
-        List<LinkGraph.DocumentInfo> higher = loaded.stream()
+        List<LinkStore.DocumentInfo> higher = loaded.stream()
                 .filter(d -> rank(d.level()) != null && rank(d.level()) < Extraction.Level.values().length - 1).toList();
-        List<LinkGraph.DocumentInfo> affected = new ArrayList<>();
-        for (LinkGraph.DocumentInfo document : documents) {
+        List<LinkStore.DocumentInfo> affected = new ArrayList<>();
+        for (LinkStore.DocumentInfo document : documents) {
             if (keys.contains(document.key()) || higher.stream().anyMatch(h -> isAbove(h, document))) {
                 affected.add(document);
             }
@@ -101,12 +91,12 @@ public class TaskAligner {
 
     /** The alignments of one lower document as they would be written, without writing them. */
     public List<Alignment> alignments(String lowerDocumentKey) {
-        List<LinkGraph.DocumentInfo> documents = graph.documents();
-        List<LinkGraph.DocumentInfo> lower = documents.stream().filter(d -> d.key().equals(lowerDocumentKey)).toList();
+        List<LinkStore.DocumentInfo> documents = store.documents();
+        List<LinkStore.DocumentInfo> lower = documents.stream().filter(d -> d.key().equals(lowerDocumentKey)).toList();
         return compute(documents, lower, List.of()).getOrDefault(lowerDocumentKey, List.of());
     }
 
-    private int write(List<LinkGraph.DocumentInfo> documents, List<LinkGraph.DocumentInfo> lower,
+    private int write(List<LinkStore.DocumentInfo> documents, List<LinkStore.DocumentInfo> lower,
             Collection<String> reloaded) {
         if (lower.isEmpty()) {
             return 0;
@@ -114,22 +104,17 @@ public class TaskAligner {
         Map<String, List<Alignment>> alignmentsByDocument = compute(documents, lower, reloaded);
         // A few documents per transaction: a bulk load or alignAll can recompute thousands of documents,
         // more than one transaction may hold in memory. Each document's delete and create stay together.
-        List<String> keys = LinkGraph.keys(lower);
+        List<String> keys = lower.stream().map(LinkStore.DocumentInfo::key).toList();
         for (int from = 0; from < keys.size(); from += settings.documentsPerTransaction()) {
             List<String> chunk = keys.subList(from, Math.min(keys.size(), from + settings.documentsPerTransaction()));
-            List<Map<String, Object>> rows = new ArrayList<>();
+            List<LinkStore.Implements> rows = new ArrayList<>();
             for (String key : chunk) {
                 for (Alignment a : alignmentsByDocument.getOrDefault(key, List.of())) {
-                    rows.add(Map.of("lower", a.lowerTaskKey(), "higher", a.higherTaskKey(), "score", a.score(),
-                            "sharedTerms", a.sharedTerms(), "rank", a.rank()));
+                    rows.add(new LinkStore.Implements(a.lowerTaskKey(), a.higherTaskKey(), a.score(), a.sharedTerms(),
+                            a.rank()));
                 }
             }
-            graph.sessions().write(tx -> {
-                tx.run(DELETE, Map.of("docKeys", chunk));
-                if (!rows.isEmpty()) {
-                    tx.run(CREATE, Map.of("rows", rows));
-                }
-            });
+            store.replaceImplements(chunk, rows);
         }
         return alignmentsByDocument.values().stream().mapToInt(List::size).sum();
     }
@@ -139,12 +124,12 @@ public class TaskAligner {
      *
      * @param reloaded documents whose tasks changed since the index last saw them
      */
-    private Map<String, List<Alignment>> compute(List<LinkGraph.DocumentInfo> documents, List<LinkGraph.DocumentInfo> lower,
+    private Map<String, List<Alignment>> compute(List<LinkStore.DocumentInfo> documents, List<LinkStore.DocumentInfo> lower,
             Collection<String> reloaded) {
-        Map<String, List<LinkGraph.DocumentInfo>> targetsByLower = new HashMap<>();
+        Map<String, List<LinkStore.DocumentInfo>> targetsByLower = new HashMap<>();
         Set<String> involved = new LinkedHashSet<>();
-        for (LinkGraph.DocumentInfo document : lower) {
-            List<LinkGraph.DocumentInfo> targets = targets(document, documents);
+        for (LinkStore.DocumentInfo document : lower) {
+            List<LinkStore.DocumentInfo> targets = targets(document, documents);
             if (!targets.isEmpty()) {
                 targetsByLower.put(document.key(), targets);
                 involved.add(document.key());
@@ -156,11 +141,11 @@ public class TaskAligner {
         }
         // IDF over every loaded task, so that a score does not depend on which documents were recomputed;
         // the index keeps the term frequencies of every task, so only new or reloaded documents are read.
-        Map<String, String> fingerprints = graph.taskFingerprints();
+        Map<String, String> fingerprints = store.taskFingerprints();
         TermVectors vectors;
         Map<String, List<TermIndex.IndexedTask>> tasksByDocument = new HashMap<>();
         synchronized (index) {
-            index.sync(fingerprints, reloaded, graph);
+            index.sync(fingerprints, reloaded, store);
             vectors = index.vectors(involved);
             involved.forEach(key -> tasksByDocument.put(key, index.tasks(key)));
         }
@@ -168,7 +153,7 @@ public class TaskAligner {
         targetsByLower.forEach((lowerKey, targets) -> {
             List<Alignment> ofDocument = alignments.computeIfAbsent(lowerKey, k -> new ArrayList<>());
             for (TermIndex.IndexedTask task : tasksByDocument.getOrDefault(lowerKey, List.of())) {
-                for (LinkGraph.DocumentInfo target : targets) {
+                for (LinkStore.DocumentInfo target : targets) {
                     ofDocument.addAll(best(task, tasksByDocument.getOrDefault(target.key(), List.of()), vectors));
                 }
             }
@@ -197,30 +182,30 @@ public class TaskAligner {
     }
 
     /** The documents the lower one is aligned to: per higher level, those of the nearest year. */
-    List<LinkGraph.DocumentInfo> targets(LinkGraph.DocumentInfo lower, List<LinkGraph.DocumentInfo> documents) {
-        Map<String, List<LinkGraph.DocumentInfo>> byLevel = new HashMap<>();
-        for (LinkGraph.DocumentInfo candidate : documents) {
+    List<LinkStore.DocumentInfo> targets(LinkStore.DocumentInfo lower, List<LinkStore.DocumentInfo> documents) {
+        Map<String, List<LinkStore.DocumentInfo>> byLevel = new HashMap<>();
+        for (LinkStore.DocumentInfo candidate : documents) {
             if (isAbove(candidate, lower)) {
                 byLevel.computeIfAbsent(candidate.level(), k -> new ArrayList<>()).add(candidate);
             }
         }
-        List<LinkGraph.DocumentInfo> targets = new ArrayList<>();
-        Comparator<LinkGraph.DocumentInfo> nearest = Comparator
-                .comparingInt((LinkGraph.DocumentInfo d) -> yearDistance(lower, d))
+        List<LinkStore.DocumentInfo> targets = new ArrayList<>();
+        Comparator<LinkStore.DocumentInfo> nearest = Comparator
+                .comparingInt((LinkStore.DocumentInfo d) -> yearDistance(lower, d))
                 .thenComparingInt(d -> d.year() == null ? Integer.MAX_VALUE : d.year());
-        for (List<LinkGraph.DocumentInfo> level : byLevel.values()) {
-            level.sort(nearest.thenComparing(LinkGraph.DocumentInfo::key));
-            LinkGraph.DocumentInfo first = level.get(0);
+        for (List<LinkStore.DocumentInfo> level : byLevel.values()) {
+            level.sort(nearest.thenComparing(LinkStore.DocumentInfo::key));
+            LinkStore.DocumentInfo first = level.get(0);
             level.stream()
                     .filter(d -> yearDistance(lower, d) == yearDistance(lower, first) && Objects.equals(d.year(), first.year()))
                     .forEach(targets::add);
         }
-        targets.sort(Comparator.comparing(LinkGraph.DocumentInfo::key));
+        targets.sort(Comparator.comparing(LinkStore.DocumentInfo::key));
         return targets;
     }
 
     /** True when {@code higher} is of a higher level than {@code lower} and its region contains lower's. */
-    boolean isAbove(LinkGraph.DocumentInfo higher, LinkGraph.DocumentInfo lower) {
+    boolean isAbove(LinkStore.DocumentInfo higher, LinkStore.DocumentInfo lower) {
         Integer higherRank = rank(higher.level());
         Integer lowerRank = rank(lower.level());
         if (higherRank == null || lowerRank == null || higherRank >= lowerRank) {
@@ -243,7 +228,7 @@ public class TaskAligner {
         }
     }
 
-    private static int yearDistance(LinkGraph.DocumentInfo a, LinkGraph.DocumentInfo b) {
+    private static int yearDistance(LinkStore.DocumentInfo a, LinkStore.DocumentInfo b) {
         if (a.year() == null || b.year() == null) {
             return Integer.MAX_VALUE;
         }

@@ -2,6 +2,7 @@ package org.policygraph.link;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.policygraph.graph.LinkStore;
 
 /**
  * A task as the linkers read it: its title and the part of its text before the trailing
@@ -17,6 +18,14 @@ import java.util.regex.Pattern;
  *     of a term are looked up there, since {@code text} may have line breaks removed
  */
 record TaskText(String key, String docKey, int ordinal, String title, String text, Integer start, String source) {
+
+    /** The stored task; its start counts only when the stored span is the text itself or its source is kept. */
+    static TaskText of(LinkStore.TaskRow row) {
+        boolean verbatim = row.text() != null && row.start() != null && row.end() != null
+                && row.end() - row.start() == row.text().length();
+        return new TaskText(row.key(), row.documentKey(), row.ordinal(), row.title(), row.text(),
+                verbatim || row.source() != null ? row.start() : null, row.source());
+    }
 
     /** Offset in the decoded input of the first occurrence of {@code term} in the task, or null. */
     Integer offsetOf(String term, int offsetInText) {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.policygraph.graph.LinkStore;
 
 /**
  * The term statistics of every loaded task, kept in memory between alignments so that aligning one
@@ -57,7 +58,7 @@ final class TermIndex {
      * Makes the index match the graph's loaded documents: {@code fingerprints} maps each document key
      * to its fingerprint; the documents in {@code reloaded} are read again whatever their fingerprint.
      */
-    void sync(Map<String, String> fingerprints, Collection<String> reloaded, LinkGraph graph) {
+    void sync(Map<String, String> fingerprints, Collection<String> reloaded, LinkStore store) {
         Set<String> stale = new HashSet<>(reloaded);
         for (Map.Entry<String, Entry> e : List.copyOf(documents.entrySet())) {
             String fingerprint = fingerprints.get(e.getKey());
@@ -76,7 +77,7 @@ final class TermIndex {
             List<String> chunk = missing.subList(from, Math.min(missing.size(), from + READ_CHUNK));
             Map<String, List<TaskText>> byDocument = new LinkedHashMap<>();
             chunk.forEach(key -> byDocument.put(key, new ArrayList<>()));
-            for (TaskText task : graph.tasks(chunk)) {
+            for (TaskText task : store.tasks(chunk).stream().map(TaskText::of).toList()) {
                 byDocument.get(task.docKey()).add(task);
             }
             byDocument.forEach((key, tasks) -> add(key, fingerprints.get(key), tasks));

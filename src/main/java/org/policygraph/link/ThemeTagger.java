@@ -2,9 +2,8 @@ package org.policygraph.link;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import org.policygraph.graph.LinkStore;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,33 +20,16 @@ public class ThemeTagger {
     /** One HAS_THEME relationship. */
     public record Tag(String taskKey, String theme, List<String> terms, Integer start, Integer end) {}
 
-    private static final String DELETE = """
-            MATCH (d:Document)-[:HAS_TASK]->(t:Task)-[r:HAS_THEME]->(:Theme) WHERE d.key IN $docKeys
-            DELETE r
-            """;
-
-    private static final String MERGE_THEMES = """
-            UNWIND $themes AS theme
-            MERGE (n:Theme {name: theme.name})
-            SET n.description = theme.description
-            """;
-
-    private static final String CREATE = """
-            UNWIND $rows AS row
-            MATCH (t:Task {key: row.taskKey}), (theme:Theme {name: row.theme})
-            CREATE (t)-[:HAS_THEME {terms: row.terms, start: row.start, end: row.end}]->(theme)
-            """;
-
-    private final LinkGraph graph;
+    private final LinkStore store;
     private final ThemeVocabulary vocabulary = ThemeVocabulary.standard();
 
-    ThemeTagger(LinkGraph graph) {
-        this.graph = graph;
+    ThemeTagger(LinkStore store) {
+        this.store = store;
     }
 
     /** Re-tags every loaded document; returns the number of HAS_THEME written. */
     public int tagAll() {
-        return write(LinkGraph.keys(graph.documents()));
+        return write(store.documents().stream().map(LinkStore.DocumentInfo::key).toList());
     }
 
     /** Re-tags one document; returns the number of HAS_THEME written. */
@@ -74,28 +56,15 @@ public class ThemeTagger {
     }
 
     private int write(List<String> documentKeys) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (TaskText task : graph.tasks(documentKeys)) {
-            for (Tag tag : tags(task)) {
-                Map<String, Object> row = new HashMap<>();
-                row.put("taskKey", tag.taskKey());
-                row.put("theme", tag.theme());
-                row.put("terms", tag.terms());
-                row.put("start", tag.start());
-                row.put("end", tag.end());
-                rows.add(row);
+        List<LinkStore.HasTheme> rows = new ArrayList<>();
+        for (LinkStore.TaskRow task : store.tasks(documentKeys)) {
+            for (Tag tag : tags(TaskText.of(task))) {
+                rows.add(new LinkStore.HasTheme(tag.taskKey(), tag.theme(), tag.terms(), tag.start(), tag.end()));
             }
         }
-        List<Map<String, Object>> themes = vocabulary.themes().stream()
-                .map(t -> Map.<String, Object>of("name", t.name(), "description", t.description()))
-                .toList();
-        graph.sessions().write(tx -> {
-            tx.run(DELETE, Map.of("docKeys", documentKeys));
-            tx.run(MERGE_THEMES, Map.of("themes", themes));
-            if (!rows.isEmpty()) {
-                tx.run(CREATE, Map.of("rows", rows));
-            }
-        });
+        List<LinkStore.Theme> themes = vocabulary.themes().stream()
+                .map(t -> new LinkStore.Theme(t.name(), t.description())).toList();
+        store.replaceThemes(documentKeys, themes, rows);
         return rows.size();
     }
 }

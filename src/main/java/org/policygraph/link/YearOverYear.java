@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.neo4j.driver.Session;
+import org.policygraph.graph.LinkStore;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,25 +48,12 @@ public class YearOverYear {
             List<String> fromDocuments, List<String> toDocuments,
             List<KeptTask> kept, List<TaskRef> added, List<TaskRef> dropped, List<IndicatorChange> indicators) {}
 
-    private record Indicator(String key, String subject, String unit, String comparator, double value) {}
-
-    private static final String INDICATORS = """
-            MATCH (d:Document) WHERE d.key IN $keys
-            CALL (d) {
-              MATCH (d)-[:SETS]->(i:Indicator) RETURN i
-              UNION
-              MATCH (d)-[:HAS_TASK]->(:Task)-[:SETS]->(i:Indicator) RETURN i
-            }
-            RETURN i.key AS key, i.subject AS subject, i.unit AS unit, i.comparator AS comparator, i.value AS value
-            ORDER BY key
-            """;
-
-    private final LinkGraph graph;
+    private final LinkStore store;
     private final TaskTerms terms;
     private final LinkProperties.YearOverYear settings;
 
-    YearOverYear(LinkGraph graph, TaskTerms terms, LinkProperties properties) {
-        this.graph = graph;
+    YearOverYear(LinkStore store, TaskTerms terms, LinkProperties properties) {
+        this.store = store;
         this.terms = terms;
         this.settings = properties.yearOverYear();
     }
@@ -76,11 +63,11 @@ public class YearOverYear {
      * @param level an {@code Extraction.Level} name: NATIONAL, PROVINCE, CITY or COUNTY
      */
     public Comparison compare(String issuerRegionCode, String level, int fromYear, int toYear) {
-        List<LinkGraph.DocumentInfo> documents = graph.documents();
+        List<LinkStore.DocumentInfo> documents = store.documents();
         List<String> from = keysOf(documents, issuerRegionCode, level, fromYear);
         List<String> to = keysOf(documents, issuerRegionCode, level, toYear);
-        List<TaskText> fromTasks = graph.tasks(from);
-        List<TaskText> toTasks = graph.tasks(to);
+        List<TaskText> fromTasks = store.tasks(from).stream().map(TaskText::of).toList();
+        List<TaskText> toTasks = store.tasks(to).stream().map(TaskText::of).toList();
         List<TaskText> both = new ArrayList<>(fromTasks);
         both.addAll(toTasks);
         TermVectors vectors = terms.vectors(both);
@@ -110,15 +97,15 @@ public class YearOverYear {
         List<TaskRef> dropped = fromTasks.stream().filter(t -> !paired.contains(t.key())).map(YearOverYear::ref).toList();
         List<TaskRef> added = toTasks.stream().filter(t -> !paired.contains(t.key())).map(YearOverYear::ref).toList();
         return new Comparison(issuerRegionCode, level, fromYear, toYear, from, to, kept, added, dropped,
-                indicatorChanges(indicators(from), indicators(to)));
+                indicatorChanges(store.indicators(from), store.indicators(to)));
     }
 
-    private List<IndicatorChange> indicatorChanges(List<Indicator> from, List<Indicator> to) {
+    private List<IndicatorChange> indicatorChanges(List<LinkStore.IndicatorRow> from, List<LinkStore.IndicatorRow> to) {
         Segmenter segmenter = terms.segmenter();
-        record Pair(Indicator from, Indicator to, double score) {}
+        record Pair(LinkStore.IndicatorRow from, LinkStore.IndicatorRow to, double score) {}
         List<Pair> pairs = new ArrayList<>();
-        for (Indicator a : from) {
-            for (Indicator b : to) {
+        for (LinkStore.IndicatorRow a : from) {
+            for (LinkStore.IndicatorRow b : to) {
                 if (!Objects.equals(a.unit(), b.unit())) {
                     continue;
                 }
@@ -140,8 +127,8 @@ public class YearOverYear {
             }
             paired.add(pair.from().key());
             paired.add(pair.to().key());
-            Indicator a = pair.from();
-            Indicator b = pair.to();
+            LinkStore.IndicatorRow a = pair.from();
+            LinkStore.IndicatorRow b = pair.to();
             String comparator = b.comparator() != null ? b.comparator() : a.comparator();
             changes.add(new IndicatorChange(a.key(), b.key(), a.subject(), b.subject(), b.unit(), comparator,
                     a.value(), b.value(), change(comparator, a.value(), b.value())));
@@ -179,19 +166,11 @@ public class YearOverYear {
         return 2.0 * common / (left.size() + right.size());
     }
 
-    private List<Indicator> indicators(List<String> documentKeys) {
-        try (Session session = graph.sessions().session()) {
-            return session.executeRead(tx -> tx.run(INDICATORS, Map.of("keys", documentKeys)).list(r -> new Indicator(
-                    r.get("key").asString(), LinkGraph.string(r.get("subject")), LinkGraph.string(r.get("unit")),
-                    LinkGraph.string(r.get("comparator")), r.get("value").asDouble())));
-        }
-    }
-
-    private static List<String> keysOf(List<LinkGraph.DocumentInfo> documents, String regionCode, String level, int year) {
+    private static List<String> keysOf(List<LinkStore.DocumentInfo> documents, String regionCode, String level, int year) {
         return documents.stream()
                 .filter(d -> Objects.equals(d.regionCode(), regionCode) && Objects.equals(d.level(), level)
                         && d.year() != null && d.year() == year)
-                .map(LinkGraph.DocumentInfo::key)
+                .map(LinkStore.DocumentInfo::key)
                 .toList();
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.policygraph.extract.Extraction;
+import org.policygraph.graph.LinkStore;
 import org.policygraph.upload.SampleDocuments;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -20,7 +21,7 @@ class IncrementalAlignmentTest extends LinkTestSupport {
     TaskAligner aligner;
 
     @Autowired
-    LinkGraph graph;
+    LinkStore store;
 
     @Autowired
     TaskTerms terms;
@@ -33,7 +34,8 @@ class IncrementalAlignmentTest extends LinkTestSupport {
 
     /** Every alignment of the document, checked against vectors built from every task read from the graph. */
     private void assertSameAsFromScratch(String lowerDocumentKey, int expectedLowerTasks) {
-        List<TaskText> corpus = graph.tasks(LinkGraph.keys(graph.documents()));
+        List<TaskText> corpus = store.tasks(store.documents().stream().map(LinkStore.DocumentInfo::key).toList())
+                .stream().map(TaskText::of).toList();
         TermVectors fromScratch = terms.vectors(corpus);
         List<TaskAligner.Alignment> alignments = aligner.alignments(lowerDocumentKey);
         assertThat(alignments).isNotEmpty();

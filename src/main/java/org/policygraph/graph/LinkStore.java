@@ -1,0 +1,229 @@
+package org.policygraph.graph;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the linkers read from the loaded graph and the relationships they write: citations of stubs
+ * resolved, HAS_THEME, IMPLEMENTS. Every statement of linking is here; the linkers compute.
+ */
+@Component
+public class LinkStore {
+
+    /** A loaded (non-stub) document. Level is an {@code Extraction.Level} name; region and year may be null. */
+    public record DocumentInfo(String key, String level, String regionCode, Integer year) {}
+
+    /** A task as stored: its text, and where it stands in the document's decoded input when known. */
+    public record TaskRow(String key, String documentKey, int ordinal, String title, String text, Integer start,
+            Integer end, String source) {}
+
+    /** A document a citation names: a stub (not loaded) or a loaded document it may resolve to. */
+    public record CitedDocument(String key, String title, String docNumber, boolean loaded) {}
+
+    /** One IMPLEMENTS relationship: a lower-level task implements a higher-level one. */
+    public record Implements(String lowerTaskKey, String higherTaskKey, double score, List<String> sharedTerms,
+            int rank) {}
+
+    /** One HAS_THEME relationship with the terms that triggered it and the span of the first. */
+    public record HasTheme(String taskKey, String theme, List<String> terms, Integer start, Integer end) {}
+
+    /** A theme of the vocabulary. */
+    public record Theme(String name, String description) {}
+
+    /** An indicator a document sets, itself or through a task. */
+    public record IndicatorRow(String key, String subject, String unit, String comparator, double value) {}
+
+    private static final String DOCUMENTS = """
+            MATCH (d:Document) WHERE d.stub = false
+            RETURN d.key AS key, d.level AS level, d.regionCode AS regionCode, d.year AS year
+            ORDER BY key
+            """;
+
+    private static final String TASK_FINGERPRINTS = """
+            MATCH (d:Document) WHERE d.stub = false
+            RETURN d.key AS key, coalesce(d.contentHash, '') + '/' + COUNT { (d)-[:HAS_TASK]->(:Task) } AS fingerprint
+            """;
+
+    private static final String TASKS = """
+            MATCH (d:Document)-[:HAS_TASK]->(t:Task) WHERE d.key IN $keys
+            RETURN t.key AS key, d.key AS docKey, t.ordinal AS ordinal, t.title AS title, t.text AS text,
+                   t.start AS start, t.end AS end, t.source AS source
+            ORDER BY docKey, ordinal
+            """;
+
+    private static final String STUBS_AND_DOCUMENTS = """
+            MATCH (s:Document {stub: true})
+            RETURN s.key AS key, s.title AS title, s.docNumber AS docNumber, false AS loaded
+            UNION ALL
+            MATCH (d:Document {stub: false})
+            RETURN d.key AS key, d.title AS title, d.docNumber AS docNumber, true AS loaded
+            """;
+
+    private static final String MERGE_STUBS = """
+            UNWIND $rows AS row
+            MATCH (s:Document {key: row.stub, stub: true}), (d:Document {key: row.document, stub: false})
+            CALL (s, d) {
+              MATCH (t:Task)-[c:CITES]->(s)
+              CREATE (t)-[n:CITES]->(d)
+              SET n = properties(c)
+            }
+            DETACH DELETE s
+            """;
+
+    private static final String DELETE_IMPLEMENTS = """
+            MATCH (d:Document)-[:HAS_TASK]->(t:Task)-[r:IMPLEMENTS]->() WHERE d.key IN $docKeys
+            DELETE r
+            """;
+
+    private static final String CREATE_IMPLEMENTS = """
+            UNWIND $rows AS a
+            MATCH (lower:Task {key: a.lower}), (higher:Task {key: a.higher})
+            CREATE (lower)-[:IMPLEMENTS {score: a.score, sharedTerms: a.sharedTerms, rank: a.rank}]->(higher)
+            """;
+
+    private static final String DELETE_THEMES = """
+            MATCH (d:Document)-[:HAS_TASK]->(t:Task)-[r:HAS_THEME]->(:Theme) WHERE d.key IN $docKeys
+            DELETE r
+            """;
+
+    private static final String MERGE_THEMES = """
+            UNWIND $themes AS theme
+            MERGE (n:Theme {name: theme.name})
+            SET n.description = theme.description
+            """;
+
+    private static final String CREATE_THEMES = """
+            UNWIND $rows AS row
+            MATCH (t:Task {key: row.taskKey}), (theme:Theme {name: row.theme})
+            CREATE (t)-[:HAS_THEME {terms: row.terms, start: row.start, end: row.end}]->(theme)
+            """;
+
+    private static final String INDICATORS = """
+            MATCH (d:Document) WHERE d.key IN $keys
+            CALL (d) {
+              MATCH (d)-[:SETS]->(i:Indicator) RETURN i
+              UNION
+              MATCH (d)-[:HAS_TASK]->(:Task)-[:SETS]->(i:Indicator) RETURN i
+            }
+            RETURN i.key AS key, i.subject AS subject, i.unit AS unit, i.comparator AS comparator, i.value AS value
+            ORDER BY key
+            """;
+
+    private final GraphSessions sessions;
+
+    public LinkStore(GraphSessions sessions) {
+        this.sessions = sessions;
+    }
+
+    public List<DocumentInfo> documents() {
+        try (Session session = sessions.session()) {
+            return session.executeRead(tx -> tx.run(DOCUMENTS).list(r -> new DocumentInfo(r.get("key").asString(),
+                    string(r.get("level")), string(r.get("regionCode")), integer(r.get("year")))));
+        }
+    }
+
+    /**
+     * Per loaded document, what changes when it is reloaded with other content: its content hash and
+     * its number of tasks.
+     */
+    public Map<String, String> taskFingerprints() {
+        try (Session session = sessions.session()) {
+            Map<String, String> fingerprints = new HashMap<>();
+            session.executeRead(tx -> tx.run(TASK_FINGERPRINTS).list())
+                    .forEach(r -> fingerprints.put(r.get("key").asString(), r.get("fingerprint").asString()));
+            return fingerprints;
+        }
+    }
+
+    /** Tasks of the given documents, by document then ordinal. */
+    public List<TaskRow> tasks(Collection<String> documentKeys) {
+        try (Session session = sessions.session()) {
+            return session.executeRead(tx -> tx.run(TASKS, Map.of("keys", List.copyOf(documentKeys)))
+                    .list(LinkStore::task));
+        }
+    }
+
+    /** Every citation stub and every loaded document, with the title and number a citation may name. */
+    public List<CitedDocument> stubsAndDocuments() {
+        try (Session session = sessions.session()) {
+            return session.executeRead(tx -> tx.run(STUBS_AND_DOCUMENTS).list(r -> new CitedDocument(
+                    r.get("key").asString(), string(r.get("title")), string(r.get("docNumber")),
+                    r.get("loaded").asBoolean())));
+        }
+    }
+
+    /** Merges each stub (key) into the loaded document (value): its citations move there, the stub goes. */
+    public void mergeStubs(Map<String, String> documentByStub) {
+        if (documentByStub.isEmpty()) {
+            return;
+        }
+        List<Map<String, Object>> rows = documentByStub.entrySet().stream()
+                .map(e -> Map.<String, Object>of("stub", e.getKey(), "document", e.getValue())).toList();
+        sessions.write(tx -> tx.run(MERGE_STUBS, Map.of("rows", rows)));
+    }
+
+    /** Replaces the IMPLEMENTS of the tasks of these documents with {@code alignments}, in one transaction. */
+    public void replaceImplements(List<String> lowerDocumentKeys, List<Implements> alignments) {
+        List<Map<String, Object>> rows = alignments.stream()
+                .map(a -> Map.<String, Object>of("lower", a.lowerTaskKey(), "higher", a.higherTaskKey(),
+                        "score", a.score(), "sharedTerms", a.sharedTerms(), "rank", a.rank()))
+                .toList();
+        sessions.write(tx -> {
+            tx.run(DELETE_IMPLEMENTS, Map.of("docKeys", lowerDocumentKeys));
+            if (!rows.isEmpty()) {
+                tx.run(CREATE_IMPLEMENTS, Map.of("rows", rows));
+            }
+        });
+    }
+
+    /** Replaces the HAS_THEME of the tasks of these documents with {@code tags}, in one transaction. */
+    public void replaceThemes(List<String> documentKeys, List<Theme> themes, List<HasTheme> tags) {
+        List<Map<String, Object>> themeRows = themes.stream()
+                .map(t -> Map.<String, Object>of("name", t.name(), "description", t.description())).toList();
+        List<Map<String, Object>> rows = tags.stream().map(tag -> {
+            Map<String, Object> row = new HashMap<>();
+            row.put("taskKey", tag.taskKey());
+            row.put("theme", tag.theme());
+            row.put("terms", tag.terms());
+            row.put("start", tag.start());
+            row.put("end", tag.end());
+            return row;
+        }).toList();
+        sessions.write(tx -> {
+            tx.run(DELETE_THEMES, Map.of("docKeys", documentKeys));
+            tx.run(MERGE_THEMES, Map.of("themes", themeRows));
+            if (!rows.isEmpty()) {
+                tx.run(CREATE_THEMES, Map.of("rows", rows));
+            }
+        });
+    }
+
+    /** The indicators these documents set, themselves or through their tasks, by key. */
+    public List<IndicatorRow> indicators(List<String> documentKeys) {
+        try (Session session = sessions.session()) {
+            return session.executeRead(tx -> tx.run(INDICATORS, Map.of("keys", documentKeys)).list(r -> new IndicatorRow(
+                    r.get("key").asString(), string(r.get("subject")), string(r.get("unit")),
+                    string(r.get("comparator")), r.get("value").asDouble())));
+        }
+    }
+
+    private static TaskRow task(Record r) {
+        return new TaskRow(r.get("key").asString(), r.get("docKey").asString(), r.get("ordinal").asInt(),
+                string(r.get("title")), string(r.get("text")), integer(r.get("start")), integer(r.get("end")),
+                string(r.get("source")));
+    }
+
+    private static String string(Value value) {
+        return value == null || value.isNull() ? null : value.asString();
+    }
+
+    private static Integer integer(Value value) {
+        return value == null || value.isNull() ? null : value.asInt();
+    }
+}
