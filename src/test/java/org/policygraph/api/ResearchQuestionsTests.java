@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The research questions of README.md (GraphQL API), each answered from the real sample graph. */
+/** The research questions of docs/api.md (Research questions), each answered from the real sample graph. */
 class ResearchQuestionsTests extends ApiTestSupport {
 
     static final String BAIYIN = "市政办发〔2021〕100号";

@@ -50,7 +50,7 @@ class OperationsTests extends UploadTestSupport {
         http.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
     }
 
-    /** The GraphQL endpoint answers POST only; the README says so (GET used to be promised and answered 405). */
+    /** The GraphQL endpoint answers POST only; docs/api.md says so (GET used to be promised and answered 405). */
     @Test
     void shouldAnswerGraphQlOverPostOnly() {
         http.get().uri("/graphql?query={q}", "{ __typename }").exchange().expectStatus().isEqualTo(405);
