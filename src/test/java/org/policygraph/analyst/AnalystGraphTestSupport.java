@@ -29,6 +29,7 @@ public abstract class AnalystGraphTestSupport {
     static final Path DATA_DIR = Path.of("target", "test-neo4j", UUID.randomUUID().toString()).toAbsolutePath();
     /** Short enough to keep the runaway-query tests fast, long enough for every saved query. */
     static final String TEST_TIMEOUT = "3s";
+    static final String TRANSACTION_MEMORY_MAX = "64MB";
     /** How long a test waits for any answer: far beyond every limit under test, so a hang fails instead of blocking. */
     static final Duration ANSWER_WAIT = Duration.ofSeconds(150);
     private static final JsonMapper HTTP_JSON = JsonMapper.builder().build();
@@ -40,6 +41,8 @@ public abstract class AnalystGraphTestSupport {
         registry.add("policygraph.embedded.bolt-address", () -> "127.0.0.1:0");
         registry.add("policygraph.ingest.samples-on-empty", () -> "true");
         registry.add("policygraph.analyst.timeout", () -> TEST_TIMEOUT);
+        // A quarter of the default, so that a query over it is stopped well within TEST_TIMEOUT on a busy machine.
+        registry.add("policygraph.embedded.transaction-memory-max", () -> TRANSACTION_MEMORY_MAX);
     }
 
     @LocalServerPort
