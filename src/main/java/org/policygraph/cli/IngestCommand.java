@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.policygraph.corpus.DocumentIngester;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "ingest", mixinStandardHelpOptions = true,
@@ -19,6 +20,9 @@ public final class IngestCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "FILE")
     List<Path> files;
+
+    @Option(names = "--replace", description = "a file whose document key is loaded replaces that document (unless its extraction is the same)")
+    boolean replace;
 
     private final DocumentIngester ingester;
     private final PrintStream out;
@@ -38,7 +42,8 @@ public final class IngestCommand implements Callable<Integer> {
             err.print("\r" + progressBar(0, files.size()));
             err.flush();
         }
-        ingester.ingestAll(files.stream().map(DocumentIngester.Input::of).toList(), batch -> {
+        ingester.ingestAll(files.stream().map(DocumentIngester.Input::of).toList(),
+                replace ? DocumentIngester.Mode.REPLACE : DocumentIngester.Mode.SKIP_LOADED, batch -> {
             if (progress) {
                 err.print("\r\033[K");
             }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.policygraph.analyst.CypherRunner;
+import org.policygraph.corpus.CorpusLifecycle;
 import org.policygraph.corpus.DocumentIngester;
 import org.springframework.boot.CommandLineRunner;
 import org.springframework.boot.ExitCodeGenerator;
@@ -29,14 +30,16 @@ import picocli.CommandLine;
 public class SpringCommands implements CommandLineRunner, ExitCodeGenerator {
 
     static final String ENABLED = "policygraph.cli.enabled";
-    static final Set<String> COMMANDS = Set.of("ingest", "cypher");
+    static final Set<String> COMMANDS = Set.of("ingest", "cypher", "documents", "delete", "reextract");
 
     private final DocumentIngester ingester;
+    private final CorpusLifecycle corpus;
     private final CypherRunner cypher;
     private int exitCode;
 
-    public SpringCommands(DocumentIngester ingester, CypherRunner cypher) {
+    public SpringCommands(DocumentIngester ingester, CorpusLifecycle corpus, CypherRunner cypher) {
         this.ingester = ingester;
+        this.corpus = corpus;
         this.cypher = cypher;
     }
 
@@ -66,9 +69,14 @@ public class SpringCommands implements CommandLineRunner, ExitCodeGenerator {
 
     @Override
     public void run(String... args) {
+        PrintStream out = utf8(FileDescriptor.out);
+        PrintStream err = utf8(FileDescriptor.err);
         CommandLine cli = new CommandLine(new Root())
-                .addSubcommand(new IngestCommand(ingester, System.out, System.err))
-                .addSubcommand(new CypherCommand(cypher, utf8(FileDescriptor.out), utf8(FileDescriptor.err)))
+                .addSubcommand(new IngestCommand(ingester, out, err))
+                .addSubcommand(new CorpusCommands.ListDocuments(corpus, out))
+                .addSubcommand(new CorpusCommands.Delete(corpus, out))
+                .addSubcommand(new CorpusCommands.Reextract(corpus, out, err))
+                .addSubcommand(new CypherCommand(cypher, out, err))
                 .setCaseInsensitiveEnumValuesAllowed(true);
         exitCode = cli.execute(commandArgs(args));
     }

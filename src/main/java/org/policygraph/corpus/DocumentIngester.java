@@ -3,11 +3,15 @@ package org.policygraph.corpus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,7 +20,9 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.policygraph.extract.Extraction;
+import org.policygraph.extract.ExtractionJson;
 import org.policygraph.extract.PolicyExtractor;
+import org.policygraph.graph.DocumentCatalog;
 import org.policygraph.graph.GraphLoader;
 import org.policygraph.graph.PolicyGraphProperties;
 import org.policygraph.ingest.DocumentBounds;
@@ -50,7 +56,13 @@ public class DocumentIngester {
     static final String METER = "policygraph.ingest.documents";
 
     public enum Status {
-        LOADED, DUPLICATE, FAILED;
+        /** Written to the graph (new, or replacing the document with its key). */
+        LOADED,
+        /** Already in the graph (same content or key); nothing was written. */
+        DUPLICATE,
+        /** Replacing it would write the same extraction again; nothing was written. */
+        UNCHANGED,
+        FAILED;
 
         public String label() {
             return name().toLowerCase(Locale.ROOT);
@@ -76,7 +88,7 @@ public class DocumentIngester {
             return new Outcome(sourceName, Status.FAILED, null, 0, List.of(), line, 0);
         }
 
-        /** Loaded or recognized as a duplicate: nothing to retry. */
+        /** Loaded, or nothing to write: nothing to retry. */
         public boolean ok() {
             return status != Status.FAILED;
         }
@@ -87,6 +99,7 @@ public class DocumentIngester {
                 case LOADED -> "ok: " + tasks + " tasks (" + documentKey + ")"
                         + (warnings.isEmpty() ? "" : "; warning: " + String.join("; warning: ", warnings));
                 case DUPLICATE -> "duplicate of " + documentKey;
+                case UNCHANGED -> "unchanged (" + documentKey + ")";
                 case FAILED -> "failed: " + reason;
             };
         }
@@ -98,6 +111,14 @@ public class DocumentIngester {
         Outcome took(long millis) {
             return new Outcome(sourceName, status, documentKey, tasks, warnings, reason, millis);
         }
+    }
+
+    /** What a document whose key is already loaded does. */
+    public enum Mode {
+        /** It is a duplicate and nothing is written (ingest, upload). */
+        SKIP_LOADED,
+        /** It replaces the loaded one, in one transaction, unless its extraction is the same (replace, reextract). */
+        REPLACE
     }
 
     /** One file to ingest; its bytes are read when its batch is ingested. */
@@ -128,6 +149,8 @@ public class DocumentIngester {
     private final MeterRegistry meters;
     private final LinkStage linking;
     private final ForkJoinPool extractors;
+    private final OriginalStore originals;
+    private final DocumentCatalog catalog;
 
     /**
      * Uses a {@link PolicyExtractor} bean when there is one, else an instance bounded by
@@ -136,11 +159,11 @@ public class DocumentIngester {
     @Autowired
     public DocumentIngester(GraphLoader loader, ObjectProvider<PolicyExtractor> extractors,
                             PolicyGraphProperties properties, ObjectProvider<MeterRegistry> meters,
-                            ObjectProvider<LinkStage> linking) {
+                            ObjectProvider<LinkStage> linking, OriginalStore originals, DocumentCatalog catalog) {
         this(loader, properties.ingest().maxBytes().toBytes(), properties.ingest().batchSize(), meters.getIfAvailable(),
                 once(() -> DocumentExtractor.of(extractors.getIfAvailable(PolicyExtractor::new),
                         new DocumentBounds(properties.ingest().maxCharacters(), properties.ingest().maxTasks()))),
-                linking.getIfAvailable(), properties.ingest().extractThreads());
+                linking.getIfAvailable(), properties.ingest().extractThreads(), originals, catalog);
     }
 
     public DocumentIngester(GraphLoader loader, Supplier<PolicyExtractor> extractor) {
@@ -155,7 +178,7 @@ public class DocumentIngester {
     public DocumentIngester(GraphLoader loader, Supplier<PolicyExtractor> extractor, long maxBytes, int batchSize,
                             MeterRegistry meters) {
         this(loader, maxBytes, batchSize, meters, once(() -> DocumentExtractor.of(extractor.get())), null,
-                PolicyGraphProperties.Ingest.DEFAULT_EXTRACT_THREADS);
+                PolicyGraphProperties.Ingest.DEFAULT_EXTRACT_THREADS, null, null);
     }
 
     /** The extractor is built on first use and then shared (it loads the gazetteer; it is thread-safe). */
@@ -180,15 +203,20 @@ public class DocumentIngester {
     /** Extracts with the given function instead of reading and extracting with a {@link PolicyExtractor}. */
     public DocumentIngester(GraphLoader loader, DocumentExtractor extractor) {
         this(loader, PolicyGraphProperties.Ingest.DEFAULT_MAX_BYTES.toBytes(), PolicyGraphProperties.Ingest.DEFAULT_BATCH_SIZE,
-                null, () -> extractor, null, PolicyGraphProperties.Ingest.DEFAULT_EXTRACT_THREADS);
+                null, () -> extractor, null, PolicyGraphProperties.Ingest.DEFAULT_EXTRACT_THREADS, null, null);
     }
 
     /**
      * @param linking the link stage run after each load; null: documents are not linked here
      * @param extractThreads documents of a batch extracted at once; 0: one per available core
+     * @param originals where the original files are kept; null: not kept
+     * @param catalog reads the extraction a loaded document has, for {@link Mode#REPLACE}; null: always replace
      */
     private DocumentIngester(GraphLoader loader, long maxBytes, int batchSize, MeterRegistry meters,
-                             Supplier<DocumentExtractor> extractor, LinkStage linking, int extractThreads) {
+                             Supplier<DocumentExtractor> extractor, LinkStage linking, int extractThreads,
+                             OriginalStore originals, DocumentCatalog catalog) {
+        this.originals = originals;
+        this.catalog = catalog;
         this.loader = loader;
         this.extractor = extractor;
         this.maxBytes = maxBytes;
@@ -219,32 +247,46 @@ public class DocumentIngester {
      * per input, in order.
      */
     public List<Outcome> ingestAll(List<Input> inputs, Consumer<BatchDone> onBatch) {
+        return ingestAll(inputs, Mode.SKIP_LOADED, onBatch);
+    }
+
+    /** {@link #ingestAll(List, Consumer)}, with documents already loaded treated as {@code mode} says. */
+    public List<Outcome> ingestAll(List<Input> inputs, Mode mode, Consumer<BatchDone> onBatch) {
         List<Outcome> all = new ArrayList<>(inputs.size());
         for (int from = 0; from < inputs.size(); from += batchSize) {
-            List<Outcome> outcomes = ingestBatch(inputs.subList(from, Math.min(inputs.size(), from + batchSize)));
+            List<Outcome> outcomes = ingestBatch(inputs.subList(from, Math.min(inputs.size(), from + batchSize)), mode);
             all.addAll(outcomes);
             onBatch.accept(new BatchDone(from, outcomes));
         }
         return all;
     }
 
+    /** {@link #ingestBatch(List, Mode)} skipping documents already loaded. */
+    public List<Outcome> ingestBatch(List<Input> inputs) {
+        return ingestBatch(inputs, Mode.SKIP_LOADED);
+    }
+
     /**
      * Extracts every input, then loads those that are not duplicates in ONE transaction
      * ({@link GraphLoader#loadBatch}; a failing batch is retried document by document, so a bad
      * document fails alone). A duplicate is a document whose content hash or key a loaded document
-     * already has, in the graph or earlier in the same batch. Returns one outcome per input, in order;
-     * never throws for a document.
+     * already has, in the graph or earlier in the same batch; with {@link Mode#REPLACE} a document
+     * with a loaded key replaces it instead, unless its extraction is the same ({@link Status#UNCHANGED}).
+     * The original of every document written is stored first (when originals are kept). Returns one
+     * outcome per input, in order; never throws for a document.
      */
-    public List<Outcome> ingestBatch(List<Input> inputs) {
+    public List<Outcome> ingestBatch(List<Input> inputs, Mode mode) {
         int n = inputs.size();
         Outcome[] outcomes = new Outcome[n];
-        Extraction[] extractions = new Extraction[n];
+        DocumentExtractor.Extracted[] extracted = new DocumentExtractor.Extracted[n];
+        byte[][] contents = new byte[n][];
         long[] nanos = new long[n];
         Runnable extractAll = () -> IntStream.range(0, n).parallel().forEach(i -> {
             long started = System.nanoTime();
             Input input = inputs.get(i);
             try {
-                extractions[i] = extract(input);
+                contents[i] = read(input);
+                extracted[i] = extract(input, contents[i]);
             } catch (Failure f) {
                 outcomes[i] = Outcome.failed(input.sourceName(), f.getMessage());
             }
@@ -259,24 +301,32 @@ public class DocumentIngester {
         // Duplicates of the graph (one read for the batch) and of an earlier document of the batch.
         String[] keys = new String[n];
         String[] hashes = new String[n];
+        String[] extractionHashes = new String[n];
         for (int i = 0; i < n; i++) {
-            if (extractions[i] != null && extractions[i].document() != null) {
+            Extraction extraction = extracted[i] == null ? null : extracted[i].extraction();
+            if (extraction != null && extraction.document() != null) {
                 try {
-                    keys[i] = GraphLoader.documentKey(extractions[i].document());
-                    String hash = extractions[i].document().contentHash();
+                    keys[i] = GraphLoader.documentKey(extraction.document());
+                    String hash = extraction.document().contentHash();
                     hashes[i] = hash == null || hash.isBlank() ? null : hash.strip();
+                    extractionHashes[i] = sha256(ExtractionJson.write(extraction));
                 } catch (RuntimeException e) {
                     outcomes[i] = failed(inputs.get(i), "load error: " + e.getMessage());
-                    extractions[i] = null;
+                    extracted[i] = null;
                 }
             }
         }
         String[] existing;
+        Map<String, String> loadedExtractions;
         try {
-            existing = loader.existingDocuments(keys, hashes);
+            // Replacing, only the same bytes under another key make a duplicate.
+            existing = loader.existingDocuments(mode == Mode.REPLACE ? new String[n] : keys, hashes);
+            loadedExtractions = mode == Mode.REPLACE && catalog != null
+                    ? catalog.extractionHashes(Arrays.stream(keys).filter(k -> k != null).distinct().toList())
+                    : Map.of();
         } catch (RuntimeException e) {
             for (int i = 0; i < n; i++) {
-                if (extractions[i] != null) {
+                if (extracted[i] != null) {
                     outcomes[i] = failed(inputs.get(i), "load error: " + e.getMessage());
                 }
             }
@@ -287,14 +337,26 @@ public class DocumentIngester {
         int[] duplicateOf = new int[n];
         Arrays.fill(duplicateOf, -1);
         List<Extraction> toLoad = new ArrayList<>();
+        List<GraphLoader.Source> sources = new ArrayList<>();
         List<Integer> toLoadIndex = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            if (extractions[i] == null) {
+            if (extracted[i] == null) {
                 continue;
             }
-            if (existing[i] != null) {
+            Extraction extraction = extracted[i].extraction();
+            if (existing[i] != null && !existing[i].equals(keys[i])) {
                 outcomes[i] = new Outcome(inputs.get(i).sourceName(), Status.DUPLICATE, existing[i], 0,
-                        warnings(extractions[i]), null, 0);
+                        warnings(extraction), null, 0);
+                continue;
+            }
+            if (mode == Mode.REPLACE && extractionHashes[i].equals(loadedExtractions.get(keys[i]))) {
+                outcomes[i] = new Outcome(inputs.get(i).sourceName(), Status.UNCHANGED, keys[i], 0,
+                        warnings(extraction), null, 0);
+                continue;
+            }
+            if (existing[i] != null && mode == Mode.SKIP_LOADED) {
+                outcomes[i] = new Outcome(inputs.get(i).sourceName(), Status.DUPLICATE, existing[i], 0,
+                        warnings(extraction), null, 0);
                 continue;
             }
             Integer earlier = keys[i] == null ? null : batchKeys.get(keys[i]);
@@ -305,18 +367,27 @@ public class DocumentIngester {
                 duplicateOf[i] = earlier;
                 continue;
             }
+            if (originals != null && hashes[i] != null) {
+                try {
+                    originals.put(hashes[i], contents[i]);
+                } catch (RuntimeException e) {
+                    outcomes[i] = failed(inputs.get(i), "cannot keep the original: " + e.getMessage());
+                    continue;
+                }
+            }
             if (keys[i] != null) {
                 batchKeys.put(keys[i], i);
             }
             if (hashes[i] != null) {
                 batchHashes.put(hashes[i], i);
             }
-            toLoad.add(extractions[i]);
+            toLoad.add(extraction);
+            sources.add(new GraphLoader.Source(extracted[i].text(), ExtractorVersion.CURRENT, extractionHashes[i]));
             toLoadIndex.add(i);
         }
 
         long loadStarted = System.nanoTime();
-        List<GraphLoader.BatchItem> items = toLoad.isEmpty() ? List.of() : loader.loadBatch(toLoad);
+        List<GraphLoader.BatchItem> items = toLoad.isEmpty() ? List.of() : loader.loadBatch(toLoad, sources);
         if (linking != null) {
             linking.link(items.stream().filter(GraphLoader.BatchItem::ok).map(item -> item.loaded().documentKey()).toList());
         }
@@ -326,7 +397,7 @@ public class DocumentIngester {
             GraphLoader.BatchItem item = items.get(k);
             outcomes[i] = item.ok()
                     ? new Outcome(inputs.get(i).sourceName(), Status.LOADED, item.loaded().documentKey(),
-                            item.loaded().tasks(), warnings(extractions[i]), null, 0)
+                            item.loaded().tasks(), warnings(extracted[i].extraction()), null, 0)
                     : failed(inputs.get(i), "load error: " + item.failure().getMessage());
         }
         // A duplicate of an earlier document of the batch is a duplicate when that one loaded; when it
@@ -337,7 +408,7 @@ public class DocumentIngester {
                 Outcome original = outcomes[duplicateOf[i]];
                 if (original.status() == Status.LOADED) {
                     outcomes[i] = new Outcome(inputs.get(i).sourceName(), Status.DUPLICATE, original.documentKey(), 0,
-                            warnings(extractions[i]), null, 0);
+                            warnings(extracted[i].extraction()), null, 0);
                 } else {
                     retry.add(i);
                 }
@@ -346,7 +417,7 @@ public class DocumentIngester {
         int loadedCount = toLoad.size();
         Outcome[] result = finish(inputs, outcomes, nanos, loadNanos, loadedCount).toArray(Outcome[]::new);
         if (!retry.isEmpty()) {
-            List<Outcome> again = ingestBatch(retry.stream().map(inputs::get).toList());
+            List<Outcome> again = ingestBatch(retry.stream().map(inputs::get).toList(), mode);
             for (int r = 0; r < retry.size(); r++) {
                 result[retry.get(r)] = again.get(r);
             }
@@ -378,13 +449,15 @@ public class DocumentIngester {
         }
     }
 
-    private Extraction extract(Input input) throws Failure {
-        byte[] content;
+    private byte[] read(Input input) throws Failure {
         try {
-            content = input.content().read();
+            return input.content().read();
         } catch (IOException | RuntimeException e) {
             throw new Failure("cannot read: " + e);
         }
+    }
+
+    private DocumentExtractor.Extracted extract(Input input, byte[] content) throws Failure {
         if (content.length > maxBytes) {
             throw new Failure("file too large: " + sizeText(content.length) + ", at most "
                     + sizeText(maxBytes) + " are accepted (policygraph.ingest.max-bytes)");
@@ -395,6 +468,14 @@ public class DocumentIngester {
             throw new Failure(e.getMessage());
         } catch (RuntimeException | StackOverflowError e) {
             throw new Failure("extractor error: " + e);
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

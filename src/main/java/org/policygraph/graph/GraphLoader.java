@@ -1,5 +1,6 @@
 package org.policygraph.graph;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -107,6 +108,13 @@ public class GraphLoader {
         }
     }
 
+    /**
+     * Where a loaded document comes from, kept with it: the canonical text its spans point into (in a
+     * {@code DocumentText} node, so that reading a document's properties does not read its text), the
+     * version of the extractor and a hash of the extraction it produced, and when it was loaded.
+     */
+    public record Source(String text, String extractorVersion, String extractionHash) {}
+
     /** Loads one document in its own write transaction; a failure rolls all of it back and is thrown. */
     public Loaded load(Extraction extraction) {
         Plan plan = plan(extraction);
@@ -125,12 +133,17 @@ public class GraphLoader {
      * {@link DocumentsLoaded} for the documents loaded.
      */
     public List<BatchItem> loadBatch(List<Extraction> extractions) {
+        return loadBatch(extractions, null);
+    }
+
+    /** {@link #loadBatch(List)} keeping each document's {@link Source} (same positions; null: none). */
+    public List<BatchItem> loadBatch(List<Extraction> extractions, List<Source> sources) {
         BatchItem[] items = new BatchItem[extractions.size()];
         List<Plan> plans = new ArrayList<>();
         List<Integer> planned = new ArrayList<>();
         for (int i = 0; i < extractions.size(); i++) {
             try {
-                plans.add(plan(extractions.get(i)));
+                plans.add(plan(extractions.get(i), sources == null ? null : sources.get(i)));
                 planned.add(i);
             } catch (RuntimeException e) {
                 items[i] = new BatchItem(extractions.get(i), null, e);
@@ -186,10 +199,14 @@ public class GraphLoader {
         List<String> keys = new ArrayList<>();
         List<Map<String, Object>> documents = new ArrayList<>();
         List<Map<String, Object>> titleStubs = new ArrayList<>();
+        List<Map<String, Object>> texts = new ArrayList<>();
         Rows rows = new Rows();
         for (Plan plan : plans) {
             keys.add(plan.key);
             documents.add(plan.document);
+            if (plan.text != null) {
+                texts.add(Map.of("key", plan.key, "text", plan.text));
+            }
             if (plan.titleStubKey != null) {
                 titleStubs.add(Map.of("key", plan.key, "stub", plan.titleStubKey));
             }
@@ -202,6 +219,7 @@ public class GraphLoader {
             tx.run(DELETE_ORPHAN_STUBS, Map.of("stubs", citedStubs));
         }
         tx.run(MERGE_DOCUMENTS, Map.of("documents", documents));
+        run(tx, SET_TEXTS, texts);
         run(tx, REDIRECT_TITLE_STUBS, titleStubs);
         run(tx, CREATE_SECTIONS, rows.sections);
         run(tx, CREATE_TASKS, rows.tasks);
@@ -302,6 +320,14 @@ public class GraphLoader {
               MERGE (r:Region {code: code})
               ON CREATE SET r.name = doc.regionName
               MERGE (d)-[:ISSUED_IN]->(r))
+            """;
+
+    /** The canonical text of each document, in the one DocumentText node it has. */
+    static final String SET_TEXTS = """
+            UNWIND $rows AS row
+            MATCH (d:Document {key: row.key})
+            MERGE (d)-[:HAS_TEXT]->(x:DocumentText)
+            SET x.text = row.text
             """;
 
     /** A stub made from a citation by title becomes this document: its CITES move here. */
@@ -425,10 +451,15 @@ public class GraphLoader {
         String key;
         Map<String, Object> document;
         String titleStubKey;
+        String text;
         final Rows rows = new Rows();
     }
 
     static Plan plan(Extraction extraction) {
+        return plan(extraction, null);
+    }
+
+    static Plan plan(Extraction extraction, Source source) {
         Extraction.Document doc = extraction.document();
         if (doc == null) {
             throw new IllegalArgumentException("extraction has no document");
@@ -449,6 +480,12 @@ public class GraphLoader {
         props.put("regionCode", regionCode);
         props.put("sourceName", doc.sourceName());
         props.put("contentHash", doc.contentHash());
+        if (source != null) {
+            props.put("extractorVersion", source.extractorVersion());
+            props.put("extractionHash", source.extractionHash());
+            props.put("loadedAt", Instant.now().toString());
+            plan.text = source.text();
+        }
         Map<String, Object> document = new HashMap<>();
         document.put("key", plan.key);
         document.put("props", props);

@@ -17,7 +17,7 @@ public record PolicyGraphProperties(String mode, String database, Embedded embed
 
     public PolicyGraphProperties {
         embedded = embedded == null ? new Embedded(null, null, null, null, null, null, null, null) : embedded;
-        ingest = ingest == null ? new Ingest(true, null, null, null, null, null) : ingest;
+        ingest = ingest == null ? new Ingest(true, null, null, null, null, null, null) : ingest;
     }
 
     /**
@@ -68,9 +68,11 @@ public record PolicyGraphProperties(String mode, String database, Embedded embed
      * @param maxCharacters most characters of decoded text one document may have
      * @param maxTasks most tasks one document may have
      * @param extractThreads documents of a batch extracted at once; 0: one per available core
+     * @param originalsDir where the original files of loaded documents are kept; null: {@code originals}
+     *     under the embedded data directory (external mode: set it to a lasting, shared location)
      */
     public record Ingest(Boolean samplesOnEmpty, DataSize maxBytes, Integer batchSize, Integer maxCharacters,
-            Integer maxTasks, Integer extractThreads) {
+            Integer maxTasks, Integer extractThreads, Path originalsDir) {
         /** 8 MB: the largest real notice is well under 1 MB, and extraction runs about 1 MB per 2 s. */
         public static final DataSize DEFAULT_MAX_BYTES = DataSize.ofMegabytes(8);
         /** Documents per transaction of a bulk load (see BENCHMARKS.md, Loading). */

@@ -8,6 +8,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
@@ -19,7 +20,9 @@ import org.springframework.web.multipart.MultipartHttpServletRequest;
  * multipart body is parsed ({@code spring.servlet.multipart.resolve-lazily}). The answer is 200 with
  * one result per file, in order: {@code {file, outcome: loaded|duplicate|failed, documentKey, tasks,
  * warnings, error}}; a file that fails does not stop the others. Files are never written to disk
- * under their client names (see {@link UploadNames}).
+ * under their client names (see {@link UploadNames}). With {@code ?replace=true} a file whose
+ * document key is loaded replaces that document (outcome {@code unchanged} when its extraction is the
+ * same).
  */
 @RestController
 class UploadController {
@@ -48,15 +51,11 @@ class UploadController {
     }
 
     @PostMapping(path = "/api/documents", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> upload(HttpServletRequest request) {
-        BearerToken.Verdict verdict = token.check(request.getHeader(HttpHeaders.AUTHORIZATION));
-        if (verdict == BearerToken.Verdict.DISABLED) {
-            return ResponseEntity.status(HttpStatus.FORBIDDEN).body(new UploadError(verdict.message));
-        }
-        if (verdict != BearerToken.Verdict.ALLOWED) {
-            return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                    .body(new UploadError(verdict.message));
+    ResponseEntity<?> upload(HttpServletRequest request,
+            @RequestParam(name = "replace", defaultValue = "false") boolean replace) {
+        ResponseEntity<?> refused = refusal(token, request);
+        if (refused != null) {
+            return refused;
         }
         if (!(request instanceof MultipartHttpServletRequest multipart)) {
             return ResponseEntity.badRequest().body(new UploadError(
@@ -71,7 +70,22 @@ class UploadController {
                 .map(file -> new DocumentIngester.Input(UploadNames.baseName(file.getOriginalFilename()), file::getBytes))
                 .toList();
         return ResponseEntity.ok(new UploadResponse(
-                ingester.ingestAll(inputs, batch -> {}).stream().map(FileResult::of).toList()));
+                ingester.ingestAll(inputs, replace ? DocumentIngester.Mode.REPLACE : DocumentIngester.Mode.SKIP_LOADED,
+                        batch -> {}).stream().map(FileResult::of).toList()));
+    }
+
+    /** 403 when writes are disabled, 401 without a valid bearer token, null when the request may write. */
+    static ResponseEntity<?> refusal(BearerToken token, HttpServletRequest request) {
+        BearerToken.Verdict verdict = token.check(request.getHeader(HttpHeaders.AUTHORIZATION));
+        if (verdict == BearerToken.Verdict.DISABLED) {
+            return ResponseEntity.status(HttpStatus.FORBIDDEN).body(new UploadError(verdict.message));
+        }
+        if (verdict != BearerToken.Verdict.ALLOWED) {
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                    .body(new UploadError(verdict.message));
+        }
+        return null;
     }
 
 }
