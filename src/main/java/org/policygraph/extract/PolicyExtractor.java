@@ -27,15 +27,16 @@ import org.policygraph.extract.ResponsibilityClauses.Party;
 import org.policygraph.extract.region.LevelWords;
 import org.policygraph.extract.region.RegionGazetteer;
 import org.policygraph.extract.region.RegionGazetteer.Division;
-import org.policygraph.reference.ReferenceTables;
 import org.policygraph.ingest.CleanText;
 import org.policygraph.ingest.DocumentLayout;
+import org.policygraph.ingest.DocumentNumbers;
 import org.policygraph.ingest.DocumentLayout.ColumnRole;
 import org.policygraph.ingest.DocumentLayout.TableCell;
 import org.policygraph.ingest.DocumentLayout.TaskSlice;
 import org.policygraph.ingest.PreparedDocument;
 import org.policygraph.ingest.StructureParser;
 import org.policygraph.reading.ReadDocument;
+import org.policygraph.reference.ReferenceTables;
 
 /**
  * Turns the bytes of one policy document into an {@link Extraction}: decode, normalize, find the
@@ -46,8 +47,6 @@ public class PolicyExtractor {
 
     static final String PROVINCE_ABBREVIATIONS = "/reference/province-abbreviations.tsv";
     private static final Pattern CITATION = Pattern.compile("《[^《》\\n]{2,100}》");
-    private static final Pattern BARE_DOC_NUMBER = Pattern.compile(
-            "[\\u4e00-\\u9fa5]{1,12}[〔\\[［][12]\\d{3}[〕\\]］]\\d{1,4}号");
     private static final Pattern NATIONAL_ISSUER = Pattern.compile("^(?:国务院|国家|中共中央|中央|全国)");
     /** A ministry or national bureau named without a place: 财政部, 国家医保局 (国家… is NATIONAL_ISSUER). */
     private static final Pattern CENTRAL_BODY = Pattern.compile("^[\\u4e00-\\u9fa5]{1,8}部(?:办公厅)?$");
@@ -190,7 +189,7 @@ public class PolicyExtractor {
         while (c.find()) {
             if (!citations.contains(c.group())) citations.add(c.group());
         }
-        Matcher n = BARE_DOC_NUMBER.matcher(text);
+        Matcher n = DocumentNumbers.PRINTED.matcher(text);
         while (n.find()) {
             String before = text.substring(Math.max(0, n.start() - 2), n.start());
             if (!before.contains("》") && !citations.contains(n.group())) citations.add(n.group());
