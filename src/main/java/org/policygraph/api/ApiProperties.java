@@ -1,7 +1,6 @@
 package org.policygraph.api;
 
 import java.time.Duration;
-import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -13,7 +12,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param defaultPageSize page size when {@code first} is not given
  * @param queryTimeout time limit of each database read
  * @param parsedQueryCacheSize distinct query texts whose parsed and validated document is cached
- * @param departmentLevelPrefixes name prefixes stripped to get a department's function (国家, 省, 市 ...)
  * @param maxFields most fields a query may select with its fragments expanded, checked before validation
  * @param maxTokens most parser tokens in a query text (graphql-java's ParserOptions)
  * @param maxWhitespaceTokens most white space and comment tokens in a query text
@@ -24,6 +22,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("policygraph.graphql")
 record ApiProperties(int maxDepth, int maxComplexity, int maxPageSize, int defaultPageSize, Duration queryTimeout,
-        int parsedQueryCacheSize, List<String> departmentLevelPrefixes, int maxFields, int maxTokens,
+        int parsedQueryCacheSize, int maxFields, int maxTokens,
         int maxWhitespaceTokens, int maxRuleDepth, int maxCharacters, int maxConcurrentRequests,
         Duration queueTimeout) {}

@@ -20,13 +20,11 @@ class DepartmentController {
 
     private final ReadQueries queries;
     private final Pages pages;
-    private final ApiProperties properties;
     private final RegionNames regionNames;
 
-    DepartmentController(ReadQueries queries, Pages pages, ApiProperties properties, RegionNames regionNames) {
+    DepartmentController(ReadQueries queries, Pages pages, RegionNames regionNames) {
         this.queries = queries;
         this.pages = pages;
-        this.properties = properties;
         this.regionNames = regionNames;
     }
 
@@ -45,7 +43,7 @@ class DepartmentController {
                     .when(where.leadsTasks(), "leadsTasks",
                             "EXISTS { MATCH (d)<-[:ASSIGNED_TO {role: 'LEAD'}]-(:Task) } = $leadsTasks");
             if (where.function() != null) {
-                filter.parameter("levelPrefixes", properties.departmentLevelPrefixes());
+                filter.parameter("levelPrefixes", TaskFilters.LEVEL_PREFIXES);
             }
         }
         String orderBy = ListStatement.orderBy(sort, SORT_FIELDS, "d.name", "d.key");

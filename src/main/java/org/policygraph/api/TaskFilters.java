@@ -2,6 +2,7 @@ package org.policygraph.api;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.policygraph.extract.region.LevelWords;
 import org.springframework.stereotype.Component;
 
 /** Translates a {@link TaskWhere} into the MATCH and WHERE of a statement binding {@code t} to each task. */
@@ -22,12 +23,12 @@ class TaskFilters {
     private static final String PILOT_REGION =
             Filter.inside("(p)-[:AT_SITE]->()-[:LOCATED_IN*0..1]->(:Region)", "pilotRegion");
 
-    private final List<String> levelPrefixes;
+    /** The {@code $levelPrefixes} of {@link #function}: the level words of reference/level-words.tsv. */
+    static final List<String> LEVEL_PREFIXES = LevelWords.levelWords();
 
     private final RegionNames regionNames;
 
-    TaskFilters(ApiProperties properties, RegionNames regionNames) {
-        this.levelPrefixes = properties.departmentLevelPrefixes();
+    TaskFilters(RegionNames regionNames) {
         this.regionNames = regionNames;
     }
 
@@ -136,7 +137,7 @@ class TaskFilters {
         }
         if (where.departmentFunction() != null) {
             filter.parameter("departmentFunction", where.departmentFunction());
-            filter.parameter("levelPrefixes", levelPrefixes);
+            filter.parameter("levelPrefixes", LEVEL_PREFIXES);
             department.add(function("departmentFunction"));
         }
         if (where.departmentRegion() != null) {

@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.policygraph.ask.Interpretation.Chip;
 import org.policygraph.ask.Interpretation.Criteria;
+import org.policygraph.extract.region.LevelWords;
 import org.policygraph.extract.region.RegionGazetteer;
 import org.policygraph.extract.region.RegionGazetteer.Division;
 import org.policygraph.extract.region.RegionGazetteer.Mention;
@@ -224,10 +225,7 @@ public final class QuestionInterpreter {
     }
 
     private static String level(String word) {
-        if (word.startsWith("国") || word.startsWith("中") || word.equals("全国")) return "NATIONAL";
-        if (word.startsWith("省")) return "PROVINCE";
-        if (word.startsWith("市")) return "CITY";
-        return "COUNTY";
+        return LevelWords.levelOf(word).orElseThrow().name();
     }
 
     private static List<String> leftovers(String q, boolean[] used) {

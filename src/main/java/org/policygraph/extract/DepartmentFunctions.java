@@ -3,6 +3,7 @@ package org.policygraph.extract;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.policygraph.extract.region.LevelWords;
 import org.policygraph.extract.region.RegionGazetteer;
 import org.policygraph.reference.ReferenceTables;
 
@@ -23,9 +24,7 @@ public final class DepartmentFunctions {
     static final String TABLE = "/reference/department-functions.tsv";
 
     /** Level words and collective prefixes, longest first so that 自治州 wins over 州. */
-    private static final List<String> LEVEL_PREFIXES = List.of(
-            "国务院", "自治区", "自治州", "自治县", "地方", "国家", "县市区", "县区", "市州", "各",
-            "省", "市", "州", "县", "区", "盟", "旗");
+    private static final List<String> LEVEL_PREFIXES = LevelWords.departmentPrefixes();
 
     /** A remainder shorter than this is not a department name, so the prefix is kept. */
     private static final int MIN_REMAINDER = 2;

@@ -9,6 +9,7 @@ import org.policygraph.extract.Extraction.Level;
 import org.policygraph.extract.Extraction.PilotSite;
 import org.policygraph.extract.PlaceMentions.Institution;
 import org.policygraph.extract.PlaceMentions.Place;
+import org.policygraph.extract.region.LevelWords;
 import org.policygraph.ingest.ChineseNumerals;
 
 /**
@@ -141,11 +142,7 @@ final class Pilots {
     static Level statedLevel(String phrase) {
         Matcher m = STATED_LEVEL.matcher(phrase);
         if (!m.find()) return null;
-        String word = m.group();
-        if (word.startsWith("国") || word.startsWith("中") || word.equals("全国")) return Level.NATIONAL;
-        if (word.contains("省") || word.contains("自治区")) return Level.PROVINCE;
-        if (word.contains("市") || word.contains("州")) return Level.CITY;
-        return Level.COUNTY;
+        return LevelWords.levelOf(m.group()).orElseThrow();
     }
 
     private static Integer toNumber(String digits) {

@@ -1,10 +1,5 @@
 package org.policygraph.extract;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -29,16 +24,19 @@ import org.policygraph.extract.PlaceMentions.Institution;
 import org.policygraph.extract.PlaceMentions.Place;
 import org.policygraph.extract.ResponsibilityClauses.Clause;
 import org.policygraph.extract.ResponsibilityClauses.Party;
+import org.policygraph.extract.region.LevelWords;
 import org.policygraph.extract.region.RegionGazetteer;
 import org.policygraph.extract.region.RegionGazetteer.Division;
 import org.policygraph.ingest.CleanText;
 import org.policygraph.ingest.DocumentLayout;
+import org.policygraph.ingest.DocumentNumbers;
 import org.policygraph.ingest.DocumentLayout.ColumnRole;
 import org.policygraph.ingest.DocumentLayout.TableCell;
 import org.policygraph.ingest.DocumentLayout.TaskSlice;
 import org.policygraph.ingest.PreparedDocument;
 import org.policygraph.ingest.StructureParser;
 import org.policygraph.reading.ReadDocument;
+import org.policygraph.reference.ReferenceTables;
 
 /**
  * Turns the bytes of one policy document into an {@link Extraction}: decode, normalize, find the
@@ -47,9 +45,8 @@ import org.policygraph.reading.ReadDocument;
  */
 public class PolicyExtractor {
 
+    static final String PROVINCE_ABBREVIATIONS = "/reference/province-abbreviations.tsv";
     private static final Pattern CITATION = Pattern.compile("《[^《》\\n]{2,100}》");
-    private static final Pattern BARE_DOC_NUMBER = Pattern.compile(
-            "[\\u4e00-\\u9fa5]{1,12}[〔\\[［][12]\\d{3}[〕\\]］]\\d{1,4}号");
     private static final Pattern NATIONAL_ISSUER = Pattern.compile("^(?:国务院|国家|中共中央|中央|全国)");
     /** A ministry or national bureau named without a place: 财政部, 国家医保局 (国家… is NATIONAL_ISSUER). */
     private static final Pattern CENTRAL_BODY = Pattern.compile("^[\\u4e00-\\u9fa5]{1,8}部(?:办公厅)?$");
@@ -192,7 +189,7 @@ public class PolicyExtractor {
         while (c.find()) {
             if (!citations.contains(c.group())) citations.add(c.group());
         }
-        Matcher n = BARE_DOC_NUMBER.matcher(text);
+        Matcher n = DocumentNumbers.PRINTED.matcher(text);
         while (n.find()) {
             String before = text.substring(Math.max(0, n.start() - 2), n.start());
             if (!before.contains("》") && !citations.contains(n.group())) citations.add(n.group());
@@ -302,29 +299,17 @@ public class PolicyExtractor {
         }
         Matcher word = LEVEL_WORD.matcher(Objects.requireNonNullElse(header.title(), ""));
         if (word.find()) {
-            return switch (word.group(1)) {
-                case "省", "自治区" -> Level.PROVINCE;
-                case "市", "州" -> Level.CITY;
-                default -> Level.COUNTY;
-            };
+            return LevelWords.levelOf(word.group(1)).orElseThrow();
         }
         return null;
     }
 
     private static Map<Character, String> loadAbbreviations() {
         Map<Character, String> byAbbreviation = new HashMap<>();
-        try (var in = PolicyExtractor.class.getResourceAsStream("/reference/province-abbreviations.tsv");
-             var reader = new BufferedReader(new InputStreamReader(Objects.requireNonNull(in), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("#")) continue;
-                String[] fields = line.split("\t");
-                for (String abbreviation : fields[1].trim().split("\\s+")) {
-                    byAbbreviation.put(abbreviation.charAt(0), fields[0]);
-                }
+        for (String[] row : ReferenceTables.read(PROVINCE_ABBREVIATIONS, 2)) {
+            for (String abbreviation : row[1].split("\\s+")) {
+                byAbbreviation.put(abbreviation.charAt(0), row[0]);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return byAbbreviation;
     }

@@ -7,12 +7,11 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.neo4j.driver.Session;
+import org.policygraph.extract.region.DivisionTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
@@ -21,7 +20,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Prepares the database at start, in both modes: applies {@code classpath:cypher/schema.cypher}
- * and loads the administrative divisions of {@code classpath:reference/divisions/} as
+ * and loads the administrative divisions ({@link DivisionTable}) as
  * {@code (:Region)-[:PART_OF]->(:Region)}. Both steps are idempotent.
  */
 @Component
@@ -30,9 +29,6 @@ public class GraphBootstrap implements InitializingBean {
     private static final Logger log = LoggerFactory.getLogger(GraphBootstrap.class);
 
     static final String SCHEMA = "cypher/schema.cypher";
-    static final String DIVISIONS = "reference/divisions/";
-    /** City-level rows that are placeholders, not cities: their counties belong to the province. */
-    static final Set<String> PLACEHOLDER_CITIES = Set.of("市辖区", "省直辖县级行政区划", "县", "自治区直辖县级行政区划");
     private static final int BATCH = 1000;
 
     private final GraphSessions sessions;
@@ -89,6 +85,9 @@ public class GraphBootstrap implements InitializingBean {
                         MERGE (r)-[:PART_OF]->(p)
                         """, Map.of("rows", batch)).consume());
             }
+            // Databases loaded before the division tables had one reader made 东莞市, 中山市 and 儋州市
+            // counties of themselves; their rows now set the level back to CITY, this drops the loop.
+            session.executeWriteWithoutResult(tx -> tx.run("MATCH (r:Region)-[loop:PART_OF]->(r) DELETE loop").consume());
         }
         log.info("Loaded {} regions", regions.size());
     }
@@ -96,38 +95,11 @@ public class GraphBootstrap implements InitializingBean {
     /** Provinces, then cities, then counties: each row's parent precedes it. */
     static List<Map<String, Object>> regionRows() {
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (String[] p : csv(DIVISIONS + "provinces.csv")) {
-            rows.add(row(pad(p[0]), p[1], "PROVINCE", true, null));
-        }
-        Map<String, String> cityParent = new HashMap<>();
-        for (String[] c : csv(DIVISIONS + "cities.csv")) {
-            String province = pad(c[2]);
-            if (PLACEHOLDER_CITIES.contains(c[1])) {
-                cityParent.put(c[0], province);
-            } else {
-                String code = pad(c[0]);
-                cityParent.put(c[0], code);
-                rows.add(row(code, c[1], "CITY", true, province));
-            }
-        }
-        for (String[] a : csv(DIVISIONS + "areas.csv")) {
-            String parent = cityParent.getOrDefault(a[2], pad(a[3]));
-            rows.add(row(a[0], a[1], "COUNTY", isOfficialCountyCode(a[0]), parent));
+        for (DivisionTable.Row division : DivisionTable.rows()) {
+            rows.add(row(division.code(), division.name(), division.level().name(), !division.statistical(),
+                    division.parentCode()));
         }
         return rows;
-    }
-
-    /**
-     * Statistical-only zones (development zones, new areas such as 兰州新区) use county digits
-     * 71-79 in NBS codes; GB/T 2260 county-level cities use 81-99 and are official.
-     */
-    static boolean isOfficialCountyCode(String code) {
-        int county = Integer.parseInt(code.substring(4, 6));
-        return county < 70 || county >= 80;
-    }
-
-    static String pad(String code) {
-        return (code + "000000").substring(0, 6);
     }
 
     private static Map<String, Object> row(String code, String name, String level, boolean official, String parent) {
@@ -138,23 +110,6 @@ public class GraphBootstrap implements InitializingBean {
         row.put("official", official);
         row.put("parent", parent);
         return row;
-    }
-
-    /** The data rows of one of the division files: plain comma-separated fields, names in quotes. */
-    static List<String[]> csv(String resource) {
-        List<String[]> rows = new ArrayList<>();
-        String[] lines = read(resource).split("\\R");
-        for (int i = 1; i < lines.length; i++) {
-            if (lines[i].isBlank()) {
-                continue;
-            }
-            String[] fields = lines[i].split(",", -1);
-            for (int f = 0; f < fields.length; f++) {
-                fields[f] = fields[f].strip().replace("\"", "");
-            }
-            rows.add(fields);
-        }
-        return rows;
     }
 
     static String read(String resource) {

@@ -15,6 +15,7 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.policygraph.extract.Extraction;
 import org.policygraph.extract.DepartmentFunctions;
+import org.policygraph.ingest.DocumentNumbers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -33,8 +34,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class GraphLoader {
 
-    /** A doc number such as 国办发〔2021〕18号 inside a citation. */
-    static final Pattern DOC_NUMBER = Pattern.compile("[^\\s《》（）()，,、：:；;]*〔\\s*\\d{4}\\s*〕\\s*\\d+\\s*号");
     /** A reference verb the extractor may leave in front of a bare number: 依据甘政办发〔2021〕70号. */
     private static final Pattern LEADING_REFERENCE_VERB = Pattern.compile("^(?:贯彻落实|依据|根据|按照|依照|参照|落实|贯彻|执行)");
     private static final Pattern BOOK_TITLE = Pattern.compile("《([^《》]+)》");
@@ -634,12 +633,12 @@ public class GraphLoader {
         String text = citation.strip();
         Matcher title = BOOK_TITLE.matcher(text);
         String titleText = title.find() ? title.group(1).strip() : null;
-        Matcher number = DOC_NUMBER.matcher(text);
+        Matcher number = DocumentNumbers.PRINTED.matcher(text);
         Map<String, Object> c = new HashMap<>();
         c.put("taskKey", taskKey);
         c.put("text", text);
-        if (text.contains("〔") && text.contains("号") && number.find()) {
-            String docNumber = LEADING_REFERENCE_VERB.matcher(number.group().replaceAll("\\s+", "")).replaceFirst("");
+        if (number.find()) {
+            String docNumber = LEADING_REFERENCE_VERB.matcher(DocumentNumbers.canonical(number.group())).replaceFirst("");
             c.put("key", docNumber);
             c.put("docNumber", docNumber);
             c.put("title", titleText);
@@ -662,8 +661,7 @@ public class GraphLoader {
     public static String documentKey(Extraction.Document doc) {
         String number = blankToNull(doc.docNumber());
         if (number != null) {
-            // Printed numbers differ in their brackets (阜蒙健促办发[2020]3号); citations are keyed with 〔〕.
-            return number.replaceAll("\\s+", "").replaceAll("[\\[［【(（]((?:19|20)\\d{2})[\\]］】)）]", "〔$1〕");
+            return DocumentNumbers.canonical(number);
         }
         String hash = blankToNull(doc.contentHash());
         if (hash != null) {

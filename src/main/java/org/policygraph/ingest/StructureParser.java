@@ -24,8 +24,6 @@ public final class StructureParser {
     static final Pattern RESPONSIBILITY = Pattern.compile(
             // The lookahead lets the matcher skip, in one test, every position that cannot start a marker.
             "(?=[按分牵责配协参负])(?:按职责分工负责|分工负责|分级负责|(?<![为是])牵头单位|责任单位|牵头部门|责任部门|责任科室|责任处室|配合单位|配合部门|协作单位|协办单位|参与单位|参与部门|牵头责任单位|负责[)）。]|参与[)）]|配合[)）]|协助[)）]|牵头[，,、;；)）]|牵头负责|负责[，,]排在第一)");
-    private static final Pattern DOC_NUMBER = Pattern.compile(
-            "([\\u4e00-\\u9fa5]{1,12})\\s*[〔\\[［(（【]\\s*((?:19|20)\\d{2})\\s*[〕\\]］)）】]\\s*(\\d{1,4})\\s*号");
     private static final Pattern NOTICE_TITLE = Pattern.compile(
             "(?m)^(.{0,60}?)关于(?:(?:印发|转发|下达)(.{4,80}?)|(《.{4,80}?》))的(?:通知|函)");
     /** The title line of a document issued directly: 江西省人民政府办公厅关于将健康融入所有政策的意见. */
@@ -512,8 +510,7 @@ public final class StructureParser {
         String docNumber = docNumber(text);
         Integer year = title == null ? null : yearIn(title);
         if (year == null && docNumber != null) {
-            Matcher m = DOC_NUMBER.matcher(docNumber);
-            if (m.find()) year = Integer.parseInt(m.group(2));
+            year = DocumentNumbers.year(docNumber);
         }
         if (year == null && date != null) {
             year = Integer.parseInt(date.substring(0, 4));
@@ -562,7 +559,7 @@ public final class StructureParser {
 
     /** The document's own number: the first one standing at the start of a paragraph, not one cited in brackets. */
     private static String docNumber(String text) {
-        Matcher m = DOC_NUMBER.matcher(text);
+        Matcher m = DocumentNumbers.PRINTED.matcher(text);
         while (m.find()) {
             int lineStart = text.lastIndexOf('\n', m.start()) + 1;
             String before = text.substring(lineStart, m.start());

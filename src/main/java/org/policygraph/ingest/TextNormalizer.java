@@ -24,7 +24,7 @@ public final class TextNormalizer {
             "^(?:[一二三四五六七八九十]+[、．.]|[（(〔][一二三四五六七八九十\\d]+[)）〕]|\\d{1,3}[.．、](?!\\d)|[①-⑳]|附件|抄送|第[一二三四五六七八九十]+[章条部分]|【|(?:牵头|责任|配合|协作|协办|参与|主要协作)(?:责任)?(?:单位|部门|科室|处室)\\s*[:：]|(?:完成时限|完成时间|时间节点|时间进度|进度安排|责任领导|牵头领导|分管领导)\\s*[:：])");
     /** Lines that stand alone in a notice: a document number, a signing date. */
     private static final Pattern STANDALONE_LINE = Pattern.compile(
-            "[\\u4e00-\\u9fa5]{1,12}\\s*[〔\\[［(（【]\\s*\\d{4}\\s*[〕\\]］)）】]\\s*\\d{1,4}\\s*号|(?:19|20)\\d{2}年\\d{1,2}月\\d{1,2}日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日");
+            DocumentNumbers.PRINTED_REGEX + "|(?:19|20)\\d{2}年\\d{1,2}月\\d{1,2}日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日");
     /** "label：value" lines of a web page's metadata table. */
     private static final Pattern METADATA_LINE = Pattern.compile(
             "^(?:发文机关|发布机构|发文字号|文号|成文日期|发布日期|印发日期|索引号|主题分类|主题词|公文种类|标题|名称|生效日期|有效性)\\s*[:：]");

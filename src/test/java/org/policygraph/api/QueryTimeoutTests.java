@@ -12,7 +12,6 @@ import graphql.language.Field;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.DataFetchingEnvironmentImpl;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.policygraph.graph.GraphSessions;
@@ -25,7 +24,7 @@ class QueryTimeoutTests extends ApiTestSupport {
 
     @Test
     void shouldStopAReadAtTheQueryTimeout() {
-        ApiProperties properties = new ApiProperties(10, 1000, 10, 10, Duration.ofMillis(200), 0, List.of(), 2000, 15000, 50000, 200,
+        ApiProperties properties = new ApiProperties(10, 1000, 10, 10, Duration.ofMillis(200), 0, 2000, 15000, 50000, 200,
                 100000, 4, Duration.ofSeconds(10));
         ReadQueries queries = new ReadQueries(sessions, properties);
         long started = System.nanoTime();

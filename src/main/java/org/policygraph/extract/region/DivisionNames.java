@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.policygraph.reference.ReferenceTables;
 
 /**
  * Generates the short forms of a division's full name by rule: strip the administrative suffix and,
@@ -16,13 +17,12 @@ final class DivisionNames {
     /** Short forms shorter than this are never generated (成县 must not yield 成). */
     static final int MIN_SHORT_FORM_LENGTH = 2;
 
-    /** The 56 officially recognised ethnic groups, without the trailing 族. */
-    private static final List<String> ETHNIC_GROUPS = List.of(
-            "汉", "蒙古", "回", "藏", "维吾尔", "苗", "彝", "壮", "布依", "朝鲜", "满", "侗", "瑶", "白",
-            "土家", "哈尼", "哈萨克", "傣", "黎", "傈僳", "佤", "畲", "高山", "拉祜", "水", "东乡", "纳西",
-            "景颇", "柯尔克孜", "土", "达斡尔", "仫佬", "羌", "布朗", "撒拉", "毛南", "仡佬", "锡伯", "阿昌",
-            "普米", "塔吉克", "怒", "乌孜别克", "俄罗斯", "鄂温克", "德昂", "保安", "裕固", "京", "塔塔尔",
-            "独龙", "鄂伦春", "赫哲", "门巴", "珞巴", "基诺");
+    static final String ETHNIC_GROUPS_TABLE = "/reference/ethnic-groups.tsv";
+
+    /** The 56 officially recognised ethnic groups, without the trailing 族 (GB/T 3304, see the table). */
+    static final List<String> ETHNIC_GROUPS = ReferenceTables.read(ETHNIC_GROUPS_TABLE, 2).stream()
+            .map(row -> row[1])
+            .toList();
 
     /** 龙胜各族自治县, 隆林各族自治县: "all ethnic groups" stands where a group name would. */
     private static final String ALL_ETHNIC_GROUPS = "各族";

@@ -1,11 +1,5 @@
 package org.policygraph.extract.region;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -31,24 +25,13 @@ public final class RegionGazetteer {
     /**
      * One division. {@code code}, {@code parentCode} and {@code provinceCode} are six digits; a province's
      * {@code provinceCode} is its own code and its {@code parentCode} is null. Statistical-only zones
-     * (兰州新区, development zones: NBS codes whose 5th–6th digits are 70–80) have no GB/T 2260 code, so
-     * their {@code code} is null; they sit at COUNTY level under their city. Digits 81–99 are county-level
-     * cities (玉门市 620981) and keep their code.
+     * (兰州新区, development zones: see {@link DivisionTable.Row#statistical()}) have no GB/T 2260 code,
+     * so their {@code code} is null; they sit at COUNTY level under their city.
      */
     public record Division(String code, String name, Level level, String parentCode, String provinceCode) {}
 
     /** A division named in a text; {@code [start, end)} are char offsets, {@code surface} the matched text. */
     public record Mention(int start, int end, String surface, Division division) {}
-
-    private static final String RESOURCE_DIR = "/reference/divisions/";
-
-    /** cities.csv rows that are not divisions: their areas belong directly to the province. */
-    private static final Set<String> PLACEHOLDER_CITY_NAMES =
-            Set.of("市辖区", "省直辖县级行政区划", "自治区直辖县级行政区划", "县");
-
-    /** NBS numbers function zones 71–78 within a city; GB/T 2260 gives 81–99 to county-level cities. */
-    private static final int FIRST_STATISTICAL_AREA_SUFFIX = 70;
-    private static final int LAST_STATISTICAL_AREA_SUFFIX = 80;
 
     /**
      * A short-form hit followed by one of these is the stem of some other unit's full name that did not
@@ -284,72 +267,10 @@ public final class RegionGazetteer {
 
     private static RegionGazetteer readClasspathTables() {
         List<Division> divisions = new ArrayList<>();
-        Map<String, Division> provincesByShortCode = new HashMap<>();
-        for (String[] row : readTable("provinces.csv", 2)) {
-            String code = row[0] + "0000";
-            Division province = new Division(code, row[1], Level.PROVINCE, null, code);
-            provincesByShortCode.put(row[0], province);
-            divisions.add(province);
-        }
-        Map<String, Division> citiesByShortCode = new HashMap<>();
-        for (String[] row : readTable("cities.csv", 3)) {
-            Division province = required(provincesByShortCode, row[2], "province");
-            if (PLACEHOLDER_CITY_NAMES.contains(row[1])) {
-                continue;
-            }
-            Division city = new Division(row[0] + "00", row[1], Level.CITY, province.code(), province.code());
-            citiesByShortCode.put(row[0], city);
-            divisions.add(city);
-        }
-        for (String[] row : readTable("areas.csv", 4)) {
-            Division province = required(provincesByShortCode, row[3], "province");
-            Division city = citiesByShortCode.get(row[2]);
-            String parentCode = city != null ? city.code() : province.code();
-            if (row[0].equals(parentCode)) {
-                continue; // 东莞市 441900, 中山市, 儋州市: cities without counties list themselves as their only area
-            }
-            int areaSuffix = Integer.parseInt(row[0].substring(4));
-            boolean statistical = areaSuffix >= FIRST_STATISTICAL_AREA_SUFFIX && areaSuffix <= LAST_STATISTICAL_AREA_SUFFIX;
-            divisions.add(new Division(statistical ? null : row[0], row[1], Level.COUNTY, parentCode, province.code()));
+        for (DivisionTable.Row row : DivisionTable.rows()) {
+            divisions.add(new Division(row.statistical() ? null : row.code(), row.name(), row.level(),
+                    row.parentCode(), row.provinceCode()));
         }
         return new RegionGazetteer(divisions);
-    }
-
-    private static Division required(Map<String, Division> byShortCode, String shortCode, String what) {
-        Division division = byShortCode.get(shortCode);
-        if (division == null) {
-            throw new IllegalStateException("unknown " + what + " code " + shortCode);
-        }
-        return division;
-    }
-
-    /** Rows of a simple CSV table (header skipped, no embedded commas, names double-quoted). */
-    private static List<String[]> readTable(String fileName, int columns) {
-        String resource = RESOURCE_DIR + fileName;
-        try (InputStream in = RegionGazetteer.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing classpath resource " + resource);
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            List<String[]> rows = new ArrayList<>();
-            reader.readLine();
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] cells = line.split(",", -1);
-                if (cells.length != columns) {
-                    throw new IllegalStateException(resource + ": expected " + columns + " columns: " + line);
-                }
-                for (int i = 0; i < cells.length; i++) {
-                    cells[i] = cells[i].strip().replace("\"", "");
-                }
-                rows.add(cells);
-            }
-            return rows;
-        } catch (IOException e) {
-            throw new UncheckedIOException(resource, e);
-        }
     }
 }

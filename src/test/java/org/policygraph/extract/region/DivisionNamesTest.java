@@ -57,4 +57,11 @@ class DivisionNamesTest {
         assertThat(DivisionNames.shortForms("碑林区")).containsExactly("碑林");
         assertThat(DivisionNames.shortForms("清新区")).containsExactly("清新");
     }
+
+    /** The groups come from reference/ethnic-groups.tsv (GB/T 3304): all 56, each once. */
+    @Test
+    void theFiftySixEthnicGroupsAreReadFromTheTable() {
+        assertThat(DivisionNames.ETHNIC_GROUPS).hasSize(56).doesNotHaveDuplicates()
+                .startsWith("汉", "蒙古").endsWith("基诺").contains("保安", "东乡", "撒拉");
+    }
 }
