@@ -83,13 +83,16 @@ export function indicatorLabel(i) {
   return value && !subject.includes(value) ? `${subject} ${value}` : subject;
 }
 
-/** Programme and site: "公立医院高质量发展试点 · 市第一人民医院 等 2 处"; the level when either is missing. */
+/**
+ * Programme over site, on two lines: "紧密型城市医疗集团试点\n金昌市 等 4 处"; the level when either is
+ * missing. Each line fits the node label's width, so neither is cut off.
+ */
 export function pilotLabel(p) {
   const levelName = LEVEL_NAMES[p.level] || '';
-  const programme = p.programme && p.programme.name ? short(p.programme.name, 14) : `${levelName}试点`;
+  const programme = p.programme && p.programme.name ? short(p.programme.name, 12) : `${levelName}试点`;
   const sites = (p.sites || []).map((s) => s.name);
-  if (!sites.length) return p.programme ? `${programme}（${levelName || '试点'}）` : programme;
-  return `${programme} · ${short(sites[0], 10)}${sites.length > 1 ? ` 等 ${sites.length} 处` : ''}`;
+  if (!sites.length) return p.programme ? `${programme}\n（${levelName || '试点'}）` : programme;
+  return `${programme}\n${short(sites[0], 8)}${sites.length > 1 ? ` 等 ${sites.length} 处` : ''}`;
 }
 
 // ---------------------------------------------------------------------------------------------

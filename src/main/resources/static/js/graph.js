@@ -52,6 +52,7 @@ function style() {
     { selector: 'edge[rel = "CONTAINS"]', style: { 'line-color': '#c9b6e6', 'target-arrow-color': '#c9b6e6' } },
     { selector: 'node[type = "document"]', style: { width: 34, height: 26, 'font-weight': 'bold' } },
     { selector: 'node[type = "task"]', style: { width: 20, height: 20 } },
+    { selector: 'node[type = "pilot"]', style: { 'text-wrap': 'wrap' } },
     { selector: 'node[?stub]', style: { 'background-opacity': 0.45, 'border-style': 'dashed', 'border-color': '#1f5fa8' } },
     { selector: 'node.seed', style: { 'border-width': 3, 'border-color': '#333' } },
     { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#ffcc00', 'overlay-opacity': 0 } },
