@@ -90,7 +90,11 @@ export class Graph {
     this.cy.on('tap', (e) => {
       if (e.target === this.cy) handlers.onSelect(null);
     });
-    this.cy.on('viewport layoutstop select unselect', () => this.scheduleLabels());
+    this.cy.on('layoutstop select unselect', () => this.scheduleLabels());
+    // panning moves no label relative to another; only a change of zoom does
+    this.cy.on('viewport', () => {
+      if (Math.abs(this.cy.zoom() / (this.labelZoom || 1) - 1) > 0.02) this.scheduleLabels();
+    });
   }
 
   // -------------------------------------------------------------------------------------------
@@ -113,6 +117,7 @@ export class Graph {
       cy.batch(() => cy.nodes().removeClass('label-hidden').removeStyle('font-size text-max-width'));
       return;
     }
+    this.labelZoom = cy.zoom();
     const scale = 1 / Math.min(3, Math.max(0.3, cy.zoom()));
     const rank = (n) => (n.selected() ? 1e9 : 0) + (n.hasClass('seed') ? 1e8 : 0)
       + (n.data('type') === 'document' ? 1e7 : 0) + n.degree(false);
