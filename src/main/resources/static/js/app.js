@@ -374,7 +374,7 @@ function buildControls() {
     e.target.value = '';
     if (format) work(() => exportAs(format));
   });
-  $('#show-table').addEventListener('click', () => showTable(tableShown || 'tasks'));
+  $('#show-table').addEventListener('click', () => (tableShown ? hideTable() : showTable('tasks')));
   $('#table-view').addEventListener('click', (e) => {
     const tab = e.target.closest('button[data-table]');
     if (tab) showTable(tab.dataset.table);
@@ -487,11 +487,13 @@ function showTable(which) {
     <div class="table-scroll"><table class="result-table"><thead><tr>${head}</tr></thead>
     <tbody>${body || `<tr><td colspan="${t.columns.length}" class="muted">没有可见的${TABLES[which].name}</td></tr>`}</tbody></table></div>`;
   view.hidden = false;
+  $('#show-table').classList.add('active');
 }
 
 function hideTable() {
   tableShown = '';
   $('#table-view').hidden = true;
+  $('#show-table').classList.remove('active');
 }
 
 function filtersChanged() {

@@ -449,6 +449,9 @@ class ExplorerBrowserTest {
         driver.findElement(By.cssSelector("#legend input[data-type='pilot']")).click();
         assertThat(csvLines("window.policygraph.csv('pilots')")).hasSize(1);
         assertThat(driver.findElement(By.id("table-view")).getText()).contains("试点（0）");
+        // the same button closes it again
+        driver.findElement(By.id("show-table")).click();
+        assertThat(driver.findElement(By.id("table-view")).isDisplayed()).isFalse();
     }
 
     @Test
