@@ -50,6 +50,33 @@ const EXAMPLES = [
   },
 ];
 
+/** What the database's or the service's (English) message means, in a few Chinese words; the message follows as it is. */
+const GLOSSES = [
+  [/^Invalid input '([^']*)'/, (m) => `语法错误：此处不应出现“${m[1]}”`],
+  [/^Invalid input/, () => '语法错误'],
+  [/Variable `([^`]+)` not defined/, (m) => `变量 ${m[1]} 未定义`],
+  [/Expected parameter\(s\): (.+)/, (m) => `缺少参数 ${m[1]}，请在参数框中给出`],
+  [/Unknown function '([^']+)'/, (m) => `未知函数 ${m[1]}`],
+  [/procedure .* is not on the list|function .* is not on the list/, () => '此过程或函数不在允许名单上'],
+  [/only read-only|is an administration command|writes to the graph|USE is not allowed|LOAD CSV|IN TRANSACTIONS/,
+    () => '只允许读取数据的查询'],
+  [/query options/, () => '不允许查询选项（CYPHER …）'],
+  [/send one query at a time/, () => '一次只能发送一条查询'],
+  [/ran longer than/, () => '运行超过时间上限，已停止；请用标签、LIMIT 缩小范围'],
+  [/larger than .* bytes|needs more memory/, () => '结果过大，已停止；请加 LIMIT 或先聚合'],
+  [/query slots are taken/, () => '同时运行的查询已满，请稍后再试'],
+  [/characters long|nests brackets|nest more than|nested too deeply/, () => '查询过长或嵌套过深'],
+  [/the query is empty/, () => '查询为空'],
+];
+
+function gloss(message) {
+  for (const [pattern, say] of GLOSSES) {
+    const m = pattern.exec(message || '');
+    if (m) return say(m);
+  }
+  return '';
+}
+
 let last = null;
 let graph = null;
 let view = 'table';
@@ -323,7 +350,8 @@ function run(event) {
     $('#views').hidden = true;
     $('#graph-view').hidden = true;
     const reason = REASONS[error.reason] || '出错';
-    showStatus(`${reason}：${error.message}`, true);
+    const meaning = gloss(error.message);
+    showStatus(meaning ? `${reason}：${meaning}\n${error.message}` : `${reason}：${error.message}`, true);
     pointAtError(error.message);
   }).finally(() => {
     document.body.dataset.busy = '0';

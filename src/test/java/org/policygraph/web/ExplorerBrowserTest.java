@@ -633,17 +633,21 @@ class ExplorerBrowserTest {
         openConsole();
         query("MATCH (n:Task RETURN n", "");
         String error = driver.findElement(By.id("status")).getText();
-        assertThat(error).startsWith("查询有误：").contains("column 15 (offset: 14)").doesNotContainIgnoringCase("explain");
+        assertThat(error).startsWith("查询有误：语法错误：此处不应出现“RETURN”\n").contains("column 15 (offset: 14)")
+                .doesNotContainIgnoringCase("explain");
         assertThat(js("return document.getElementById('query').selectionStart")).isEqualTo(14L);
         assertThat(driver.findElements(By.cssSelector("#result table"))).isEmpty();
 
         query("MATCH (n:Task) RETURN m", "");
         error = driver.findElement(By.id("status")).getText();
-        assertThat(error).contains("Variable `m` not defined", "column 23 (offset: 22)").doesNotContainIgnoringCase("explain");
+        assertThat(error).startsWith("查询有误：变量 m 未定义\n")
+                .contains("Variable `m` not defined", "column 23 (offset: 22)").doesNotContainIgnoringCase("explain");
         assertThat(js("return document.getElementById('query').selectionStart")).isEqualTo(22L);
 
         query("CREATE (n:Task) RETURN n", "");
-        assertThat(driver.findElement(By.id("status")).getText()).startsWith("不允许执行：");
+        assertThat(driver.findElement(By.id("status")).getText()).startsWith("不允许执行：只允许读取数据的查询\n");
+        query("MATCH (d:Department {name: $department}) RETURN d", "");
+        assertThat(driver.findElement(By.id("status")).getText()).startsWith("查询有误：缺少参数 ");
         query("RETURN 1", "[1]");
         assertThat(driver.findElement(By.id("status")).getText()).isEqualTo("参数必须是 JSON 对象，如 {\"department\": \"省医保局\"}");
     }
