@@ -64,6 +64,38 @@ export const TASK_FULL = `
   cites { ${DOC_BRIEF} }`;
 
 // ---------------------------------------------------------------------------------------------
+// Labels of facts: what distinguishes one pilot or indicator from the next
+
+const COMPARATORS = { '>=': '≥', '<=': '≤', '>': '＞', '<': '＜', '=': '' };
+
+/** "≥90%", "250个"; the text as written when there is no value. */
+export function indicatorValue(i) {
+  if (i.value == null) return i.text || '';
+  const number = Number.isInteger(i.value) ? String(i.value) : String(Number(i.value.toFixed(4)));
+  return `${COMPARATORS[i.comparator] ?? i.comparator ?? ''}${number}${i.unit || ''}`;
+}
+
+/** Subject and value: "县级就诊率 ≥90%". */
+export function indicatorLabel(i) {
+  const value = indicatorValue(i);
+  const subject = short(i.subject, 12);
+  if (!subject) return value || short(i.text || i.key, 14);
+  return value && !subject.includes(value) ? `${subject} ${value}` : subject;
+}
+
+/**
+ * Programme over site, on two lines: "紧密型城市医疗集团试点\n金昌市 等 4 处"; the level when either is
+ * missing. Each line fits the node label's width, so neither is cut off.
+ */
+export function pilotLabel(p) {
+  const levelName = LEVEL_NAMES[p.level] || '';
+  const programme = p.programme && p.programme.name ? short(p.programme.name, 12) : `${levelName}试点`;
+  const sites = (p.sites || []).map((s) => s.name);
+  if (!sites.length) return p.programme ? `${programme}\n（${levelName || '试点'}）` : programme;
+  return `${programme}\n${short(sites[0], 8)}${sites.length > 1 ? ` 等 ${sites.length} 处` : ''}`;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Graph builders
 
 class Fragment {
@@ -125,16 +157,18 @@ class Fragment {
   }
 
   indicator(i, taskKey, docKey, year) {
-    return this.node(id.indicator(i.key), 'indicator', short(i.text || i.subject || i.key, 14), {
-      key: i.key, text: i.text, subject: i.subject, taskKey, docKey, year,
+    return this.node(id.indicator(i.key), 'indicator', indicatorLabel(i), {
+      key: i.key, text: i.text, subject: i.subject, value: indicatorValue(i), taskKey, docKey, year,
     });
   }
 
   /** A pilot with its programme and sites; the pilot edges carry the pilot's level. */
   pilot(p, taskKey, docKey, year) {
     const levelName = LEVEL_NAMES[p.level] || '试点';
-    const pilotId = this.node(id.pilot(p.key), 'pilot', `${levelName}试点`, {
-      key: p.key, level: p.level || 'NONE', programme: p.programme && p.programme.name, taskKey, docKey, year,
+    const sites = (p.sites || []).map((s) => s.name);
+    const pilotId = this.node(id.pilot(p.key), 'pilot', pilotLabel(p), {
+      key: p.key, level: p.level || 'NONE', levelName: LEVEL_NAMES[p.level] || '', programme: p.programme && p.programme.name,
+      sites, taskKey, docKey, year,
     });
     if (p.programme) {
       this.edge(pilotId, this.programme(p.programme.name), 'OF_PROGRAMME', '项目');
@@ -204,7 +238,7 @@ async function documentNeighbourhood(key) {
       ${DOC_BRIEF} issuer region { ${REGION_BRIEF} }
       sections { key ordinal label title tasks { ${TASK_BRIEF} } }
       tasks { ${TASK_BRIEF} section { key } }
-      indicators { key text subject }
+      indicators { key text subject value unit comparator }
     } }`, { key });
   const f = new Fragment();
   const d = data.document;

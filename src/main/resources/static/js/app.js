@@ -1,7 +1,11 @@
 // PolicyGraph relationship explorer: wires the search box, questions, graph, side panel, presets,
 // filters, export and the URL state together.
 import { neighbourhood, LEVEL_NAMES, ROLE_NAMES, parseId } from './api.js';
-import { Graph, TYPES } from './graph.js';
+import { Graph, TYPES, LEVEL_COLORS } from './graph.js';
+import {
+  csv, gexf, graphml, download, saveText, swatch, picture,
+} from './export.js';
+import { TABLES, table, tableSizes } from './tables.js';
 import { Panel, esc, renderDocumentView } from './panel.js';
 import { SearchBox } from './search.js';
 import { showYearOverYear } from './yoy.js';
@@ -61,8 +65,9 @@ function status(text, error = false) {
 }
 
 function counts() {
-  const visible = graph.cy.elements().not('.filtered');
+  const visible = graph.visible();
   status(`${visible.nodes().length} 个节点 · ${visible.edges().length} 条关系${graph.size !== visible.nodes().length ? `（共 ${graph.size}）` : ''}`);
+  if (tableShown) showTable(tableShown);
 }
 
 // -----------------------------------------------------------------------------------------------
@@ -317,10 +322,15 @@ async function choosePreset(presetId) {
 // Controls: legend, filters, layout, export, share
 
 function buildControls() {
-  $('#legend').innerHTML = Object.entries(TYPES).map(([type, t]) => `<label class="legend-item">
-      <input type="checkbox" data-type="${type}" checked><span class="swatch shape-${t.shape}" style="background:${t.color}"></span>${t.name}</label>`).join('')
+  $('#legend').innerHTML = Object.entries(TYPES).map(([type, t]) => `<label class="legend-item" data-type="${type}">
+      <input type="checkbox" data-type="${type}" checked>${t.name}</label>`).join('')
     + `<div class="legend-edges"><span class="edge-key lead"></span>牵头 <span class="edge-key partner"></span>配合
        <span class="edge-key pilot"></span>试点（按级别着色）</div>`;
+  // the swatches are drawn by Cytoscape's own shape code, so they look like the nodes
+  document.querySelectorAll('#legend label.legend-item').forEach((label) => {
+    const t = TYPES[label.dataset.type];
+    label.querySelector('input').after(swatch(graph.cy, t.shape, t.color));
+  });
   $('#level-filter').innerHTML = Object.entries(LEVEL_NAMES).map(([l, name]) => `<label><input type="checkbox" data-level="${l}">${name}</label>`).join('');
   $('#role-filter').innerHTML = Object.entries(ROLE_NAMES).map(([r, name]) => `<label><input type="checkbox" data-role="${r}">${name}</label>`).join('');
   $('#preset-select').innerHTML = '<option value="">预设视图…</option>'
@@ -359,12 +369,23 @@ function buildControls() {
       status('已选中 GraphQL 查询，按 Ctrl+C 复制');
     }
   });
-  $('#export-png').addEventListener('click', () => download('policygraph.png', graph.png()));
-  $('#export-json').addEventListener('click', () => {
-    const blob = new Blob([JSON.stringify(graph.json(), null, 2)], { type: 'application/json' });
-    const url = URL.createObjectURL(blob);
-    download('policygraph.json', url);
-    setTimeout(() => URL.revokeObjectURL(url), 5000);
+  $('#export-select').addEventListener('change', (e) => {
+    const format = e.target.value;
+    e.target.value = '';
+    if (format) work(() => exportAs(format));
+  });
+  $('#show-table').addEventListener('click', () => (tableShown ? hideTable() : showTable('tasks')));
+  $('#table-view').addEventListener('click', (e) => {
+    const tab = e.target.closest('button[data-table]');
+    if (tab) showTable(tab.dataset.table);
+    if (e.target.closest('#table-csv')) saveText(`policygraph-${tableShown}.csv`, exportCsv(tableShown), 'text/csv;charset=utf-8');
+    if (e.target.closest('#table-close')) hideTable();
+    const link = e.target.closest('.node-link');
+    if (link) {
+      e.preventDefault();
+      hideTable();
+      open(link.dataset.node);
+    }
   });
   $('#share').addEventListener('click', async () => {
     writeHash();
@@ -393,13 +414,86 @@ function buildControls() {
   });
 }
 
-function download(name, href) {
-  const a = document.createElement('a');
-  a.href = href;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
+// -----------------------------------------------------------------------------------------------
+// Export and the table view
+
+/** What the view shows, in words: the question, the preset or the opened nodes. */
+function viewTitle() {
+  if (asked) return asked.question;
+  const p = state.preset && preset(state.preset);
+  if (p) return p.question;
+  const names = state.nodes.map((n) => (graph.node(n) || {}).label || n);
+  return names.length ? `${names.join('、')} 的关联` : 'PolicyGraph 政策关系图';
+}
+
+/** The query behind the view: the GraphQL of the question or preset, or the nodes opened. */
+function viewQuery() {
+  if (asked && asked.chips.length) return graphqlOf(asked.chips);
+  const p = state.preset && preset(state.preset);
+  if (p) return `tasks(where: ${JSON.stringify(p.where)})`;
+  return state.nodes.length ? `展开：${state.nodes.join('，')}` : '';
+}
+
+function legendOfView() {
+  const shown = new Set(graph.visible().nodes().map((n) => n.data('type')));
+  const levels = new Set(graph.visible().edges('[?pilotEdge]').map((e) => e.data('level')));
+  return {
+    legend: Object.entries(TYPES).filter(([type]) => shown.has(type)).map(([, t]) => t),
+    edges: [
+      { name: '牵头', color: '#2e9d4a' }, { name: '配合', color: '#9fd3ab' },
+      ...Object.entries(LEVEL_NAMES).filter(([l]) => levels.has(l))
+        .map(([l, name]) => ({ name: `${name}试点`, color: LEVEL_COLORS[l], dashed: true })),
+    ],
+  };
+}
+
+function exportCsv(which) {
+  const t = table(graph.cy, which);
+  return csv(t.columns, t.rows);
+}
+
+async function exportAs(format) {
+  const stamp = 'policygraph';
+  if (format === 'png') {
+    download(`${stamp}.png`, await picture(graph.cy, { title: viewTitle(), query: viewQuery(), ...legendOfView() }));
+  } else if (format === 'json') {
+    saveText(`${stamp}.json`, JSON.stringify(graph.json(), null, 2), 'application/json');
+  } else if (format === 'gexf') {
+    saveText(`${stamp}.gexf`, gexf(graph.exportable(), viewTitle()), 'application/gexf+xml');
+  } else if (format === 'graphml') {
+    saveText(`${stamp}.graphml`, graphml(graph.exportable()), 'application/graphml+xml');
+  } else if (TABLES[format]) {
+    saveText(`${stamp}-${format}.csv`, exportCsv(format), 'text/csv;charset=utf-8');
+  }
+  status(`已导出 ${format.toUpperCase()}`);
+}
+
+let tableShown = '';
+
+function showTable(which) {
+  tableShown = which;
+  const t = table(graph.cy, which);
+  const sizes = tableSizes(graph.cy);
+  const tabs = Object.entries(TABLES).map(([k, x]) => `<button type="button" data-table="${k}"
+      class="${k === which ? 'active' : ''}">${x.name}（${sizes[k]}）</button>`).join('');
+  const head = t.columns.map((c) => `<th>${esc(c)}</th>`).join('');
+  const body = t.rows.map((row, i) => `<tr>${row.map((v, j) => (j === 0
+    ? `<td><a href="#" class="node-link" data-node="${esc(t.ids[i])}">${esc(v || t.ids[i])}</a></td>`
+    : `<td>${esc(v ?? '')}</td>`)).join('')}</tr>`).join('');
+  const view = $('#table-view');
+  view.innerHTML = `<div class="table-bar">${tabs}<span class="muted">当前视图中可见的${TABLES[which].name}</span>
+      <button type="button" id="table-csv" title="UTF-8 带 BOM，Excel 可直接打开">导出 CSV</button>
+      <button type="button" id="table-close">关闭表格</button></div>
+    <div class="table-scroll"><table class="result-table"><thead><tr>${head}</tr></thead>
+    <tbody>${body || `<tr><td colspan="${t.columns.length}" class="muted">没有可见的${TABLES[which].name}</td></tr>`}</tbody></table></div>`;
+  view.hidden = false;
+  $('#show-table').classList.add('active');
+}
+
+function hideTable() {
+  tableShown = '';
+  $('#table-view').hidden = true;
+  $('#show-table').classList.remove('active');
 }
 
 function filtersChanged() {
@@ -466,6 +560,9 @@ panel.clear();
 window.addEventListener('hashchange', route);
 window.policygraph = {
   graph, cy: graph.cy, panel, search: searchBox, state: () => state, asked: () => asked, parseId,
+  table: (which) => table(graph.cy, which), csv: exportCsv, gexf: () => gexf(graph.exportable(), viewTitle()),
+  graphml: () => graphml(graph.exportable()),
+  picture: () => picture(graph.cy, { title: viewTitle(), query: viewQuery(), ...legendOfView() }),
 };
 route().then(() => {
   document.body.dataset.ready = 'true';

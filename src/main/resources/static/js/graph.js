@@ -14,8 +14,17 @@ export const TYPES = {
   indicator: { name: '指标', color: '#1aa3b5', shape: 'vee' },
 };
 
-const LEVEL_COLORS = { NATIONAL: '#7f0000', PROVINCE: '#d43d3d', CITY: '#f07b3f', COUNTY: '#e8b23a', NONE: '#999' };
+/** "rgb(31,95,168)" as "#1f5fa8". */
+function rgbHex(css) {
+  const m = /rgb\((\d+),\s*(\d+),\s*(\d+)\)/.exec(css);
+  return m ? `#${m.slice(1).map((v) => Number(v).toString(16).padStart(2, '0')).join('')}` : css;
+}
+
+export const LEVEL_COLORS = { NATIONAL: '#7f0000', PROVINCE: '#d43d3d', CITY: '#f07b3f', COUNTY: '#e8b23a', NONE: '#999' };
 const LARGE = 600;
+/** Up to this many visible nodes labels keep their size on screen and make room for each other. */
+const LABELLED = 1000;
+const LABEL_PX = 11;
 
 function style() {
   const s = [
@@ -43,10 +52,12 @@ function style() {
     { selector: 'edge[rel = "CONTAINS"]', style: { 'line-color': '#c9b6e6', 'target-arrow-color': '#c9b6e6' } },
     { selector: 'node[type = "document"]', style: { width: 34, height: 26, 'font-weight': 'bold' } },
     { selector: 'node[type = "task"]', style: { width: 20, height: 20 } },
+    { selector: 'node[type = "pilot"]', style: { 'text-wrap': 'wrap' } },
     { selector: 'node[?stub]', style: { 'background-opacity': 0.45, 'border-style': 'dashed', 'border-color': '#1f5fa8' } },
     { selector: 'node.seed', style: { 'border-width': 3, 'border-color': '#333' } },
     { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#ffcc00', 'overlay-opacity': 0 } },
     { selector: '.faded', style: { opacity: 0.2 } },
+    { selector: 'node.label-hidden', style: { 'text-opacity': 0, 'text-background-opacity': 0 } },
     { selector: '.filtered', style: { display: 'none' } },
   ];
   for (const [type, t] of Object.entries(TYPES)) {
@@ -57,7 +68,7 @@ function style() {
     s.push({ selector: `node[type = "pilot"][level = "${level}"]`, style: { 'background-color': color } });
   }
   // style rules are ordered: selection and filters must win
-  const tail = s.filter((x) => ['node:selected', '.faded', '.filtered', 'node.seed'].includes(x.selector));
+  const tail = s.filter((x) => ['node:selected', '.faded', '.filtered', 'node.seed', 'node.label-hidden'].includes(x.selector));
   return [...s.filter((x) => !tail.includes(x)), ...tail];
 }
 
@@ -79,6 +90,64 @@ export class Graph {
     this.cy.on('tap', (e) => {
       if (e.target === this.cy) handlers.onSelect(null);
     });
+    this.cy.on('layoutstop select unselect', () => this.scheduleLabels());
+    // panning moves no label relative to another; only a change of zoom does
+    this.cy.on('viewport', () => {
+      if (Math.abs(this.cy.zoom() / (this.labelZoom || 1) - 1) > 0.02) this.scheduleLabels();
+    });
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Labels: level of detail by zoom
+
+  scheduleLabels() {
+    clearTimeout(this.labelTimer);
+    this.labelTimer = setTimeout(() => this.placeLabels(), 80);
+  }
+
+  /**
+   * Keeps labels near LABEL_PX on screen whatever the zoom, and hides a label where it would overlap one
+   * placed before it: the selected node first, then seeds, documents and the better-connected nodes.
+   * Zoomed out, only the important labels fit; zooming in makes room for the rest.
+   */
+  placeLabels() {
+    const cy = this.cy;
+    const nodes = cy.nodes().not('.filtered');
+    if (nodes.length > LABELLED) {
+      cy.batch(() => cy.nodes().removeClass('label-hidden').removeStyle('font-size text-max-width'));
+      return;
+    }
+    this.labelZoom = cy.zoom();
+    const scale = 1 / Math.min(3, Math.max(0.3, cy.zoom()));
+    const rank = (n) => (n.selected() ? 1e9 : 0) + (n.hasClass('seed') ? 1e8 : 0)
+      + (n.data('type') === 'document' ? 1e7 : 0) + n.degree(false);
+    const ordered = nodes.sort((a, b) => rank(b) - rank(a));
+    cy.batch(() => {
+      nodes.style({ 'font-size': LABEL_PX * scale, 'text-max-width': 140 * scale });
+      nodes.removeClass('label-hidden');
+    });
+    const cell = 80 * scale;
+    const grid = new Map();
+    const hidden = [];
+    ordered.forEach((n) => {
+      if (!n.data('label')) return;
+      const box = n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false });
+      if (!(box.w > 0)) return;
+      const cells = [];
+      for (let gx = Math.floor(box.x1 / cell); gx <= Math.floor(box.x2 / cell); gx++) {
+        for (let gy = Math.floor(box.y1 / cell); gy <= Math.floor(box.y2 / cell); gy++) cells.push(`${gx},${gy}`);
+      }
+      const overlaps = cells.some((c) => (grid.get(c) || []).some((b) => b.x1 < box.x2 && box.x1 < b.x2 && b.y1 < box.y2 && box.y1 < b.y2));
+      if (overlaps) {
+        hidden.push(n);
+        return;
+      }
+      for (const c of cells) {
+        if (!grid.has(c)) grid.set(c, []);
+        grid.get(c).push(box);
+      }
+    });
+    cy.batch(() => hidden.forEach((n) => n.addClass('label-hidden')));
   }
 
   get size() {
@@ -124,6 +193,7 @@ export class Graph {
       this.tuneForSize();
       this.applyFilters();
     });
+    this.scheduleLabels();
     return added;
   }
 
@@ -265,6 +335,7 @@ export class Graph {
   setFilters(filters) {
     this.filters = { ...this.filters, ...filters };
     this.cy.batch(() => this.applyFilters());
+    this.scheduleLabels();
   }
 
   applyFilters() {
@@ -289,6 +360,13 @@ export class Graph {
         if (assignments.nonempty() && assignments.not('.filtered').empty()) n.addClass('filtered');
       });
     }
+    // a hidden node hides its edges: they must not count, export or lay out as visible
+    this.cy.nodes('.filtered').connectedEdges().addClass('filtered');
+  }
+
+  /** The visible nodes and edges. */
+  visible() {
+    return this.cy.elements().not('.filtered');
   }
 
   /** Values present in the graph, for the filter controls. */
@@ -311,9 +389,25 @@ export class Graph {
   }
 
   json() {
-    const visible = this.cy.elements().not('.filtered');
+    const visible = this.visible();
     return {
       nodes: visible.nodes().map((n) => ({ ...n.data(), position: n.position() })),
+      edges: visible.edges().map((e) => e.data()),
+    };
+  }
+
+  /** The visible graph for GEXF and GraphML: type names, colours and positions included. */
+  exportable() {
+    const visible = this.visible();
+    return {
+      nodes: visible.nodes().map((n) => {
+        const d = n.data();
+        const t = TYPES[d.type];
+        const { x, y } = n.position();
+        return {
+          ...d, typeName: t ? t.name : d.type, color: n.style('background-color') && rgbHex(n.style('background-color')), x, y,
+        };
+      }),
       edges: visible.edges().map((e) => e.data()),
     };
   }

@@ -159,8 +159,15 @@ public class CypherRunner {
         }
         TransactionConfig config = TransactionConfig.builder().withTimeout(budget.remaining()).build();
         try (Session session = driver.session(readOnly); Transaction tx = session.beginTransaction(config)) {
-            String explain = EXPLAIN_PREFIX.matcher(query).matches() ? query : "EXPLAIN " + query;
-            refuseUnlessReadOnly(tx.run(explain, params).consume());
+            String prefix = EXPLAIN_PREFIX.matcher(query).matches() ? "" : "EXPLAIN ";
+            ResultSummary plan;
+            try {
+                plan = tx.run(prefix + query, params).consume();
+            } catch (Neo4jException e) {
+                // The analyst never typed the prefix: the message must quote and point into their text.
+                throw translate(e, CypherText.withoutPrefix(e.getMessage(), prefix));
+            }
+            refuseUnlessReadOnly(plan);
 
             Result result = tx.run(query, params);
             List<String> columns = List.copyOf(result.keys());
@@ -214,6 +221,10 @@ public class CypherRunner {
 
     /** A database failure (driver or embedded) as the analyst's error, by Neo4j's status code. */
     private CypherQueryException translate(Throwable e) {
+        return translate(e, e.getMessage());
+    }
+
+    private CypherQueryException translate(Throwable e, String message) {
         String code = String.valueOf(GraphSessions.statusCode(e));
         if (code.contains("TransactionTimedOut") || code.contains("Terminated")) {
             return ResultBudget.timedOut(timeout, e);
@@ -222,13 +233,13 @@ public class CypherRunner {
             return new CypherQueryException(CypherQueryException.Reason.TOO_LARGE,
                     "the query needs more memory than the database allows a transaction (db.memory.transaction.max;"
                             + " policygraph.embedded.transaction-memory-max in embedded mode) and was stopped; narrow"
-                            + " it down or aggregate less at once: " + e.getMessage(), e);
+                            + " it down or aggregate less at once: " + message, e);
         }
         if (code.contains("AccessMode") || code.contains("Forbidden") || code.contains("Security")) {
             return new CypherQueryException(CypherQueryException.Reason.REJECTED,
-                    "only read-only queries are allowed here: " + e.getMessage(), e);
+                    "only read-only queries are allowed here: " + message, e);
         }
-        return new CypherQueryException(CypherQueryException.Reason.FAILED, e.getMessage(), e);
+        return new CypherQueryException(CypherQueryException.Reason.FAILED, message, e);
     }
 
     private static long millisSince(long started) {

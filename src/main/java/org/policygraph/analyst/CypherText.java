@@ -1,5 +1,8 @@
 package org.policygraph.analyst;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * What must be known of an analyst's Cypher text before any parser sees it: how deeply its
  * brackets nest, and its words outside comments.
@@ -12,6 +15,11 @@ package org.policygraph.analyst;
  * ({@code //…}, {@code /*…*&#47;}), so that brackets and words inside them do not count.
  */
 final class CypherText {
+
+    /** Where a database message places an error: {@code (line 1, column 23 (offset: 22))}. */
+    private static final Pattern POSITION = Pattern.compile("\\(line (\\d+), column (\\d+) \\(offset: (\\d+)\\)\\)");
+    /** The line under a quoted line of the query that points at the error. */
+    private static final Pattern CARET = Pattern.compile(" *\\^\\s*");
 
     private CypherText() {}
 
@@ -96,6 +104,40 @@ final class CypherText {
             i += word.length();
         }
         return named.toString();
+    }
+
+    /**
+     * A database message about {@code prefix + query} as a message about {@code query}: positions on
+     * the first line ({@code line 1, column N (offset: M)}) and every offset move back by the prefix's
+     * length, and the quoted first line with its caret loses the prefix.
+     */
+    static String withoutPrefix(String message, String prefix) {
+        if (message == null || prefix.isEmpty()) {
+            return message;
+        }
+        int shift = prefix.length();
+        Matcher position = POSITION.matcher(message);
+        StringBuilder moved = new StringBuilder();
+        while (position.find()) {
+            int line = Integer.parseInt(position.group(1));
+            int column = Integer.parseInt(position.group(2));
+            int offset = Integer.parseInt(position.group(3));
+            int userColumn = line == 1 ? Math.max(1, column - shift) : column;
+            position.appendReplacement(moved, "(line " + line + ", column " + userColumn + " (offset: "
+                    + Math.max(0, offset - shift) + "))");
+        }
+        position.appendTail(moved);
+        String[] lines = moved.toString().split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].startsWith("\"" + prefix)) {
+                lines[i] = "\"" + lines[i].substring(1 + shift);
+                if (i + 1 < lines.length && CARET.matcher(lines[i + 1]).matches()
+                        && lines[i + 1].startsWith(" ".repeat(shift))) {
+                    lines[i + 1] = lines[i + 1].substring(shift);
+                }
+            }
+        }
+        return String.join("\n", lines);
     }
 
     private static boolean startsComment(String text, int i) {

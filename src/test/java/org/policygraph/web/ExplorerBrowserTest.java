@@ -61,6 +61,8 @@ class ExplorerBrowserTest {
     }
 
     static ChromeDriver driver;
+    /** The console's refused queries (400) are logged by the browser as errors; a test that sends them says so. */
+    static boolean refusedQueriesExpected;
     static Path profile;
 
     @LocalServerPort
@@ -108,6 +110,7 @@ class ExplorerBrowserTest {
 
     @BeforeEach
     void name(TestInfo info) {
+        refusedQueriesExpected = false;
         testName = info.getTestMethod().map(m -> m.getName()).orElse("test");
     }
 
@@ -362,7 +365,350 @@ class ExplorerBrowserTest {
         System.out.println("Explorer with 3000 nodes, ms: " + ms);
     }
 
+    @Test
+    void legendSwatchesAreDrawnWithTheGraphsOwnShapes() {
+        open("");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> legend = (List<Map<String, Object>>) js("""
+                const cy = window.policygraph.cy;
+                return [...document.querySelectorAll('#legend label.legend-item')].map((label) => {
+                  const type = label.dataset.type;
+                  const probe = cy.add({ group: 'nodes', data: { id: '__probe_' + type, type } });
+                  const shape = probe.style('shape');
+                  const color = probe.style('background-color');
+                  cy.remove(probe);
+                  const canvas = label.querySelector('canvas.swatch');
+                  const ctx = canvas.getContext('2d');
+                  const pixels = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+                  let mask = '';
+                  for (let i = 3; i < pixels.length; i += 4) mask += pixels[i].toString(16);
+                  const c = ctx.getImageData(canvas.width >> 1, canvas.height >> 1, 1, 1).data;
+                  return { type, shape, drawn: canvas.dataset.shape, mask, center: `rgb(${c[0]},${c[1]},${c[2]})`, color };
+                });
+                """);
+        assertThat(legend).hasSize(9);
+        for (Map<String, Object> item : legend) {
+            assertThat(item.get("drawn")).as("legend shape of %s", item.get("type")).isEqualTo(item.get("shape"));
+            assertThat(item.get("center")).as("legend colour of %s", item.get("type"))
+                    .isEqualTo(((String) item.get("color")).replace(" ", ""));
+        }
+        // different shapes look different: the old CSS legend drew 试点 (star) and 指标 (vee) alike
+        long shapes = legend.stream().map(m -> m.get("shape")).distinct().count();
+        assertThat(legend.stream().map(m -> m.get("mask")).distinct().count()).isEqualTo(shapes);
+    }
+
+    @Test
+    void relationshipCountHonoursTheActiveFilters() {
+        open("#preset=city-health-baiyin-provincial");
+        waitFor().until(d -> hasNode(BAIYIN_TASK_14));
+        String before = driver.findElement(By.id("status")).getText();
+        driver.findElement(By.cssSelector("#legend input[data-type='department']")).click();
+        String after = driver.findElement(By.id("status")).getText();
+        long shownEdges = ((Number) js("return window.policygraph.cy.edges(':visible').length")).longValue();
+        long shownNodes = ((Number) js("return window.policygraph.cy.nodes(':visible').length")).longValue();
+        assertThat(after).startsWith(shownNodes + " 个节点 · " + shownEdges + " 条关系");
+        assertThat(relationCount(after)).isLessThan(relationCount(before));
+    }
+
+    @Test
+    void pilotsAreLabelledByProgrammeAndSiteAndIndicatorsBySubjectAndValue() {
+        open("#nodes=" + encode(BAIYIN_TASK_14));
+        waitFor().until(d -> !nodeIds("pilot").isEmpty());
+        List<String> pilots = labels("pilot");
+        assertThat(pilots).noneMatch(l -> l.matches("(国家级|省级|市级|县级)?试点")).hasSize(nodeIds("pilot").size());
+        assertThat(pilots).anyMatch(l -> l.startsWith("全省建立健全现代医院管理") && l.matches("[^\\n]+\\n市.+ 等 3 处"));
+        String task20 = "task:市政办发〔2021〕100号#20";
+        open("#nodes=" + encode(task20));
+        waitFor().until(d -> !nodeIds("indicator").isEmpty());
+        @SuppressWarnings("unchecked")
+        List<Map<String, String>> indicators = (List<Map<String, String>>) js(
+                "return window.policygraph.cy.nodes('[type = \"indicator\"]').map(n => ({ label: n.data('label'), value: n.data('value') }))");
+        assertThat(indicators).extracting(m -> m.get("value")).contains("80%", "90%", "250个");
+        assertThat(indicators).allSatisfy(m -> assertThat(m.get("label")).as("subject and value")
+                .contains(m.get("value")).hasSizeGreaterThan(m.get("value").length() + 4));
+        assertThat(indicators).extracting(m -> m.get("label")).contains("30种大病80%的患者在…");
+    }
+
+    @Test
+    void tableViewListsTheVisibleResultAndExportsCsvForExcel() {
+        open("#preset=city-health-baiyin-provincial");
+        waitFor().until(d -> hasNode(BAIYIN_TASK_14));
+        driver.findElement(By.id("show-table")).click();
+        WebElement view = waitFor().until(d -> d.findElement(By.id("table-view")).isDisplayed() ? d.findElement(By.id("table-view")) : null);
+        assertThat(texts("#table-view thead th")).containsExactly("文件", "序号", "任务", "牵头部门", "配合部门", "试点", "指标", "年份");
+        assertThat(view.findElements(By.cssSelector("tbody tr"))).hasSize(nodeIds("task").size());
+        assertThat(view.getText()).contains("开展公立医院高质量发展试点", "市卫生健康委");
+        view.findElement(By.cssSelector("button[data-table='pilots']")).click();
+        assertThat(driver.findElement(By.id("table-view")).getText()).contains("全省建立健全现代医院管理制度试点的3家医院", "市第一人民医院");
+
+        List<String> tasks = csvLines("window.policygraph.csv('tasks')");
+        assertThat(tasks.get(0)).isEqualTo("文件,序号,任务,牵头部门,配合部门,试点,指标,年份");
+        assertThat(tasks.get(1)).startsWith("市政办发〔2021〕100号,14,开展公立医院高质量发展试点,市卫生健康委,");
+        assertThat(csvLines("window.policygraph.csv('pilots')")).hasSize(1 + nodeIds("pilot").size());
+        // hidden pilots leave the table and the CSV
+        driver.findElement(By.cssSelector("#legend input[data-type='pilot']")).click();
+        assertThat(csvLines("window.policygraph.csv('pilots')")).hasSize(1);
+        assertThat(driver.findElement(By.id("table-view")).getText()).contains("试点（0）");
+        // the same button closes it again
+        driver.findElement(By.id("show-table")).click();
+        assertThat(driver.findElement(By.id("table-view")).isDisplayed()).isFalse();
+    }
+
+    @Test
+    void graphExportsForGephiHoldTheVisibleGraph() {
+        open("#preset=city-health-baiyin-provincial");
+        waitFor().until(d -> hasNode(BAIYIN_TASK_14));
+        driver.findElement(By.cssSelector("#legend input[data-type='indicator']")).click();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> parsed = (Map<String, Object>) js("""
+                const p = window.policygraph;
+                const read = (text, mime) => new DOMParser().parseFromString(text, mime);
+                const g = read(p.gexf(), 'application/xml');
+                const m = read(p.graphml(), 'application/xml');
+                return {
+                  gexfError: g.getElementsByTagName('parsererror').length, graphmlError: m.getElementsByTagName('parsererror').length,
+                  gexfNodes: g.getElementsByTagName('node').length, gexfEdges: g.getElementsByTagName('edge').length,
+                  graphmlNodes: m.getElementsByTagName('node').length, graphmlEdges: m.getElementsByTagName('edge').length,
+                  task: g.querySelector('node[id="' + arguments[0] + '"]').getAttribute('label'),
+                  taskType: [...g.querySelectorAll('node[id="' + arguments[0] + '"] attvalue')].map(a => a.getAttribute('for') + '=' + a.getAttribute('value')),
+                  nodes: p.cy.nodes(':visible').length, edges: p.cy.edges(':visible').length,
+                  indicators: g.querySelectorAll('attvalue[for="type"][value="indicator"]').length,
+                };
+                """, BAIYIN_TASK_14);
+        assertThat(parsed.get("gexfError")).isEqualTo(0L);
+        assertThat(parsed.get("graphmlError")).isEqualTo(0L);
+        assertThat(parsed.get("gexfNodes")).isEqualTo(parsed.get("nodes"));
+        assertThat(parsed.get("gexfEdges")).isEqualTo(parsed.get("edges"));
+        assertThat(parsed.get("graphmlNodes")).isEqualTo(parsed.get("nodes"));
+        assertThat(parsed.get("graphmlEdges")).isEqualTo(parsed.get("edges"));
+        assertThat(parsed.get("indicators")).isEqualTo(0L);
+        assertThat((String) parsed.get("task")).contains("开展公立医院高质量发展");
+        @SuppressWarnings("unchecked")
+        List<String> taskAttributes = (List<String>) parsed.get("taskType");
+        assertThat(taskAttributes).contains("type=task", "typeName=任务");
+    }
+
+    @Test
+    void pngExportAddsTitleQueryAndLegendAboveTheGraph() {
+        open("#preset=city-health-baiyin-provincial");
+        waitFor().until(d -> hasNode(BAIYIN_TASK_14));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> picture = (Map<String, Object>) ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const size = (src) => new Promise((r) => { const i = new Image(); i.onload = () => r(i); i.src = src; });
+                (async () => {
+                  const plain = await size(window.policygraph.graph.png());
+                  const pic = await size(await window.policygraph.picture());
+                  const c = document.createElement('canvas');
+                  c.width = pic.width; c.height = 200;
+                  const ctx = c.getContext('2d');
+                  ctx.drawImage(pic, 0, 0);
+                  const band = ctx.getImageData(0, 0, pic.width, 200).data;
+                  let ink = 0;
+                  for (let i = 0; i < band.length; i += 4) if (band[i] < 200) ink++;
+                  done({ plainHeight: plain.height, height: pic.height, ink, src: pic.src });
+                })();
+                """);
+        assertThat(((Number) picture.get("height")).intValue()).isGreaterThan(((Number) picture.get("plainHeight")).intValue() + 100);
+        assertThat(((Number) picture.get("ink")).intValue()).as("title, query and legend drawn above the graph").isGreaterThan(2000);
+        String src = (String) picture.get("src");
+        assertThat(src).startsWith("data:image/png;base64,");
+        try {
+            Files.write(SCREENSHOTS.resolve("exported-picture.png"),
+                    java.util.Base64.getDecoder().decode(src.substring(src.indexOf(',') + 1)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void labelsMakeRoomForEachOtherAndZoomingInShowsMore() {
+        open("");
+        @SuppressWarnings("unchecked")
+        Map<String, Number> r = (Map<String, Number>) ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const g = window.policygraph.graph;
+                const cy = g.cy;
+                const nodes = [];
+                for (let i = 0; i < 500; i++) nodes.push({ id: 'n' + i, type: ['task', 'department', 'pilot'][i % 3], label: '某某任务标签' + i });
+                g.merge({ nodes, edges: [] });
+                cy.nodes().forEach((n, i) => n.position({ x: (i % 25) * 40, y: Math.floor(i / 25) * 30 }));
+                cy.fit(undefined, 30);
+                const shown = () => cy.nodes().not('.label-hidden');
+                const overlaps = () => {
+                  const boxes = shown().map((n) => n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true }));
+                  let count = 0;
+                  for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+                    const a = boxes[i], b = boxes[j];
+                    if (a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2) count++;
+                  }
+                  return count;
+                };
+                let t = performance.now();
+                g.placeLabels();
+                const ms = performance.now() - t;
+                const out = { shown: shown().length, overlaps: overlaps() };
+                const hiddenOne = cy.nodes('.label-hidden')[0];
+                cy.zoom({ level: cy.zoom() * 4, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+                g.placeLabels();
+                const zoomed = { shown: shown().length, overlaps: overlaps() };
+                hiddenOne.select();
+                g.placeLabels();
+                done({ ms, outShown: out.shown, outOverlaps: out.overlaps, inShown: zoomed.shown, inOverlaps: zoomed.overlaps,
+                  selectedShown: hiddenOne.hasClass('label-hidden') ? 0 : 1 });
+                """);
+        System.out.println("Labels of 500 nodes: " + r);
+        assertThat(r.get("outShown").intValue()).isGreaterThan(0).isLessThan(500);
+        assertThat(r.get("outOverlaps").intValue()).isZero();
+        assertThat(r.get("inOverlaps").intValue()).isZero();
+        assertThat(r.get("inShown").intValue()).isGreaterThan(r.get("outShown").intValue());
+        assertThat(r.get("selectedShown").intValue()).isEqualTo(1);
+        assertThat(r.get("ms").doubleValue()).as("placing 500 labels, ms").isLessThan(1000);
+    }
+
+    // The Cypher console
+
+    @Test
+    void consoleIsInChineseAndLinkedBothWaysWithTheExplorer() {
+        open("");
+        driver.findElement(By.id("to-console")).click();
+        waitFor().until(d -> d.getCurrentUrl().endsWith("/cypher.html") && "true".equals(js("return document.body.dataset.ready || ''")));
+        assertThat(driver.getTitle()).contains("Cypher 控制台");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).contains("Cypher 控制台", "只读");
+        assertThat(texts("label")).containsExactly("查询语句（Cypher）", "参数（JSON 对象，查询中以 $名称 引用）");
+        assertThat(driver.findElement(By.id("run")).getText()).isEqualTo("运行（Ctrl+Enter）");
+        assertThat(driver.findElement(By.cssSelector("#help summary")).getText()).isEqualTo("帮助");
+        driver.findElement(By.cssSelector("#help summary")).click();
+        assertThat(driver.findElement(By.id("help")).getText()).contains("只能读取数据", "节点标签");
+        assertThat(driver.findElement(By.tagName("body")).getText()).doesNotContain("Query", "Parameters", "Run", "rows in");
+        driver.findElement(By.id("to-explorer")).click();
+        waitReady();
+        assertThat(driver.findElement(By.id("search")).isDisplayed()).isTrue();
+    }
+
+    @Test
+    void consoleShowsNodesReadablyInATableAndAsAGraph() {
+        openConsole();
+        driver.findElement(By.id("run")).click();
+        waitConsole();
+        assertThat(texts("#result thead th")).containsExactly("task", "a", "dep");
+        List<WebElement> rows = driver.findElements(By.cssSelector("#result tbody tr"));
+        assertThat(rows).isNotEmpty();
+        List<WebElement> cells = rows.get(0).findElements(By.tagName("td"));
+        assertThat(cells.get(0).findElement(By.cssSelector(".type-tag")).getText()).isEqualTo("任务");
+        assertThat(cells.get(0).getText()).doesNotContain("{", "\"", "properties");
+        assertThat(cells.get(1).getText()).isEqualTo("[:ASSIGNED_TO（牵头）]");
+        assertThat(cells.get(2).getText()).startsWith("部门").contains("省医保局").doesNotContain("{");
+        assertThat(driver.findElement(By.id("status")).getText()).matches(rows.size() + " 行，\\d+ 个节点、\\d+ 条关系，用时 \\d+ 毫秒");
+
+        driver.findElement(By.cssSelector("#views button[data-view='graph']")).click();
+        waitFor().until(d -> d.findElement(By.id("cy")).isDisplayed() && Boolean.TRUE.equals(js(
+                "const g = window.policygraphConsole.graph; return !!g && g.cy.nodes().length === window.policygraphConsole.last().graph.nodes.length")));
+        assertThat(((Number) js("return window.policygraphConsole.graph.cy.edges('[rel = \"ASSIGNED_TO\"]').length")).intValue())
+                .isEqualTo(rows.size());
+        assertThat(js("return window.policygraphConsole.graph.cy.nodes('[type = \"department\"]').map(n => n.data('label'))"))
+                .asList().containsExactly("省医保局");
+        assertThat(js("return window.policygraphConsole.graph.cy.nodes('[type = \"task\"]')[0].style('shape')")).isEqualTo("ellipse");
+    }
+
+    @Test
+    void consoleShowsMarkupInValuesAsText() {
+        openConsole();
+        String markup = "<img src=x onerror=\"window.__injected = 1\">";
+        query("RETURN $markup AS text, {name: $markup} AS map, [$markup] AS list", "{\"markup\": \"" + markup.replace("\"", "\\\"") + "\"}");
+        assertThat(driver.findElements(By.cssSelector("#result img"))).isEmpty();
+        assertThat(js("return window.__injected === undefined")).isEqualTo(true);
+        List<String> cells = texts("#result tbody td");
+        assertThat(cells.get(0)).isEqualTo(markup);
+        assertThat(cells.get(1)).isEqualTo("name: " + markup);
+        assertThat(cells.get(2)).isEqualTo(markup);
+        String quoted = "\"" + markup.replace("\"", "\"\"") + "\"";
+        assertThat(csvLines("window.policygraphConsole.csv()"))
+                .containsExactly("text,map,list", quoted + ",\"name: " + markup.replace("\"", "\"\"") + "\"," + quoted);
+    }
+
+    @Test
+    void consoleErrorsPointIntoTheTextAsTypedWithoutExplain() {
+        refusedQueriesExpected = true;
+        openConsole();
+        query("MATCH (n:Task RETURN n", "");
+        String error = driver.findElement(By.id("status")).getText();
+        assertThat(error).startsWith("查询有误：语法错误：此处不应出现“RETURN”\n").contains("column 15 (offset: 14)")
+                .doesNotContainIgnoringCase("explain");
+        assertThat(js("return document.getElementById('query').selectionStart")).isEqualTo(14L);
+        assertThat(driver.findElements(By.cssSelector("#result table"))).isEmpty();
+
+        query("MATCH (n:Task) RETURN m", "");
+        error = driver.findElement(By.id("status")).getText();
+        assertThat(error).startsWith("查询有误：变量 m 未定义\n")
+                .contains("Variable `m` not defined", "column 23 (offset: 22)").doesNotContainIgnoringCase("explain");
+        assertThat(js("return document.getElementById('query').selectionStart")).isEqualTo(22L);
+
+        query("CREATE (n:Task) RETURN n", "");
+        assertThat(driver.findElement(By.id("status")).getText()).startsWith("不允许执行：只允许读取数据的查询\n");
+        query("MATCH (d:Department {name: $department}) RETURN d", "");
+        assertThat(driver.findElement(By.id("status")).getText()).startsWith("查询有误：缺少参数 ");
+        query("RETURN 1", "[1]");
+        assertThat(driver.findElement(By.id("status")).getText()).isEqualTo("参数必须是 JSON 对象，如 {\"department\": \"省医保局\"}");
+    }
+
+    @Test
+    void consoleExportsItsTableAsCsvForExcel() {
+        openConsole();
+        query("MATCH (t:Task)-[:ASSIGNED_TO {role: 'LEAD'}]->(d:Department {name: '市卫生健康委'})"
+                + " RETURN d.name AS 部门, count(t) AS 牵头任务数, collect(t)[0] AS 任务", "");
+        List<String> csv = csvLines("window.policygraphConsole.csv()");
+        assertThat(csv).hasSize(2);
+        assertThat(csv.get(0)).isEqualTo("部门,牵头任务数,任务");
+        assertThat(csv.get(1)).doesNotContain("{").matches("市卫生健康委,\\d+,.*\\p{IsHan}{4,}.*");
+    }
+
     // ---------------------------------------------------------------------------------------------
+
+    private void openConsole() {
+        driver.get("about:blank");
+        driver.get("http://localhost:" + port + "/cypher.html");
+        waitFor().until(d -> "true".equals(js("return document.body.dataset.ready || ''")));
+    }
+
+    private void waitConsole() {
+        waitFor().until(d -> "0".equals(js("return document.body.dataset.busy || '0'"))
+                && !"运行中…".equals(d.findElement(By.id("status")).getText()));
+    }
+
+    private void query(String text, String parameters) {
+        js("document.getElementById('query').value = arguments[0];"
+                + " document.getElementById('parameters').value = arguments[1];", text, parameters);
+        js("document.getElementById('status').textContent = '运行中…'");
+        driver.findElement(By.id("run")).click();
+        waitConsole();
+    }
+
+    /**
+     * The lines of a CSV that a script computes, read in the browser: it must open with the BOM and end
+     * every line with CRLF (WebDriver may normalise line ends on the way back).
+     */
+    @SuppressWarnings("unchecked")
+    private static List<String> csvLines(String expression) {
+        Map<String, Object> csv = (Map<String, Object>) js("const c = " + expression + ";"
+                + " return { bom: c.charCodeAt(0) === 0xFEFF, crlf: c.endsWith('\\r\\n') && !/[^\\r]\\n/.test(c.replace(/\"[^\"]*\"/g, '')),"
+                + " lines: c.slice(1, -2).split('\\r\\n') };");
+        assertThat(csv.get("bom")).as("UTF-8 byte order mark for Excel").isEqualTo(true);
+        assertThat(csv.get("crlf")).as("CRLF line ends").isEqualTo(true);
+        return (List<String>) csv.get("lines");
+    }
+
+    private static long relationCount(String status) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+) 条关系").matcher(status);
+        assertThat(m.find()).as(status).isTrue();
+        return Long.parseLong(m.group(1));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> labels(String type) {
+        return (List<String>) js("return window.policygraph.cy.nodes('[type = \"' + arguments[0] + '\"]').map(n => n.data('label'))",
+                type);
+    }
 
     private void open(String hash) {
         driver.get("about:blank");
@@ -419,6 +765,7 @@ class ExplorerBrowserTest {
     private static List<String> consoleErrors() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .filter(e -> !(refusedQueriesExpected && e.getMessage().contains("/api/cypher - Failed to load resource")))
                 .map(LogEntry::getMessage)
                 .toList();
     }
