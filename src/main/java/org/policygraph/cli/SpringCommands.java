@@ -1,7 +1,5 @@
 package org.policygraph.cli;
 
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -69,8 +67,8 @@ public class SpringCommands implements CommandLineRunner, ExitCodeGenerator {
 
     @Override
     public void run(String... args) {
-        PrintStream out = utf8(FileDescriptor.out);
-        PrintStream err = utf8(FileDescriptor.err);
+        PrintStream out = utf8(System.out);
+        PrintStream err = utf8(System.err);
         CommandLine cli = new CommandLine(new Root())
                 .addSubcommand(new IngestCommand(ingester, out, err))
                 .addSubcommand(new CorpusCommands.ListDocuments(corpus, out))
@@ -81,9 +79,9 @@ public class SpringCommands implements CommandLineRunner, ExitCodeGenerator {
         exitCode = cli.execute(commandArgs(args));
     }
 
-    /** Chinese text is written as UTF-8 whatever the platform's default charset. */
-    private static PrintStream utf8(FileDescriptor descriptor) {
-        return new PrintStream(new FileOutputStream(descriptor), true, StandardCharsets.UTF_8);
+    /** Chinese text is written as UTF-8 whatever the platform's default charset (bytes pass through {@code stream}). */
+    private static PrintStream utf8(PrintStream stream) {
+        return new PrintStream(stream, true, StandardCharsets.UTF_8);
     }
 
     /** The arguments meant for picocli: Spring's {@code --a.b=c} property arguments removed. */
