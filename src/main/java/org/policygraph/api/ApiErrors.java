@@ -4,6 +4,7 @@ import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
 import java.util.Map;
+import org.policygraph.graph.query.ApiException;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.stereotype.Component;
@@ -19,7 +20,7 @@ class ApiErrors extends DataFetcherExceptionResolverAdapter {
     protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
         GraphqlErrorBuilder<?> error = GraphqlErrorBuilder.newError(env).message(ex.getMessage());
         if (ex instanceof ApiException.LimitExceeded limit) {
-            return error.errorType(ErrorType.BAD_REQUEST).extensions(Map.of("limit", limit.limit)).build();
+            return error.errorType(ErrorType.BAD_REQUEST).extensions(Map.of("limit", limit.limit())).build();
         }
         if (ex instanceof ApiException.QueryTimedOut) {
             return error.errorType(ApiErrorType.TIMEOUT).build();

@@ -12,13 +12,14 @@ import graphql.schema.GraphQLTypeVisitorStub;
 import graphql.util.TraversalControl;
 import graphql.util.TraverserContext;
 import java.util.List;
-import org.neo4j.driver.Value;
+import org.policygraph.graph.query.KeyedNode;
+import org.policygraph.graph.query.PrefetchedField;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Answers a {@link Relation}'s field straight from the rows its list statement already read, and hands
+ * Answers a {@link PrefetchedField} straight from the rows its list statement already read, and hands
  * it to the field's {@code @BatchMapping} only for parents reached otherwise. The batch mapping alone
  * would give the same answer from the same rows, but through a DataLoader, a Reactor publisher and
  * Spring's handler invocation per field; on a page of pilots with their tasks, documents and sites that
@@ -34,14 +35,14 @@ class PrefetchedFields {
             public TraversalControl visitGraphQLFieldDefinition(GraphQLFieldDefinition field,
                     TraverserContext<GraphQLSchemaElement> context) {
                 if (context.getParentNode() instanceof GraphQLFieldsContainer parent) {
-                    Relation<?> relation = Relations.find(parent.getName(), field.getName());
-                    if (relation != null) {
+                    PrefetchedField prefetched = PrefetchedField.find(parent.getName(), field.getName());
+                    if (prefetched != null) {
                         GraphQLCodeRegistry.Builder registry =
                                 context.getVarFromParents(GraphQLCodeRegistry.Builder.class);
                         FieldCoordinates coordinates =
                                 FieldCoordinates.coordinates(parent.getName(), field.getName());
                         DataFetcher<?> batched = registry.getDataFetcher(coordinates, field);
-                        registry.dataFetcher(coordinates, new Fetcher<>(relation, batched));
+                        registry.dataFetcher(coordinates, new Fetcher(prefetched, batched));
                     }
                 }
                 return TraversalControl.CONTINUE;
@@ -50,19 +51,13 @@ class PrefetchedFields {
     }
 
     /** Trivial when the rows are there: no per-field observation for a map lookup. */
-    private record Fetcher<V>(Relation<V> relation, DataFetcher<?> batched) implements TrivialDataFetcher<Object> {
+    private record Fetcher(PrefetchedField prefetched, DataFetcher<?> batched) implements TrivialDataFetcher<Object> {
 
         @Override
         public Object get(DataFetchingEnvironment env) throws Exception {
-            List<Value> rows = env.getSource() instanceof KeyedNode parent
-                    ? Prefetch.of(env.getGraphQlContext()).get(relation, parent.key()) : null;
-            if (rows == null) {
-                return batched.get(env);
-            }
-            if (relation.single()) {
-                return rows.isEmpty() ? null : relation.value().apply(rows.get(0));
-            }
-            return rows.stream().map(relation.value()).toList();
+            Object value = env.getSource() instanceof KeyedNode parent
+                    ? prefetched.value(env.getGraphQlContext(), parent.key()) : PrefetchedField.NOT_READ;
+            return value == PrefetchedField.NOT_READ ? batched.get(env) : value;
         }
     }
 }

@@ -15,6 +15,7 @@ import graphql.language.OperationDefinition;
 import graphql.language.Selection;
 import java.util.List;
 import java.util.Map;
+import org.policygraph.graph.query.ApiProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -16,6 +16,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.policygraph.graph.GraphSessions;
+import org.policygraph.graph.query.ApiException;
+import org.policygraph.graph.query.ApiProperties;
+import org.policygraph.graph.query.ReadQueries;
 import org.springframework.beans.factory.annotation.Autowired;
 
 class QueryTimeoutTests extends ApiTestSupport {

@@ -1,9 +1,10 @@
-package org.policygraph.api;
+package org.policygraph.graph.query;
 
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.neo4j.driver.types.MapAccessor;
 
 /** Every nested field whose read a list statement can take over (see {@link Relation}). */
 final class Relations {
@@ -19,7 +20,7 @@ final class Relations {
     static final Relation<Assignment> TASK_DEPARTMENTS = new Relation<>("Task", "departments",
             "MATCH (parent)-[a#:ASSIGNED_TO]->(d#:Department)",
             "task: parent {.*}, assignment: a# {.*}, department: d# {.*}", "a#.position", null,
-            false, TaskController::assignment);
+            false, Assignment::of);
     static final Relation<Region> TASK_REGIONS = new Relation<>("Task", "regions",
             "MATCH (parent)-[m#:MENTIONS]->(r#:Region)", "node: r# {.*}", "m#.start, r#.code", "Region",
             false, row -> Region.of(row.get("node")));
@@ -39,7 +40,7 @@ final class Relations {
     static final Relation<Object> PILOT_SITES = new Relation<>("Pilot", "sites",
             "MATCH (parent)-[:AT_SITE]->(s#)", "node: s# {.*}, isRegion: s#:Region",
             "coalesce(s#.code, s#.regionCode), s#.key", null,
-            false, PilotController::site);
+            false, Relations::site);
     static final Relation<Evidence> PILOT_EVIDENCE = new Relation<>("Pilot", "evidence",
             "MATCH (t#:Task)-[:DESIGNATES]->(parent) WHERE parent.start IS NOT NULL",
             "task: t# {.*}, start: parent.start, end: parent.end", null, null,
@@ -65,7 +66,7 @@ final class Relations {
     static final Relation<Evidence> INDICATOR_EVIDENCE = new Relation<>("Indicator", "evidence",
             "MATCH (o#)-[:SETS]->(parent) WHERE parent.start IS NOT NULL",
             "owner: o# {.*}, byTask: o#:Task, start: parent.start, end: parent.end", null, null,
-            true, IndicatorController::evidence);
+            true, Relations::indicatorEvidence);
 
     static final List<Relation<?>> ALL = List.of(TASK_DOCUMENT, TASK_SECTION, TASK_DEPARTMENTS,
             TASK_REGIONS, TASK_PILOTS, TASK_INDICATORS, TASK_CITES, PILOT_TASK, PILOT_SITES, PILOT_EVIDENCE,
@@ -78,5 +79,20 @@ final class Relations {
     /** The relation of {@code type.field}, or null when the field is read otherwise. */
     static Relation<?> find(String type, String field) {
         return BY_FIELD.get(type + "." + field);
+    }
+
+    /** A pilot's site: a region, or an institution. */
+    private static Object site(MapAccessor r) {
+        return r.get("isRegion").asBoolean() ? Region.of(r.get("node")) : Institution.of(r.get("node"));
+    }
+
+    /** Cut from the task text; a document-level indicator has its span but no stored text to quote. */
+    private static Evidence indicatorEvidence(MapAccessor r) {
+        int start = r.get("start").asInt();
+        int end = r.get("end").asInt();
+        if (r.get("byTask").asBoolean()) {
+            return Task.of(r.get("owner")).quote(start, end);
+        }
+        return new Evidence(null, start, end, Nodes.string(r.get("owner"), "key"));
     }
 }

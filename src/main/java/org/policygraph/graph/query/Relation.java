@@ -1,4 +1,4 @@
-package org.policygraph.api;
+package org.policygraph.graph.query;
 
 import java.util.function.Function;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package org.policygraph.api;
+package org.policygraph.graph.query;
 
 import graphql.GraphQLContext;
 import java.util.List;

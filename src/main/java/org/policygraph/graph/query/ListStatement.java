@@ -1,4 +1,4 @@
-package org.policygraph.api;
+package org.policygraph.graph.query;
 
 import java.util.List;
 import java.util.Map;
@@ -9,9 +9,6 @@ import java.util.stream.Collectors;
  * reads the page, its nested fields and, when asked, the total count.
  */
 record ListStatement(String match, Filter filter, String variable, String orderBy) {
-
-    /** A sort criterion as the schema's sort inputs give it. */
-    record Sort(String field, String direction) {}
 
     /**
      * The page as rows written by {@code projection}: one row per node ({@code row}), or, when

@@ -1,4 +1,4 @@
-package org.policygraph.api;
+package org.policygraph.graph.query;
 
 import java.util.List;
 import java.util.regex.Pattern;
@@ -11,14 +11,14 @@ import org.springframework.stereotype.Component;
  * (甘南州, 甘南) or the code (623000). A name shared by several divisions matches all of them.
  */
 @Component
-class RegionNames {
+public class RegionNames {
 
     private static final Pattern CODE = Pattern.compile("\\d{6}");
 
     private final RegionGazetteer gazetteer = RegionGazetteer.load();
 
     /** The codes {@code nameOrCode} stands for; null for null, empty when it names no division. */
-    List<String> codes(String nameOrCode) {
+    public List<String> codes(String nameOrCode) {
         if (nameOrCode == null) {
             return null;
         }

@@ -1,4 +1,4 @@
-package org.policygraph.api;
+package org.policygraph.graph.query;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,11 +8,11 @@ import java.util.function.LongSupplier;
  * A Relay connection: one page of edges and its page info. {@link #totalCount()} runs the list's
  * count query only when a query selects it.
  */
-final class Connection<T> {
+public final class Connection<T> {
 
-    record Edge<T>(String cursor, T node) {}
+    public record Edge<T>(String cursor, T node) {}
 
-    record PageInfo(boolean hasNextPage, boolean hasPreviousPage, String startCursor, String endCursor) {}
+    public record PageInfo(boolean hasNextPage, boolean hasPreviousPage, String startCursor, String endCursor) {}
 
     private final List<Edge<T>> edges;
     private final PageInfo pageInfo;

@@ -1,4 +1,4 @@
-package org.policygraph.api;
+package org.policygraph.graph.query;
 
 import graphql.schema.SelectedField;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package org.policygraph.api;
+package org.policygraph.graph.query;
 
 import graphql.GraphQLContext;
 import graphql.schema.DataFetchingFieldSelectionSet;
@@ -20,20 +20,20 @@ import org.springframework.stereotype.Component;
 
 /** Runs the API's read statements, each in its own read transaction bounded by the query timeout. */
 @Component
-class ReadQueries {
+public class ReadQueries {
 
     private static final Logger log = LoggerFactory.getLogger(ReadQueries.class);
 
     private final GraphSessions sessions;
     private final Duration timeout;
 
-    ReadQueries(GraphSessions sessions, ApiProperties properties) {
+    public ReadQueries(GraphSessions sessions, ApiProperties properties) {
         this.sessions = sessions;
         this.timeout = properties.queryTimeout();
     }
 
     /** The rows of a read statement, each a map from column to value. */
-    List<Value> list(String cypher, Map<String, Object> parameters) {
+    public List<Value> list(String cypher, Map<String, Object> parameters) {
         log.debug("Statement:\n{}\nparameters: {}", cypher, parameters);
         try {
             return sessions.read(cypher, parameters, timeout);

@@ -1,4 +1,4 @@
-package org.policygraph.api;
+package org.policygraph.graph.query;
 
 import java.time.Duration;
 import java.util.List;
@@ -23,7 +23,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param queueTimeout longest a request waits for its turn before it is refused as BUSY
  */
 @ConfigurationProperties("policygraph.graphql")
-record ApiProperties(int maxDepth, int maxComplexity, int maxPageSize, int defaultPageSize, Duration queryTimeout,
+public record ApiProperties(int maxDepth, int maxComplexity, int maxPageSize, int defaultPageSize, Duration queryTimeout,
         int parsedQueryCacheSize, List<String> departmentLevelPrefixes, int maxFields, int maxTokens,
         int maxWhitespaceTokens, int maxRuleDepth, int maxCharacters, int maxConcurrentRequests,
         Duration queueTimeout) {}

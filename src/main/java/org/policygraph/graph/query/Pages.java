@@ -1,4 +1,4 @@
-package org.policygraph.api;
+package org.policygraph.graph.query;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -9,12 +9,12 @@ import org.springframework.stereotype.Component;
  * {@code offset:N}, the position of the edge in the sorted result.
  */
 @Component
-class Pages {
+public class Pages {
 
     private static final String PREFIX = "offset:";
 
     /** Rows [offset, offset + size) of a sorted result. */
-    record PageRequest(int offset, int size) {}
+    public record PageRequest(int offset, int size) {}
 
     private final ApiProperties properties;
 
@@ -22,7 +22,7 @@ class Pages {
         this.properties = properties;
     }
 
-    PageRequest request(Integer first, String after) {
+    public PageRequest request(Integer first, String after) {
         int size = first == null ? properties.defaultPageSize() : first;
         if (size < 0) {
             throw new ApiException.BadInput("first must not be negative, not " + size);
