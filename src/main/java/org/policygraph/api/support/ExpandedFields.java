@@ -1,4 +1,4 @@
-package org.policygraph.api;
+package org.policygraph.api.support;
 
 import graphql.language.Document;
 import graphql.language.Field;

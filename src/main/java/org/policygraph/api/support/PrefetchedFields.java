@@ -1,4 +1,4 @@
-package org.policygraph.api;
+package org.policygraph.api.support;
 
 import graphql.TrivialDataFetcher;
 import graphql.schema.DataFetcher;

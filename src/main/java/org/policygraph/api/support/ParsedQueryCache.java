@@ -1,4 +1,4 @@
-package org.policygraph.api;
+package org.policygraph.api.support;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;

@@ -1,4 +1,4 @@
-package org.policygraph.api;
+package org.policygraph.api.regions;
 
 import graphql.GraphQLContext;
 import graphql.schema.DataFetchingFieldSelectionSet;

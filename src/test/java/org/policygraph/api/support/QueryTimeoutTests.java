@@ -1,4 +1,4 @@
-package org.policygraph.api;
+package org.policygraph.api.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.policygraph.api.ApiTestSupport;
 import org.policygraph.graph.GraphSessions;
 import org.policygraph.graph.query.ApiException;
 import org.policygraph.graph.query.ApiProperties;

@@ -1,4 +1,4 @@
-package org.policygraph.api;
+package org.policygraph.api.ask;
 
 import graphql.GraphQLContext;
 import graphql.schema.DataFetchingFieldSelectionSet;
@@ -15,7 +15,9 @@ import org.policygraph.graph.query.ApiException;
 import org.policygraph.graph.query.ApiProperties;
 import org.policygraph.graph.query.Connection;
 import org.policygraph.graph.query.Evidence;
+import org.policygraph.graph.query.Pages;
 import org.policygraph.graph.query.Task;
+import org.policygraph.graph.query.TaskQueries;
 import org.policygraph.graph.query.TaskWhere;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -46,13 +48,15 @@ class AskController {
 
     private final QuestionInterpreter interpreter;
     private final GraphVocabulary vocabulary;
-    private final TaskController tasks;
+    private final TaskQueries tasks;
+    private final Pages pages;
     private final ApiProperties properties;
 
-    AskController(GraphVocabulary vocabulary, TaskController tasks, ApiProperties properties) {
+    AskController(GraphVocabulary vocabulary, TaskQueries tasks, Pages pages, ApiProperties properties) {
         this.interpreter = new QuestionInterpreter(RegionGazetteer.load());
         this.vocabulary = vocabulary;
         this.tasks = tasks;
+        this.pages = pages;
         this.properties = properties;
     }
 
@@ -66,9 +70,9 @@ class AskController {
         }
         Interpretation interpretation = interpreter.interpret(question, vocabulary.current());
         Connection<Task> found = interpretation.chips().isEmpty()
-                ? tasks.tasks(impossible(), null, first, null, selection, context)
-                : tasks.tasks(where(interpretation.criteria()), null, first != null ? first : properties.maxPageSize(),
-                        null, selection, context);
+                ? tasks.tasks(impossible(), null, pages.request(first, null), selection, context)
+                : tasks.tasks(where(interpretation.criteria()), null,
+                        pages.request(first != null ? first : properties.maxPageSize(), null), selection, context);
         return new Answered(interpretation, found);
     }
 

@@ -1,4 +1,4 @@
-package org.policygraph.api;
+package org.policygraph.api.tasks;
 
 import graphql.GraphQLContext;
 import graphql.schema.DataFetchingFieldSelectionSet;

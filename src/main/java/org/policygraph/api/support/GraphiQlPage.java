@@ -1,4 +1,4 @@
-package org.policygraph.api;
+package org.policygraph.api.support;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,4 +1,4 @@
-package org.policygraph.api;
+package org.policygraph.api.tasks;
 
 import java.util.List;
 import org.policygraph.graph.query.Aggregations;

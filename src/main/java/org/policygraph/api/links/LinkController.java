@@ -1,4 +1,4 @@
-package org.policygraph.api;
+package org.policygraph.api.links;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.policygraph.api;
+package org.policygraph.api.departments;
 
 import graphql.GraphQLContext;
 import graphql.schema.DataFetchingFieldSelectionSet;
