@@ -70,7 +70,7 @@ class AskController {
         }
         Interpretation interpretation = interpreter.interpret(question, vocabulary.current());
         Connection<Task> found = interpretation.chips().isEmpty()
-                ? tasks.tasks(impossible(), null, pages.request(first, null), selection, context)
+                ? Connection.empty(pages.request(first, null))
                 : tasks.tasks(where(interpretation.criteria()), null,
                         pages.request(first != null ? first : properties.maxPageSize(), null), selection, context);
         return new Answered(interpretation, found);
@@ -102,16 +102,12 @@ class AskController {
                 graphql(answered.interpretation().criteria()), found));
     }
 
-    /** A filter nothing meets: a question with no understood part answers nothing rather than everything. */
-    private static TaskWhere impossible() {
-        return new TaskWhere(null, null, null, null, null, null, null, null, null, null, null, -1, null, null,
-                null, null, null, null, null, null);
-    }
-
     static TaskWhere where(Criteria c) {
-        return new TaskWhere(c.department(), null, c.role(), c.region(), c.pilotLevel(), null, c.pilotRegion(),
-                c.documentLevel(), null, c.year(), null, null, null, null, c.departmentRegion(), c.mentionsRegion(),
-                c.pilotInstitution(), c.indicatorDeadline(), c.documentRegion(), null);
+        return TaskWhere.builder().department(c.department()).departmentRegion(c.departmentRegion()).role(c.role())
+                .region(c.region()).mentionsRegion(c.mentionsRegion()).pilotLevel(c.pilotLevel())
+                .pilotRegion(c.pilotRegion()).pilotInstitution(c.pilotInstitution())
+                .indicatorDeadline(c.indicatorDeadline()).year(c.year()).documentRegion(c.documentRegion())
+                .documentLevel(c.documentLevel()).build();
     }
 
     /** The equivalent tasks(where:) query, as a researcher would type it. */

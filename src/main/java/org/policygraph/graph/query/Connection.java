@@ -31,6 +31,11 @@ public final class Connection<T> {
         this.totalCount = totalCount;
     }
 
+    /** No nodes: the answer to a request that matches nothing, without asking the database. */
+    public static <T> Connection<T> empty(Pages.PageRequest page) {
+        return new Connection<>(List.of(), page, () -> 0);
+    }
+
     public List<Edge<T>> edges() {
         return edges;
     }
