@@ -1,5 +1,6 @@
 package org.policygraph;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -11,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The floors, one way: reading → ingest → extract → graph → link → corpus, with the features (api,
  * ask, analyst, upload, cli, evaluate) on top and reference data under everything. No package
- * reaches a floor above its own, and no two packages depend on each other.
+ * reaches a floor above its own, and no two packages depend on each other. Only {@code graph} opens
+ * sessions and transactions: the other floors and features ask it for data.
  */
 class ArchitectureTest {
 
@@ -49,5 +51,20 @@ class ArchitectureTest {
     @Test
     void packagesAreFreeOfCycles() {
         slices().matching("org.policygraph.(*)..").should().beFreeOfCycles().check(MAIN);
+    }
+
+    /**
+     * Every statement of the service lives in {@code graph}, behind its one session abstraction. The
+     * analyst console is the exception: it runs the analysts' own statements, in read-only transactions
+     * it bounds itself.
+     */
+    @Test
+    void onlyGraphOpensSessions() {
+        noClasses().that().resideOutsideOfPackages("org.policygraph.graph..", "org.policygraph.analyst..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("org.neo4j.driver.Session")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.neo4j.driver.Transaction")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.neo4j.graphdb.Transaction")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.policygraph.graph.GraphSessions")
+                .check(MAIN);
     }
 }

@@ -22,7 +22,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
 @Import(StatementCounter.Configuration.class)
-abstract class ApiTestSupport {
+public abstract class ApiTestSupport {
 
     static final Path DATA_DIR = Path.of("target", "test-neo4j", "api-" + UUID.randomUUID()).toAbsolutePath();
 
@@ -40,7 +40,7 @@ abstract class ApiTestSupport {
     /** Room for the vendored GraphiQL bundle (about 1 MB). */
     static final int MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
 
-    HttpGraphQlTester graphQlTester;
+    protected HttpGraphQlTester graphQlTester;
 
     WebTestClient webTestClient;
 

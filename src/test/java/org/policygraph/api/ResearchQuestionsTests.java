@@ -6,10 +6,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The research questions of docs/api.md (Research questions), each answered from the real sample graph. */
-class ResearchQuestionsTests extends ApiTestSupport {
+public class ResearchQuestionsTests extends ApiTestSupport {
 
     static final String BAIYIN = "市政办发〔2021〕100号";
-    static final String GANSU = "甘政办发〔2022〕84号";
+    public static final String GANSU = "甘政办发〔2022〕84号";
 
     @Test
     void shouldFindTheCityHealthCommissionTaskWithAProvincialPilotInBaiyin() {

@@ -1,9 +1,0 @@
-package org.policygraph.api;
-
-import graphql.ErrorClassification;
-
-/** Classifications beyond Spring's {@link org.springframework.graphql.execution.ErrorType}. */
-enum ApiErrorType implements ErrorClassification {
-    /** The request hit policygraph.graphql.query-timeout; retry with narrower filters or a smaller page. */
-    TIMEOUT
-}

@@ -1,0 +1,138 @@
+package org.policygraph.api.ask;
+
+import graphql.GraphQLContext;
+import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.SelectedField;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.policygraph.ask.GraphVocabulary;
+import org.policygraph.ask.Interpretation;
+import org.policygraph.ask.Interpretation.Criteria;
+import org.policygraph.ask.QuestionInterpreter;
+import org.policygraph.extract.region.RegionGazetteer;
+import org.policygraph.graph.query.ApiException;
+import org.policygraph.graph.query.ApiProperties;
+import org.policygraph.graph.query.Connection;
+import org.policygraph.graph.query.Evidence;
+import org.policygraph.graph.query.Pages;
+import org.policygraph.graph.query.Task;
+import org.policygraph.graph.query.TaskQueries;
+import org.policygraph.graph.query.TaskWhere;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/**
+ * Questions in Chinese: {@code ask(question:)} in GraphQL and {@code POST /api/ask}. The question is read
+ * onto the same filters as {@code tasks(where:)} and answered by the same statement.
+ */
+@Controller
+class AskController {
+
+    /** Answer to a question as plain JSON for POST /api/ask. */
+    record AskRequest(String question) {}
+
+    record AskResponse(String question, Interpretation interpretation, String graphql, List<AnswerTask> answer) {}
+
+    record AnswerTask(String document, int ordinal, String title, Evidence evidence) {}
+
+    record Answer(String question, InterpretationView interpretation, Connection<Task> tasks) {}
+
+    record InterpretationView(List<Interpretation.Chip> filters, String graphql, List<String> notUnderstood,
+                              List<String> alternatives) {}
+
+    private final QuestionInterpreter interpreter;
+    private final GraphVocabulary vocabulary;
+    private final TaskQueries tasks;
+    private final Pages pages;
+    private final ApiProperties properties;
+
+    AskController(GraphVocabulary vocabulary, TaskQueries tasks, Pages pages, ApiProperties properties) {
+        this.interpreter = new QuestionInterpreter(RegionGazetteer.load());
+        this.vocabulary = vocabulary;
+        this.tasks = tasks;
+        this.pages = pages;
+        this.properties = properties;
+    }
+
+    private record Answered(Interpretation interpretation, Connection<Task> tasks) {}
+
+    /** {@code selection} and {@code context}: of the answer's tasks field, null outside GraphQL. */
+    private Answered answer(String question, Integer first, DataFetchingFieldSelectionSet selection,
+            GraphQLContext context) {
+        if (question == null || question.isBlank()) {
+            throw new ApiException.BadInput("question must not be blank");
+        }
+        Interpretation interpretation = interpreter.interpret(question, vocabulary.current());
+        Connection<Task> found = interpretation.chips().isEmpty()
+                ? Connection.empty(pages.request(first, null))
+                : tasks.tasks(where(interpretation.criteria()), null,
+                        pages.request(first != null ? first : properties.maxPageSize(), null), selection, context);
+        return new Answered(interpretation, found);
+    }
+
+    @QueryMapping
+    Answer ask(@Argument String question, @Argument Integer first, DataFetchingFieldSelectionSet selection,
+            GraphQLContext context) {
+        DataFetchingFieldSelectionSet taskSelection = selection.getFields("tasks").stream().findFirst()
+                .map(SelectedField::getSelectionSet).orElse(null);
+        Answered answered = answer(question, first, taskSelection, context);
+        Interpretation i = answered.interpretation();
+        return new Answer(question, new InterpretationView(i.chips(), graphql(i.criteria()), i.notUnderstood(), i.alternatives()),
+                answered.tasks());
+    }
+
+    @PostMapping("/api/ask")
+    @ResponseBody
+    ResponseEntity<?> askOverRest(@RequestBody AskRequest request) {
+        if (request == null || request.question() == null || request.question().isBlank()) {
+            return ResponseEntity.badRequest().body(Map.of("error", "question must not be blank"));
+        }
+        Answered answered = answer(request.question(), properties.maxPageSize(), null, null);
+        List<AnswerTask> found = answered.tasks().edges().stream()
+                .map(Connection.Edge::node)
+                .map(task -> new AnswerTask(task.docKey(), task.ordinal(), task.title(), task.evidence()))
+                .toList();
+        return ResponseEntity.ok(new AskResponse(request.question(), answered.interpretation(),
+                graphql(answered.interpretation().criteria()), found));
+    }
+
+    static TaskWhere where(Criteria c) {
+        return TaskWhere.builder().department(c.department()).departmentRegion(c.departmentRegion()).role(c.role())
+                .region(c.region()).mentionsRegion(c.mentionsRegion()).pilotLevel(c.pilotLevel())
+                .pilotRegion(c.pilotRegion()).pilotInstitution(c.pilotInstitution())
+                .indicatorDeadline(c.indicatorDeadline()).year(c.year()).documentRegion(c.documentRegion())
+                .documentLevel(c.documentLevel()).build();
+    }
+
+    /** The equivalent tasks(where:) query, as a researcher would type it. */
+    static String graphql(Criteria c) {
+        List<String> fields = new ArrayList<>();
+        string(fields, "department", c.department());
+        string(fields, "departmentRegion", c.departmentRegion());
+        enumValue(fields, "role", c.role());
+        string(fields, "region", c.region());
+        string(fields, "mentionsRegion", c.mentionsRegion());
+        enumValue(fields, "pilotLevel", c.pilotLevel());
+        string(fields, "pilotRegion", c.pilotRegion());
+        string(fields, "pilotInstitution", c.pilotInstitution());
+        string(fields, "indicatorDeadline", c.indicatorDeadline());
+        if (c.year() != null) fields.add("year: " + c.year());
+        string(fields, "documentRegion", c.documentRegion());
+        enumValue(fields, "documentLevel", c.documentLevel());
+        return "{ tasks(where: {" + String.join(", ", fields) + "}) { totalCount edges { node { ordinal title document { docNumber title } } } } }";
+    }
+
+    private static void string(List<String> fields, String name, String value) {
+        if (value != null) fields.add(name + ": \"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"");
+    }
+
+    private static void enumValue(List<String> fields, String name, String value) {
+        if (value != null) fields.add(name + ": " + value);
+    }
+}

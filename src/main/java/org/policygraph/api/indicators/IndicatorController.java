@@ -1,0 +1,54 @@
+package org.policygraph.api.indicators;
+
+import graphql.GraphQLContext;
+import graphql.schema.DataFetchingFieldSelectionSet;
+import java.util.List;
+import java.util.Map;
+import org.policygraph.graph.query.Connection;
+import org.policygraph.graph.query.Document;
+import org.policygraph.graph.query.Evidence;
+import org.policygraph.graph.query.Indicator;
+import org.policygraph.graph.query.IndicatorQueries;
+import org.policygraph.graph.query.IndicatorQueries.IndicatorWhere;
+import org.policygraph.graph.query.Pages;
+import org.policygraph.graph.query.Sort;
+import org.policygraph.graph.query.Task;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+/** Indicators with their owner (a task, or a document for document-level targets). */
+@Controller
+class IndicatorController {
+
+    private final IndicatorQueries queries;
+    private final Pages pages;
+
+    IndicatorController(IndicatorQueries queries, Pages pages) {
+        this.queries = queries;
+        this.pages = pages;
+    }
+
+    @QueryMapping
+    Connection<Indicator> indicators(@Argument IndicatorWhere where, @Argument List<Sort> sort,
+            @Argument Integer first, @Argument String after,
+            DataFetchingFieldSelectionSet selection, GraphQLContext context) {
+        return queries.indicators(where, sort, pages.request(first, after), selection, context);
+    }
+
+    @BatchMapping
+    Map<Indicator, Task> task(List<Indicator> indicators, GraphQLContext context) {
+        return queries.task(indicators, context);
+    }
+
+    @BatchMapping
+    Map<Indicator, Document> document(List<Indicator> indicators, GraphQLContext context) {
+        return queries.document(indicators, context);
+    }
+
+    @BatchMapping
+    Map<Indicator, Evidence> evidence(List<Indicator> indicators, GraphQLContext context) {
+        return queries.evidence(indicators, context);
+    }
+}

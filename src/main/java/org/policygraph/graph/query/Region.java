@@ -1,0 +1,10 @@
+package org.policygraph.graph.query;
+
+import org.neo4j.driver.Value;
+
+public record Region(String code, String name, String level) {
+
+    static Region of(Value n) {
+        return new Region(Nodes.string(n, "code"), Nodes.string(n, "name"), Nodes.string(n, "level"));
+    }
+}

@@ -1,0 +1,11 @@
+package org.policygraph.graph.query;
+
+import org.neo4j.driver.Value;
+
+public record Section(String key, int ordinal, String label, String title) {
+
+    static Section of(Value n) {
+        return new Section(Nodes.string(n, "key"), n.get("ordinal").asInt(), Nodes.string(n, "label"),
+                Nodes.string(n, "title"));
+    }
+}
