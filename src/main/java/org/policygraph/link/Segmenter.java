@@ -4,11 +4,13 @@ import org.policygraph.ingest.ChineseLanguage;
 import org.policygraph.ingest.ChineseLanguage.Token;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The only class of this package that talks to HanLP: plain dictionary segmentation (every
  * recognizer off, so that place and organisation names stay split into their words) with HanLP's
- * core stopwords, punctuation and figures removed.
+ * core stopwords, the genre's own words ({@link GenreWords}: 推进, 加强, 机制, 医院 …), punctuation and
+ * figures removed.
  */
 final class Segmenter {
 
@@ -16,6 +18,7 @@ final class Segmenter {
     private static final int MIN_WORD_LENGTH = 2;
 
     private final ChineseLanguage.Segmenter segmenter = new ChineseLanguage.Segmenter();
+    private final Set<String> genreWords = GenreWords.standard();
 
     /** Content words of the text, in order, repeats kept. */
     List<String> words(String text) {
@@ -26,7 +29,8 @@ final class Segmenter {
         List<String> words = new ArrayList<>(tokens.size());
         for (Token token : tokens) {
             String word = token.word().strip();
-            if (word.length() < MIN_WORD_LENGTH || isFigureOrPunctuation(token) || ChineseLanguage.isStopWord(word)) {
+            if (word.length() < MIN_WORD_LENGTH || isFigureOrPunctuation(token) || ChineseLanguage.isStopWord(word)
+                    || genreWords.contains(word)) {
                 continue;
             }
             words.add(word);

@@ -82,7 +82,8 @@ public class TaskAligner {
                 .filter(d -> rank(d.level()) != null && rank(d.level()) < Extraction.Level.values().length - 1).toList();
         List<LinkStore.DocumentInfo> affected = new ArrayList<>();
         for (LinkStore.DocumentInfo document : documents) {
-            if (keys.contains(document.key()) || higher.stream().anyMatch(h -> isAbove(h, document))) {
+            if (keys.contains(document.key())
+                    || higher.stream().anyMatch(h -> isAbove(h, document) && !isLater(h, document))) {
                 affected.add(document);
             }
         }
@@ -181,11 +182,14 @@ public class TaskAligner {
         return best;
     }
 
-    /** The documents the lower one is aligned to: per higher level, those of the nearest year. */
+    /**
+     * The documents the lower one is aligned to: per higher level, those of the nearest year not after
+     * its own (a task implements what was set before it or in its year, never what came later).
+     */
     List<LinkStore.DocumentInfo> targets(LinkStore.DocumentInfo lower, List<LinkStore.DocumentInfo> documents) {
         Map<String, List<LinkStore.DocumentInfo>> byLevel = new HashMap<>();
         for (LinkStore.DocumentInfo candidate : documents) {
-            if (isAbove(candidate, lower)) {
+            if (isAbove(candidate, lower) && !isLater(candidate, lower)) {
                 byLevel.computeIfAbsent(candidate.level(), k -> new ArrayList<>()).add(candidate);
             }
         }
@@ -215,6 +219,11 @@ public class TaskAligner {
             return true;
         }
         return higher.regionCode() != null && gazetteer.contains(higher.regionCode(), lower.regionCode());
+    }
+
+    /** True when both years are known and {@code higher}'s comes after {@code lower}'s. */
+    static boolean isLater(LinkStore.DocumentInfo higher, LinkStore.DocumentInfo lower) {
+        return higher.year() != null && lower.year() != null && higher.year() > lower.year();
     }
 
     private static Integer rank(String level) {

@@ -39,7 +39,8 @@ public class YearOverYear {
             String comparator, double fromValue, double toValue, Change change) {}
 
     /**
-     * The comparison; empty lists of documents when a year has no document of that issuer.
+     * The comparison. When a year has no document of that issuer its list of documents is empty and
+     * so are the tasks kept, added and dropped and the indicator changes: there is nothing to compare.
      *
      * @param fromDocuments keys of the documents of the earlier year
      * @param toDocuments keys of the documents of the later year
@@ -66,6 +67,11 @@ public class YearOverYear {
         List<LinkStore.DocumentInfo> documents = store.documents();
         List<String> from = keysOf(documents, issuerRegionCode, level, fromYear);
         List<String> to = keysOf(documents, issuerRegionCode, level, toYear);
+        if (from.isEmpty() || to.isEmpty()) {
+            // Nothing to compare with: no task was added or dropped, a year is missing.
+            return new Comparison(issuerRegionCode, level, fromYear, toYear, from, to, List.of(), List.of(), List.of(),
+                    List.of());
+        }
         List<TaskText> fromTasks = store.tasks(from).stream().map(TaskText::of).toList();
         List<TaskText> toTasks = store.tasks(to).stream().map(TaskText::of).toList();
         List<TaskText> both = new ArrayList<>(fromTasks);

@@ -68,16 +68,17 @@ class CitationLinkTest extends LinkTestSupport {
     }
 
     @Test
-    void lowerDocumentAlignsToTheHigherDocumentOfTheNearestYear() {
+    void lowerDocumentAlignsToTheHigherDocumentOfTheNearestYearNotAfterItsOwn() {
         load(BAIYIN, sample(BAIYIN));
         load(GANSU, sample(GANSU));
+        // Baiyin 2021 cannot implement what Gansu set in 2022.
         assertThat(count("MATCH (b:Task)-[:IMPLEMENTS]->(g:Task) WHERE b.docKey = '" + BAIYIN_2021
-                + "' AND g.docKey = '" + GANSU_2022 + "' RETURN count(*)")).isEqualTo(26 * 3);
+                + "' RETURN count(*)")).isZero();
 
         load("gansu-2021-composed", gansu2021());
 
         assertThat(count("MATCH (b:Task)-[:IMPLEMENTS]->(g:Task) WHERE b.docKey = '" + BAIYIN_2021
-                + "' AND g.docKey = '" + GANSU_2021 + "' RETURN count(*)")).isEqualTo(26 * 3);
+                + "' AND g.docKey = '" + GANSU_2021 + "' RETURN count(DISTINCT b)")).isEqualTo(26);
         assertThat(count("MATCH (:Task)-[r:IMPLEMENTS]->(g:Task) WHERE g.docKey = '" + GANSU_2022
                 + "' RETURN count(r)")).isZero();
     }

@@ -50,21 +50,21 @@ class IncrementalAlignmentTest extends LinkTestSupport {
 
     @Test
     void scoresEqualVectorsBuiltFromScratchAfterLoadsBatchesAndReloads() {
-        assertSameAsFromScratch(BAIYIN_2021, 26);
+        assertSameAsFromScratch(BAIYIN_2022, 26);
 
         // A batch: two more city documents and another provincial one change every IDF.
         List<Extraction> batch = List.of(
-                extract("b1", SampleDocuments.renumbered(SampleDocuments.BAIYIN, 501)),
+                extract("b1", inGansuYear(SampleDocuments.renumbered(SampleDocuments.BAIYIN, 501))),
                 extract("g1", SampleDocuments.renumbered(SampleDocuments.GANSU, 502)),
-                extract("b2", SampleDocuments.renumbered(SampleDocuments.BAIYIN, 503)));
+                extract("b2", inGansuYear(SampleDocuments.renumbered(SampleDocuments.BAIYIN, 503))));
         assertThat(loader.loadBatch(batch)).allMatch(item -> item.ok());
-        assertSameAsFromScratch(BAIYIN_2021, 26);
-        assertSameAsFromScratch(SampleDocuments.key(SampleDocuments.BAIYIN, 501), 26);
+        assertSameAsFromScratch(BAIYIN_2022, 26);
+        assertSameAsFromScratch(inGansuYear(SampleDocuments.key(SampleDocuments.BAIYIN, 501)), 26);
 
         // A reload with fewer tasks: the index reads the document again.
-        Extraction baiyin = extract(BAIYIN, sample(BAIYIN));
+        Extraction baiyin = extract(BAIYIN, baiyin2022());
         loader.load(new Extraction(baiyin.document(), baiyin.sections(), baiyin.tasks().subList(0, 10)));
-        assertSameAsFromScratch(BAIYIN_2021, 10);
+        assertSameAsFromScratch(BAIYIN_2022, 10);
 
         // A document removed behind the aligner's back (no event) leaves the statistics too.
         try (var session = sessions.session()) {
@@ -72,13 +72,13 @@ class IncrementalAlignmentTest extends LinkTestSupport {
                     MATCH (d:Document {key: $key})
                     OPTIONAL MATCH (d)-[:HAS_TASK|HAS_SECTION]->(x)
                     DETACH DELETE x, d
-                    """, java.util.Map.of("key", SampleDocuments.key(SampleDocuments.BAIYIN, 503))).consume());
+                    """, java.util.Map.of("key", inGansuYear(SampleDocuments.key(SampleDocuments.BAIYIN, 503)))).consume());
         }
-        assertSameAsFromScratch(BAIYIN_2021, 10);
+        assertSameAsFromScratch(BAIYIN_2022, 10);
 
         // alignAll starts from scratch and writes the same alignments as the incremental path computes.
-        List<TaskAligner.Alignment> incremental = aligner.alignments(SampleDocuments.key(SampleDocuments.BAIYIN, 501));
+        List<TaskAligner.Alignment> incremental = aligner.alignments(inGansuYear(SampleDocuments.key(SampleDocuments.BAIYIN, 501)));
         aligner.alignAll();
-        assertThat(aligner.alignments(SampleDocuments.key(SampleDocuments.BAIYIN, 501))).isEqualTo(incremental);
+        assertThat(aligner.alignments(inGansuYear(SampleDocuments.key(SampleDocuments.BAIYIN, 501)))).isEqualTo(incremental);
     }
 }
