@@ -479,6 +479,8 @@ public class GraphLoader {
         props.put("regionCode", regionCode);
         props.put("sourceName", doc.sourceName());
         props.put("contentHash", doc.contentHash());
+        // Linking is the stage after loading; until it has run, the graph says so (see LinkStore#pending).
+        props.put("linkPending", true);
         if (source != null) {
             props.put("extractorVersion", source.extractorVersion());
             props.put("extractionHash", source.extractionHash());

@@ -115,6 +115,17 @@ public class LinkStore {
             ORDER BY key
             """;
 
+    private static final String PENDING = """
+            MATCH (d:Document) WHERE d.linkPending = true AND d.stub = false
+            RETURN d.key AS key ORDER BY key LIMIT $limit
+            """;
+
+    private static final String MARK_LINKED = """
+            UNWIND $keys AS key
+            MATCH (d:Document {key: key})
+            REMOVE d.linkPending
+            """;
+
     private final GraphSessions sessions;
 
     public LinkStore(GraphSessions sessions) {
@@ -210,6 +221,20 @@ public class LinkStore {
             return session.executeRead(tx -> tx.run(INDICATORS, Map.of("keys", documentKeys)).list(r -> new IndicatorRow(
                     r.get("key").asString(), string(r.get("subject")), string(r.get("unit")),
                     string(r.get("comparator")), r.get("value").asDouble())));
+        }
+    }
+
+    /** Up to {@code limit} loaded documents not linked since they were loaded (a crash or a failure between the two). */
+    public List<String> pending(int limit) {
+        try (Session session = sessions.session()) {
+            return session.executeRead(tx -> tx.run(PENDING, Map.of("limit", limit)).list(r -> r.get("key").asString()));
+        }
+    }
+
+    /** Records that these documents are linked. */
+    public void markLinked(List<String> documentKeys) {
+        if (!documentKeys.isEmpty()) {
+            sessions.write(tx -> tx.run(MARK_LINKED, Map.of("keys", documentKeys)));
         }
     }
 

@@ -1,6 +1,7 @@
 package org.policygraph.link;
 
 import java.util.List;
+import org.policygraph.graph.LinkStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -8,7 +9,8 @@ import org.springframework.stereotype.Component;
 /**
  * Linking, the stage after loading: citation stubs resolved, the documents' tasks tagged with themes
  * and the task alignment they affect recomputed, once for a batch of documents. The ingestion service
- * runs it after each load when {@code policygraph.link.on-load} is on.
+ * runs it after each load when {@code policygraph.link.on-load} is on. One linking at a time: two
+ * loads re-aligning the same lower documents at once would write their alignment twice.
  */
 @Component
 public class LinkStage {
@@ -18,9 +20,12 @@ public class LinkStage {
     private final CitationResolver citations;
     private final ThemeTagger themes;
     private final TaskAligner aligner;
+    private final LinkStore store;
     private final boolean onLoad;
 
-    LinkStage(CitationResolver citations, ThemeTagger themes, TaskAligner aligner, LinkProperties properties) {
+    LinkStage(CitationResolver citations, ThemeTagger themes, TaskAligner aligner, LinkStore store,
+            LinkProperties properties) {
+        this.store = store;
         this.citations = citations;
         this.themes = themes;
         this.aligner = aligner;
@@ -33,11 +38,27 @@ public class LinkStage {
     }
 
     /**
-     * Links documents just loaded. A failure is logged, not thrown: the documents stay loaded.
+     * Links the documents loaded but not linked since (linking failed, or the process stopped between
+     * loading and linking), {@code batchSize} at a time; returns how many were linked.
+     */
+    public int linkPending(int batchSize) {
+        int linked = 0;
+        for (List<String> pending = store.pending(batchSize); !pending.isEmpty(); pending = store.pending(batchSize)) {
+            if (!link(pending)) {
+                break;
+            }
+            linked += pending.size();
+        }
+        return linked;
+    }
+
+    /**
+     * Links documents just loaded and records that they are. A failure is logged, not thrown: the
+     * documents stay loaded, and stay pending ({@link #linkPending}).
      *
      * @return whether linking succeeded
      */
-    public boolean link(List<String> documentKeys) {
+    public synchronized boolean link(List<String> documentKeys) {
         if (documentKeys.isEmpty()) {
             return true;
         }
@@ -45,6 +66,7 @@ public class LinkStage {
             int stubs = citations.resolve();
             int tags = themes.tag(documentKeys);
             int alignments = aligner.align(documentKeys);
+            store.markLinked(documentKeys);
             log.debug("Linked {} documents: {} citation stubs resolved, {} themes, {} task alignments",
                     documentKeys.size(), stubs, tags, alignments);
             return true;
