@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -56,5 +57,38 @@ class CorpusEndpointTests extends UploadTestSupport {
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN).exchange().expectStatus().isNotFound();
         http.get().uri(b -> b.path("/api/documents/original").queryParam("key", key).build()).exchange()
                 .expectStatus().isNotFound();
+    }
+
+    @Test
+    void shouldReadTheCorpusAndWriteItThroughGraphQlBehindTheToken() {
+        byte[] original = SampleDocuments.renumbered(SampleDocuments.GANSU, 9402).getBytes(StandardCharsets.UTF_8);
+        String key = SampleDocuments.key(SampleDocuments.GANSU, 9402);
+        uploadWithToken(part("gansu-9402.txt", original)).expectStatus().isOk();
+
+        JsonNode document = graphQl(null, "{ document(key: \"" + key + "\") { format extractorVersion loadedAt contentHash"
+                + " text(start: 0, end: 4) } }").get("data").get("document");
+        assertThat(document.get("format").asString()).isEqualTo("TEXT");
+        assertThat(document.get("extractorVersion").asString()).isNotBlank();
+        assertThat(document.get("loadedAt").asString()).isNotBlank();
+        assertThat(document.get("text").asString()).isEqualTo(new String(original, StandardCharsets.UTF_8).substring(0, 4));
+
+        String delete = "mutation { deleteDocument(key: \"" + key + "\") { found keptAsStub relinked } }";
+        JsonNode refused = graphQl(null, delete);
+        assertThat(refused.get("errors").get(0).get("extensions").get("classification").asString()).isEqualTo("UNAUTHORIZED");
+        assertThat(count("MATCH (d:Document {key: '" + key + "'}) RETURN count(d)")).isEqualTo(1);
+
+        JsonNode deleted = graphQl("Bearer " + TOKEN, delete).get("data").get("deleteDocument");
+        assertThat(deleted.get("found").asBoolean()).isTrue();
+        assertThat(count("MATCH (d:Document {key: '" + key + "'}) RETURN count(d)")).isZero();
+        assertThat(graphQl("Bearer " + TOKEN, "mutation { reextractDocuments(keys: [\"" + key + "\"]) { outcome error } }")
+                .get("data").get("reextractDocuments").get(0).get("outcome").asString()).isEqualTo("failed");
+    }
+
+    private JsonNode graphQl(String authorization, String query) {
+        var request = http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON);
+        if (authorization != null) {
+            request = request.header(HttpHeaders.AUTHORIZATION, authorization);
+        }
+        return JSON.readTree(request.bodyValue(Map.of("query", query)).exchange().expectBody().returnResult().getResponseBody());
     }
 }

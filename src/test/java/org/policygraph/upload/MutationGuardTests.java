@@ -18,8 +18,8 @@ import org.springframework.util.LinkedMultiValueMap;
 import reactor.core.publisher.Mono;
 
 /**
- * The schema has no mutation, so the guard is tested as a unit: parsed documents, and the
- * interceptor with a chain that records whether execution was reached.
+ * The guard as a unit: parsed documents, and the interceptor with a chain that records whether
+ * execution was reached (the schema's own mutations over HTTP: CorpusEndpointTests).
  */
 class MutationGuardTests {
 

@@ -4,6 +4,7 @@ import graphql.GraphQLContext;
 import graphql.schema.DataFetchingFieldSelectionSet;
 import java.util.List;
 import java.util.Map;
+import org.policygraph.graph.DocumentCatalog;
 import org.policygraph.graph.query.Connection;
 import org.policygraph.graph.query.Document;
 import org.policygraph.graph.query.DocumentQueries;
@@ -18,6 +19,7 @@ import org.policygraph.graph.query.Task;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 /** Documents, their sections, and the document of a quoted span. */
@@ -26,10 +28,27 @@ class DocumentController {
 
     private final DocumentQueries queries;
     private final Pages pages;
+    private final DocumentCatalog catalog;
 
-    DocumentController(DocumentQueries queries, Pages pages) {
+    DocumentController(DocumentQueries queries, Pages pages, DocumentCatalog catalog) {
         this.queries = queries;
         this.pages = pages;
+        this.catalog = catalog;
+    }
+
+    /** The kept text, or a passage of it; one read per document asked for (texts are long: never prefetched). */
+    @SchemaMapping
+    String text(Document document, @Argument Integer start, @Argument Integer end) {
+        if (document.stub()) {
+            return null;
+        }
+        if (start != null && end != null) {
+            if (start < 0 || end < start) {
+                throw new IllegalArgumentException("text(start, end) needs 0 <= start <= end");
+            }
+            return catalog.passage(document.key(), start, end).orElse(null);
+        }
+        return catalog.text(document.key()).orElse(null);
     }
 
     @QueryMapping
