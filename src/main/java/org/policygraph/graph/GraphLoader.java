@@ -610,6 +610,8 @@ public class GraphLoader {
             }
         }
         addIndicators(plan, plan.key, doc.indicators());
+        // With the content hash, what tells the linkers that a reloaded document changed (LinkStore#documents).
+        props.put("taskCount", plan.rows.tasks.size());
         return plan;
     }
 
