@@ -7,9 +7,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.data.neo4j.core.DatabaseSelectionProvider;
 
-/** Beans common to both modes: the sessions of this service and Spring Data's database choice. */
+/** Beans common to both modes: the sessions of this service. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PolicyGraphProperties.class)
 public class GraphConfiguration {
@@ -23,15 +22,6 @@ public class GraphConfiguration {
         return inProcess != null && settings.inProcess()
                 ? new GraphSessions(driver, null, inProcess, settings.writeAttempts(), settings.readAttempts())
                 : new GraphSessions(driver, database(properties, env));
-    }
-
-    /** Spring Data Neo4j talks to {@code policygraph.database} (the server's default when blank). */
-    @Bean
-    public DatabaseSelectionProvider databaseSelectionProvider(PolicyGraphProperties properties, Environment env) {
-        String database = database(properties, env);
-        return database == null
-                ? DatabaseSelectionProvider.getDefaultSelectionProvider()
-                : DatabaseSelectionProvider.createStaticDatabaseSelectionProvider(database);
     }
 
     /** {@code policygraph.database} in external mode; embedded Neo4j (Community) has only its default database. */
