@@ -4,8 +4,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.neo4j.driver.Record;
-import org.neo4j.driver.Session;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Component;
 
@@ -121,16 +119,11 @@ public class DocumentCatalog {
 
     /** Every loaded document, by key. */
     public List<Entry> list() {
-        try (Session session = sessions.session()) {
-            return session.executeRead(tx -> tx.run(LIST).list(DocumentCatalog::entry));
-        }
+        return sessions.read(LIST, Map.of()).stream().map(DocumentCatalog::entry).toList();
     }
 
     public Optional<Entry> find(String key) {
-        try (Session session = sessions.session()) {
-            return session.executeRead(tx -> tx.run(ENTRY, Map.of("key", key)).list(DocumentCatalog::entry))
-                    .stream().findFirst();
-        }
+        return sessions.read(ENTRY, Map.of("key", key)).stream().map(DocumentCatalog::entry).findFirst();
     }
 
     /** The hash of the extraction each of these loaded documents was loaded from, by key (absent: none kept). */
@@ -138,37 +131,26 @@ public class DocumentCatalog {
         if (keys.isEmpty()) {
             return Map.of();
         }
-        try (Session session = sessions.session()) {
-            Map<String, String> hashes = new HashMap<>();
-            session.executeRead(tx -> tx.run(EXTRACTION_HASHES, Map.of("keys", keys)).list())
-                    .forEach(r -> hashes.put(r.get("key").asString(), r.get("hash").asString()));
-            return hashes;
-        }
+        Map<String, String> hashes = new HashMap<>();
+        sessions.read(EXTRACTION_HASHES, Map.of("keys", keys))
+                .forEach(r -> hashes.put(r.get("key").asString(), r.get("hash").asString()));
+        return hashes;
     }
 
     /** The canonical text the document's spans point into; empty when it was not kept. */
     public Optional<String> text(String key) {
-        try (Session session = sessions.session()) {
-            return session.executeRead(tx -> tx.run(TEXT, Map.of("key", key)).list(r -> r.get("text").asString()))
-                    .stream().findFirst();
-        }
+        return sessions.read(TEXT, Map.of("key", key)).stream().map(r -> r.get("text").asString()).findFirst();
     }
 
     /** The text of a span of the document ({@code start} inclusive, {@code end} exclusive). */
     public Optional<String> passage(String key, int start, int end) {
-        try (Session session = sessions.session()) {
-            return session.executeRead(tx -> tx.run(PASSAGE, Map.of("key", key, "start", start, "end", end))
-                    .list(r -> r.get("passage").isNull() ? null : r.get("passage").asString()))
-                    .stream().filter(p -> p != null).findFirst();
-        }
+        return sessions.read(PASSAGE, Map.of("key", key, "start", start, "end", end)).stream()
+                .filter(r -> !r.get("passage").isNull()).map(r -> r.get("passage").asString()).findFirst();
     }
 
     /** Whether a loaded document still has the original with this content hash. */
     public boolean originalInUse(String contentHash) {
-        try (Session session = sessions.session()) {
-            return session.executeRead(tx -> tx.run(DOCUMENTS_WITH_ORIGINAL, Map.of("hash", contentHash))
-                    .single().get("n").asLong() > 0);
-        }
+        return sessions.read(DOCUMENTS_WITH_ORIGINAL, Map.of("hash", contentHash)).get(0).get("n").asLong() > 0;
     }
 
     /**
@@ -203,7 +185,7 @@ public class DocumentCatalog {
         return deletion[0];
     }
 
-    private static Entry entry(Record r) {
+    private static Entry entry(Value r) {
         return new Entry(r.get("key").asString(), string(r.get("title")), string(r.get("sourceName")),
                 string(r.get("format")), string(r.get("contentHash")), string(r.get("extractorVersion")),
                 string(r.get("extractionHash")), string(r.get("loadedAt")), r.get("tasks").asInt(),

@@ -86,6 +86,27 @@ public final class GraphSessions {
         return inProcess != null;
     }
 
+    /**
+     * The rows of one read statement of the service's own (no timeout of its own: the database's
+     * {@code db.transaction.timeout} applies), in process when the database is embedded.
+     */
+    public List<Value> read(String cypher, Map<String, Object> parameters) {
+        if (inProcess == null) {
+            try (Session session = session()) {
+                return session.executeRead(tx -> tx.run(cypher, parameters).list(r -> Values.value(r.asMap(v -> v))));
+            }
+        }
+        for (int attempt = 1; ; attempt++) {
+            try (Transaction tx = inProcess.beginTx()) {
+                return rows(tx, cypher, parameters);
+            } catch (RuntimeException e) {
+                if (attempt >= readAttempts || !isTransient(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     /** The rows of one read statement, in a read transaction the database ends after {@code timeout}. */
     public List<Value> read(String cypher, Map<String, Object> parameters, Duration timeout) {
         if (inProcess == null) {

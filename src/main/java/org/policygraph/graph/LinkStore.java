@@ -4,8 +4,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.neo4j.driver.Record;
-import org.neo4j.driver.Session;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Component;
 
@@ -135,10 +133,8 @@ public class LinkStore {
     }
 
     public List<DocumentInfo> documents() {
-        try (Session session = sessions.session()) {
-            return session.executeRead(tx -> tx.run(DOCUMENTS).list(r -> new DocumentInfo(r.get("key").asString(),
-                    string(r.get("level")), string(r.get("regionCode")), integer(r.get("year")))));
-        }
+        return sessions.read(DOCUMENTS, Map.of()).stream().map(r -> new DocumentInfo(r.get("key").asString(),
+                string(r.get("level")), string(r.get("regionCode")), integer(r.get("year")))).toList();
     }
 
     /**
@@ -146,29 +142,22 @@ public class LinkStore {
      * its number of tasks.
      */
     public Map<String, String> taskFingerprints() {
-        try (Session session = sessions.session()) {
-            Map<String, String> fingerprints = new HashMap<>();
-            session.executeRead(tx -> tx.run(TASK_FINGERPRINTS).list())
-                    .forEach(r -> fingerprints.put(r.get("key").asString(), r.get("fingerprint").asString()));
-            return fingerprints;
-        }
+        Map<String, String> fingerprints = new HashMap<>();
+        sessions.read(TASK_FINGERPRINTS, Map.of())
+                .forEach(r -> fingerprints.put(r.get("key").asString(), r.get("fingerprint").asString()));
+        return fingerprints;
     }
 
     /** Tasks of the given documents, by document then ordinal. */
     public List<TaskRow> tasks(Collection<String> documentKeys) {
-        try (Session session = sessions.session()) {
-            return session.executeRead(tx -> tx.run(TASKS, Map.of("keys", List.copyOf(documentKeys)))
-                    .list(LinkStore::task));
-        }
+        return sessions.read(TASKS, Map.of("keys", List.copyOf(documentKeys))).stream().map(LinkStore::task).toList();
     }
 
     /** Every citation stub and every loaded document, with the title and number a citation may name. */
     public List<CitedDocument> stubsAndDocuments() {
-        try (Session session = sessions.session()) {
-            return session.executeRead(tx -> tx.run(STUBS_AND_DOCUMENTS).list(r -> new CitedDocument(
-                    r.get("key").asString(), string(r.get("title")), string(r.get("docNumber")),
-                    r.get("loaded").asBoolean())));
-        }
+        return sessions.read(STUBS_AND_DOCUMENTS, Map.of()).stream().map(r -> new CitedDocument(
+                r.get("key").asString(), string(r.get("title")), string(r.get("docNumber")),
+                r.get("loaded").asBoolean())).toList();
     }
 
     /** Merges each stub (key) into the loaded document (value): its citations move there, the stub goes. */
@@ -219,18 +208,14 @@ public class LinkStore {
 
     /** The indicators these documents set, themselves or through their tasks, by key. */
     public List<IndicatorRow> indicators(List<String> documentKeys) {
-        try (Session session = sessions.session()) {
-            return session.executeRead(tx -> tx.run(INDICATORS, Map.of("keys", documentKeys)).list(r -> new IndicatorRow(
-                    r.get("key").asString(), string(r.get("subject")), string(r.get("unit")),
-                    string(r.get("comparator")), r.get("value").asDouble())));
-        }
+        return sessions.read(INDICATORS, Map.of("keys", documentKeys)).stream().map(r -> new IndicatorRow(
+                r.get("key").asString(), string(r.get("subject")), string(r.get("unit")),
+                string(r.get("comparator")), r.get("value").asDouble())).toList();
     }
 
     /** Up to {@code limit} loaded documents not linked since they were loaded (a crash or a failure between the two). */
     public List<String> pending(int limit) {
-        try (Session session = sessions.session()) {
-            return session.executeRead(tx -> tx.run(PENDING, Map.of("limit", limit)).list(r -> r.get("key").asString()));
-        }
+        return sessions.read(PENDING, Map.of("limit", limit)).stream().map(r -> r.get("key").asString()).toList();
     }
 
     /** Records that these documents are linked. */
@@ -240,7 +225,7 @@ public class LinkStore {
         }
     }
 
-    private static TaskRow task(Record r) {
+    private static TaskRow task(Value r) {
         return new TaskRow(r.get("key").asString(), r.get("docKey").asString(), r.get("ordinal").asInt(),
                 string(r.get("title")), string(r.get("text")), integer(r.get("start")), integer(r.get("end")),
                 string(r.get("source")));
