@@ -28,37 +28,54 @@ public final class QuestionInterpreter {
     private static final Pattern MENTION = Pattern.compile("提到|提及|涉及|点名|写到|说到");
     /** Words saying that several departments or places hold together (共同负责, 同时提到). */
     private static final String TOGETHER = "(?:共同|都|均|一起|同时|也)?";
+    /** 只参与, 仅配合: taking part without leading. */
+    private static final String ONLY_WORD = "(?:只是|仅仅|只|仅)";
+    private static final String ONLY = ONLY_WORD + "?";
     /** The role words right after a department, to the role they mean (null: any role). */
     private static final Map<Pattern, String> ROLE_AFTER = roleAfter();
     /** Words joining two departments or places; with 或/还是 either holds, else both. */
     private static final Pattern JOINER = Pattern.compile("和|与|及|以及|、|跟|同|或|或者|还是");
     private static final Pattern EITHER = Pattern.compile("或|还是");
-    private static final Pattern NO_PILOT = Pattern.compile("(?:没有|没|无|未|不含|不涉及)(?:开展|设|安排|涉及)?(?:任何)?试点");
+    private static final Pattern NO_PILOT = Pattern.compile("(?:(?<!有)没有|(?<!有)没|无|未|不含|不涉及)(?:开展|设|安排|涉及)?(?:任何)?试点");
     private static final Pattern NO_INDICATOR = Pattern.compile(
-            "(?:没有|没|无|未|不含|未设|不设)(?:设定|设置|设|提出|规定|明确)?了?(?:任何)?(?:量化|数量|具体|明确)?的?(?:指标|目标)");
+            "(?:(?<!有)没有|(?<!有)没|无|未|不含|未设|不设)(?:设定|设置|设|提出|规定|明确)?了?(?:任何)?(?:量化|数量|具体|明确)?的?(?:指标|目标)");
     private static final Pattern HAS_INDICATOR = Pattern.compile(
             "(?:(?:设定|设置|设|提出|规定|有|含|带)了?(?:量化|数量|具体)?的?|量化|数量)(?:指标|目标)");
     private static final Pattern PERCENT_VALUE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*[%％]");
     private static final Pattern PERCENT_WORD = Pattern.compile("百分比|百分率|百分之");
     /** The unit indicators in per cent carry in the graph. */
     private static final String PERCENT = "%";
-    /** A topic word after 关于/涉及…, up to 的, 方面, 任务 or a punctuation mark. */
-    private static final Pattern TOPIC = Pattern.compile(
-            "(?:关于|有关|涉及|围绕|针对|聚焦)([^的，,。？?！!、\\s]{2,}?)(?=的|方面|相关|问题|任务|工作|$|[，,。？?！!、\\s])");
+    /** A run of words that may name a topic: no particle 的, punctuation or space (words already read). */
+    /** A topic of one character (医, 药) would match almost every task. */
+    private static final int MIN_TOPIC = 2;
+    private static final String TOPIC_WORDS = "([^的，,。？?！!、\\s]{2,}?)";
+    /**
+     * A topic: after 关于/涉及… up to 的, 方面, 任务 or a punctuation mark; between 与 and 有关/相关;
+     * before 方面/领域/相关.
+     */
+    private static final List<Pattern> TOPICS = List.of(
+            Pattern.compile("(?:关于|有关|涉及|围绕|针对|聚焦)" + TOPIC_WORDS
+                    + "(?=的|方面|领域|相关|问题|任务|工作|$|[，,。？?！!、\\s])"),
+            Pattern.compile("(?:与|和|跟|同)" + TOPIC_WORDS + "(?:有关|相关)"),
+            Pattern.compile(TOPIC_WORDS + "(?:方面|领域|相关)(?=的|任务|工作|$|[，,。？?！!、\\s])"));
     /** Words that carry no filter: question words, particles and the nouns every question uses. */
     private static final Pattern FILLER = Pattern.compile(
-            "啥|干|管|事项|事情|事|都|共同|同时|一起|均|但|而|并且|并|由|或者|或|还是|以及|要求|达到|关于|有关|其中|当中|方面|相关|"
-                    + "哪些|什么|哪个|哪|有|的|是|了|在|中|和|与|及|任务|工作|事项|吗|呢|请问|列出|所有|全部|要|完成|设定|设置|指标|目标|"
+            "多少个|多少项|多少|几个|几项|开展|有没有|是否|啥|干|管|事项|事情|事|都|共同|同时|一起|均|但|而|并且|并|由|或者|或|还是|以及|要求|达到|关于|有关|其中|当中|方面|相关|"
+                    + "哪些|什么|哪个|哪|有|的|是|了|在|中(?=[，,。？?！!、\\s]|哪|有|的|$)|和|与|及|任务|工作|事项|吗|呢|请问|列出|所有|全部|要|完成|设定|设置|指标|目标|"
                     + "负责|参与|牵头|配合|承担|地区|城市|医院|机构|单位|部门|试点|示范|提到|提及|涉及|文件|里|内|"
                     + "[，,。？?！!、\\s：:；;“”\"]");
 
+    /** What may stand between the last department and its role word: 等部门, 的. */
+    private static final String LEAD_IN = "^(?:等(?:部门|单位)?)?的?";
+
     private static Map<Pattern, String> roleAfter() {
         Map<Pattern, String> roles = new LinkedHashMap<>();
-        roles.put(Pattern.compile("^的?" + TOGETHER + "(?:参与|负责|配合|承担)?了?(?:但|而|却|、|，|,)?并?(?:不|没有|未)是?"
+        roles.put(Pattern.compile(LEAD_IN + TOGETHER + ONLY + "(?:参与|负责|配合|承担)?了?(?:但|而|却|、|，|,)?并?(?:不|没有|未|非)是?"
                 + "(?:牵头|主责|领衔)(?:单位|部门)?"), "PARTNER");
-        roles.put(Pattern.compile("^的?" + TOGETHER + "(?:牵头|主责|领衔)"), "LEAD");
-        roles.put(Pattern.compile("^的?" + TOGETHER + "(?:配合|协助|协办)"), "PARTNER");
-        roles.put(Pattern.compile("^的?" + TOGETHER + "(?:参与|负责|承担|管)"), null);
+        roles.put(Pattern.compile(LEAD_IN + TOGETHER + ONLY_WORD + "(?:参与|配合)"), "PARTNER");
+        roles.put(Pattern.compile(LEAD_IN + TOGETHER + "(?:牵头|主责|领衔)"), "LEAD");
+        roles.put(Pattern.compile(LEAD_IN + TOGETHER + "(?:配合|协助|协办)"), "PARTNER");
+        roles.put(Pattern.compile(LEAD_IN + TOGETHER + "(?:参与|负责|承担|管)"), null);
         return roles;
     }
 
@@ -130,6 +147,16 @@ public final class QuestionInterpreter {
             where.indicatorDeadline(d.group());
             mark(used, d.start(), d.end());
             chips.add(new Chip("indicatorDeadline", d.group(), d.group()));
+        }
+
+        boolean pilotConstrained = chips.stream()
+                .anyMatch(c -> c.field().startsWith("pilot") || c.field().equals("hasPilot") || c.value().contains("\"pilot"));
+        if (aboutPilots && !pilotConstrained) {
+            Matcher pilot = PILOT.matcher(rest);
+            pilot.find();
+            where.hasPilot(true);
+            mark(used, pilot.start(), pilot.end());
+            chips.add(new Chip("hasPilot", "true", pilot.group()));
         }
 
         readTopics(q, vocabulary, used, allOf, chips);
@@ -228,6 +255,9 @@ public final class QuestionInterpreter {
             groups.add(new ArrayList<>(List.of(n)));
             either.add(false);
         }
+        List<TaskWhere> conditions = new ArrayList<>();
+        List<Integer> starts = new ArrayList<>();
+        List<Integer> ends = new ArrayList<>();
         for (int g = 0; g < groups.size(); g++) {
             List<Named> group = groups.get(g);
             int end = group.get(group.size() - 1).end();
@@ -242,7 +272,6 @@ public final class QuestionInterpreter {
                     break;
                 }
             }
-            String words = q.substring(group.get(0).start(), end);
             Named only = group.get(0);
             if (named.size() == 1 && only.departments().size() == 1) {
                 String department = only.departments().get(0);
@@ -263,11 +292,29 @@ public final class QuestionInterpreter {
                 }
                 members.add(departments.size() == 1 ? departments.get(0) : TaskWhere.builder().anyOf(departments).build());
             }
-            TaskWhere condition = members.size() == 1 ? members.get(0)
-                    : either.get(g) ? TaskWhere.builder().anyOf(members).build() : TaskWhere.builder().allOf(members).build();
-            allOf.add(condition);
-            chips.add(new Chip("allOf", WhereLiteral.json(condition), words + roleWords));
+            conditions.add(members.size() == 1 ? members.get(0)
+                    : either.get(g) ? TaskWhere.builder().anyOf(members).build() : TaskWhere.builder().allOf(members).build());
+            starts.add(group.get(0).start());
+            ends.add(end + roleWords.length());
         }
+        // 省民政厅牵头或省教育厅牵头: groups joined by 或 are alternatives too
+        for (int first = 0; first < conditions.size(); ) {
+            int last = first;
+            while (last + 1 < conditions.size() && either(q.substring(ends.get(last), starts.get(last + 1)))) {
+                mark(used, ends.get(last), starts.get(last + 1));
+                last++;
+            }
+            TaskWhere condition = first == last ? conditions.get(first)
+                    : TaskWhere.builder().anyOf(List.copyOf(conditions.subList(first, last + 1))).build();
+            allOf.add(condition);
+            chips.add(new Chip("allOf", WhereLiteral.json(condition), q.substring(starts.get(first), ends.get(last))));
+            first = last + 1;
+        }
+    }
+
+    private static boolean either(String between) {
+        Matcher joiner = JOINER.matcher(between);
+        return joiner.matches() && EITHER.matcher(between).find();
     }
 
     private record Place(Mention mention, String field, String code) {}
@@ -326,15 +373,27 @@ public final class QuestionInterpreter {
     /** 关于中医药, 涉及家庭医生, 有关疫情防控: the words after the topic word, up to 的 or the end. */
     private static void readTopics(String q, Vocabulary vocabulary, boolean[] used, List<TaskWhere> allOf,
             List<Chip> chips) {
-        Matcher topic = TOPIC.matcher(q);
-        while (topic.find()) {
-            if (covered(used, topic.start(1), topic.end(1))) continue;
-            String word = topic.group(1);
-            TaskWhere condition = topic(word, vocabulary);
-            allOf.add(condition);
-            mark(used, topic.start(), topic.end());
-            chips.add(new Chip("allOf", WhereLiteral.json(condition), topic.group()));
+        for (Pattern pattern : TOPICS) {
+            // on the words not yet read, so that a place after 涉及 stays a place
+            Matcher topic = pattern.matcher(unused(q, used));
+            while (topic.find()) {
+                String word = withoutLeadingFiller(topic.group(1));
+                if (covered(used, topic.start(), topic.end()) || word.length() < MIN_TOPIC) continue;
+                TaskWhere condition = topic(word, vocabulary);
+                allOf.add(condition);
+                mark(used, topic.start(), topic.end());
+                chips.add(new Chip("allOf", WhereLiteral.json(condition), topic.group()));
+            }
         }
+    }
+
+    /** 哪些任务是中医药 → 中医药: the question words before a topic are not part of it. */
+    private static String withoutLeadingFiller(String words) {
+        String rest = words;
+        for (Matcher filler = FILLER.matcher(rest); filler.lookingAt() && filler.end() > 0; filler = FILLER.matcher(rest)) {
+            rest = rest.substring(filler.end());
+        }
+        return rest;
     }
 
     /**
