@@ -2,10 +2,12 @@ package org.policygraph.ask;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.policygraph.ask.Interpretation.Chip;
@@ -32,7 +34,11 @@ public final class QuestionInterpreter {
     private static final String ONLY_WORD = "(?:只是|仅仅|只|仅)";
     private static final String ONLY = ONLY_WORD + "?";
     /** The role words right after a department, to the role they mean (null: any role). */
-    private static final Map<Pattern, String> ROLE_AFTER = roleAfter();
+    private static final Map<Pattern, RoleWord> ROLE_AFTER = roleAfter();
+    /** Words before a department that exclude it: 没有省卫健委参与, 不由省医保局负责. */
+    private static final Pattern EXCLUDED_BEFORE = Pattern.compile("(?:没有|没|不由|未由|并非由|非)$");
+    /** Words before a topic that exclude it: 不涉及中医药. */
+    private static final Pattern NEGATION_BEFORE = Pattern.compile("(?:不|没有|没|未|并不|并未)$");
     /** Words joining two departments or places; with 或/还是 either holds, else both. */
     private static final Pattern JOINER = Pattern.compile("和|与|及|以及|、|跟|同|或|或者|还是");
     private static final Pattern EITHER = Pattern.compile("或|还是");
@@ -60,7 +66,7 @@ public final class QuestionInterpreter {
             Pattern.compile(TOPIC_WORDS + "(?:方面|领域|相关)(?=的|任务|工作|$|[，,。？?！!、\\s])"));
     /** Words that carry no filter: question words, particles and the nouns every question uses. */
     private static final Pattern FILLER = Pattern.compile(
-            "多少个|多少项|多少|几个|几项|开展|有没有|是否|啥|干|管|事项|事情|事|都|共同|同时|一起|均|但|而|并且|并|由|或者|或|还是|以及|要求|达到|关于|有关|其中|当中|方面|相关|"
+            "既|又|多少个|多少项|多少|几个|几项|开展|有没有|是否|啥|干|管|事项|事情|事|都|共同|同时|一起|均|但|而|并且|并|由|或者|或|还是|以及|要求|达到|关于|有关|其中|当中|方面|相关|"
                     + "哪些|什么|哪个|哪|有|的|是|了|在|中(?=[，,。？?！!、\\s]|哪|有|的|$)|和|与|及|任务|工作|事项|吗|呢|请问|列出|所有|全部|要|完成|设定|设置|指标|目标|"
                     + "负责|参与|牵头|配合|承担|地区|城市|医院|机构|单位|部门|试点|示范|提到|提及|涉及|文件|里|内|"
                     + "[，,。？?！!、\\s：:；;“”\"]");
@@ -68,14 +74,18 @@ public final class QuestionInterpreter {
     /** What may stand between the last department and its role word: 等部门, 的. */
     private static final String LEAD_IN = "^(?:等(?:部门|单位)?)?的?";
 
-    private static Map<Pattern, String> roleAfter() {
-        Map<Pattern, String> roles = new LinkedHashMap<>();
+    /** What a role word says: the role (null: any), or that the department takes no part at all. */
+    private record RoleWord(String role, boolean excluded) {}
+
+    private static Map<Pattern, RoleWord> roleAfter() {
+        Map<Pattern, RoleWord> roles = new LinkedHashMap<>();
         roles.put(Pattern.compile(LEAD_IN + TOGETHER + ONLY + "(?:参与|负责|配合|承担)?了?(?:但|而|却|、|，|,)?并?(?:不|没有|未|非)是?"
-                + "(?:牵头|主责|领衔)(?:单位|部门)?"), "PARTNER");
-        roles.put(Pattern.compile(LEAD_IN + TOGETHER + ONLY_WORD + "(?:参与|配合)"), "PARTNER");
-        roles.put(Pattern.compile(LEAD_IN + TOGETHER + "(?:牵头|主责|领衔)"), "LEAD");
-        roles.put(Pattern.compile(LEAD_IN + TOGETHER + "(?:配合|协助|协办)"), "PARTNER");
-        roles.put(Pattern.compile(LEAD_IN + TOGETHER + "(?:参与|负责|承担|管)"), null);
+                + "(?:牵头|主责|领衔)(?:单位|部门)?"), new RoleWord("PARTNER", false));
+        roles.put(Pattern.compile(LEAD_IN + TOGETHER + "(?:不|没有|没|未|并未|并不)(?:参与|负责|承担|配合|涉及)"), new RoleWord(null, true));
+        roles.put(Pattern.compile(LEAD_IN + TOGETHER + ONLY_WORD + "(?:参与|配合)"), new RoleWord("PARTNER", false));
+        roles.put(Pattern.compile(LEAD_IN + TOGETHER + "(?:牵头|主责|领衔)"), new RoleWord("LEAD", false));
+        roles.put(Pattern.compile(LEAD_IN + TOGETHER + "(?:配合|协助|协办)"), new RoleWord("PARTNER", false));
+        roles.put(Pattern.compile(LEAD_IN + TOGETHER + "(?:参与|负责|承担|管)"), new RoleWord(null, false));
         return roles;
     }
 
@@ -263,17 +273,26 @@ public final class QuestionInterpreter {
             int end = group.get(group.size() - 1).end();
             String role = null;
             String roleWords = "";
-            for (Map.Entry<Pattern, String> rolePattern : ROLE_AFTER.entrySet()) {
+            boolean excluded = false;
+            for (Map.Entry<Pattern, RoleWord> rolePattern : ROLE_AFTER.entrySet()) {
                 Matcher m = rolePattern.getKey().matcher(q.substring(end));
                 if (m.find()) {
-                    role = rolePattern.getValue();
+                    role = rolePattern.getValue().role();
+                    excluded = rolePattern.getValue().excluded();
                     roleWords = m.group();
                     mark(used, end, end + m.end());
                     break;
                 }
             }
+            int start = group.get(0).start();
+            Matcher before = EXCLUDED_BEFORE.matcher(q.substring(0, start));
+            if (before.find() && !covered(used, before.start(), start)) {
+                excluded = true;
+                start = before.start();
+                mark(used, start, group.get(0).start());
+            }
             Named only = group.get(0);
-            if (named.size() == 1 && only.departments().size() == 1) {
+            if (named.size() == 1 && only.departments().size() == 1 && !excluded) {
                 String department = only.departments().get(0);
                 where.department(department).departmentRegion(only.departmentRegion()).role(role);
                 if (only.departmentRegion() != null) {
@@ -292,9 +311,10 @@ public final class QuestionInterpreter {
                 }
                 members.add(departments.size() == 1 ? departments.get(0) : TaskWhere.builder().anyOf(departments).build());
             }
-            conditions.add(members.size() == 1 ? members.get(0)
-                    : either.get(g) ? TaskWhere.builder().anyOf(members).build() : TaskWhere.builder().allOf(members).build());
-            starts.add(group.get(0).start());
+            TaskWhere condition = members.size() == 1 ? members.get(0)
+                    : either.get(g) ? TaskWhere.builder().anyOf(members).build() : TaskWhere.builder().allOf(members).build();
+            conditions.add(excluded ? TaskWhere.builder().not(condition).build() : condition);
+            starts.add(start);
             ends.add(end + roleWords.length());
         }
         // 省民政厅牵头或省教育厅牵头: groups joined by 或 are alternatives too
@@ -339,9 +359,11 @@ public final class QuestionInterpreter {
             groups.add(new ArrayList<>(List.of(place)));
             either.add(false);
         }
+        Set<String> setFields = new HashSet<>();
         for (int g = 0; g < groups.size(); g++) {
             List<Place> group = groups.get(g);
-            if (group.size() == 1) {
+            // 既提到庆阳又提到天水: a second place of the same field must hold as well
+            if (group.size() == 1 && setFields.add(group.get(0).field())) {
                 Place place = group.get(0);
                 set(where, place.field(), place.code());
                 chips.add(new Chip(place.field(), place.code(), place.mention().surface()));
@@ -353,8 +375,8 @@ public final class QuestionInterpreter {
                 set(member, place.field(), place.code());
                 members.add(member.build());
             }
-            TaskWhere condition = either.get(g) ? TaskWhere.builder().anyOf(members).build()
-                    : TaskWhere.builder().allOf(members).build();
+            TaskWhere condition = members.size() == 1 ? members.get(0)
+                    : either.get(g) ? TaskWhere.builder().anyOf(members).build() : TaskWhere.builder().allOf(members).build();
             allOf.add(condition);
             chips.add(new Chip("allOf", WhereLiteral.json(condition),
                     q.substring(group.get(0).mention().start(), group.get(group.size() - 1).mention().end())));
@@ -380,9 +402,15 @@ public final class QuestionInterpreter {
                 String word = withoutLeadingFiller(topic.group(1));
                 if (covered(used, topic.start(), topic.end()) || word.length() < MIN_TOPIC) continue;
                 TaskWhere condition = topic(word, vocabulary);
+                int start = topic.start();
+                Matcher negation = NEGATION_BEFORE.matcher(q.substring(0, start));
+                if (negation.find() && !covered(used, negation.start(), start)) {
+                    condition = TaskWhere.builder().not(condition).build();
+                    start = negation.start();
+                }
                 allOf.add(condition);
-                mark(used, topic.start(), topic.end());
-                chips.add(new Chip("allOf", WhereLiteral.json(condition), topic.group()));
+                mark(used, start, topic.end());
+                chips.add(new Chip("allOf", WhereLiteral.json(condition), q.substring(start, topic.end())));
             }
         }
     }

@@ -197,6 +197,9 @@ class TaskFilters {
                 "EXISTS { MATCH (t)-[tagged:HAS_THEME]->(:Theme) WHERE $themeTerm IN tagged.terms }");
         nested(filter, where.allOf(), "allOf", " AND ");
         nested(filter, where.anyOf(), "anyOf", " OR ");
+        if (where.not() != null) {
+            filter.when(true, "NOT " + filter.adopt(filter(where.not(), Start.EVERY_TASK), "not_"));
+        }
 
         return filter.when(where.documentLevel(), "documentLevel", "t.docLevel = $documentLevel")
                 .when(where.year(), "year", "t.year = $year")

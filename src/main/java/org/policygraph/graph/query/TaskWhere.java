@@ -12,7 +12,7 @@ public record TaskWhere(String department, String departmentFunction, String rol
         Integer ordinal, String titleContains, String text, String departmentRegion, String mentionsRegion,
         String pilotInstitution, String indicatorDeadline, String documentRegion, String theme, Boolean hasPilot,
         Boolean hasIndicator, String indicatorUnit, Double indicatorValue, String themeTerm, List<TaskWhere> allOf,
-        List<TaskWhere> anyOf) {
+        List<TaskWhere> anyOf, TaskWhere not) {
 
     /** No filter: every task. */
     public static final TaskWhere ANY = builder().build();
@@ -55,6 +55,7 @@ public record TaskWhere(String department, String departmentFunction, String rol
         private String themeTerm;
         private List<TaskWhere> allOf;
         private List<TaskWhere> anyOf;
+        private TaskWhere not;
 
         private Builder() {}
 
@@ -193,9 +194,14 @@ public record TaskWhere(String department, String departmentFunction, String rol
             return this;
         }
 
+        public Builder not(TaskWhere value) {
+            not = value;
+            return this;
+        }
+
         public TaskWhere build() {
             return new TaskWhere(department, departmentFunction, role, region, pilotLevel, pilotProgramme, pilotRegion, documentLevel, issuer, year, docNumber, ordinal, titleContains, text, departmentRegion, mentionsRegion, pilotInstitution, indicatorDeadline, documentRegion, theme,
-                    hasPilot, hasIndicator, indicatorUnit, indicatorValue, themeTerm, allOf, anyOf);
+                    hasPilot, hasIndicator, indicatorUnit, indicatorValue, themeTerm, allOf, anyOf, not);
         }
     }
 }
