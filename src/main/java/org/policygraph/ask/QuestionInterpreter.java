@@ -33,7 +33,7 @@ public final class QuestionInterpreter {
     /** 只参与, 仅配合: taking part without leading. */
     private static final String ONLY_WORD = "(?:只是|仅仅|只|仅)";
     private static final String ONLY = ONLY_WORD + "?";
-    /** The role words right after a department, to the role they mean (null: any role). */
+    /** The role words right after a department, to what they say; the first that matches counts. */
     private static final Map<Pattern, RoleWord> ROLE_AFTER = roleAfter();
     /** Words before a department that exclude it: 没有省卫健委参与, 不由省医保局负责. */
     private static final Pattern EXCLUDED_BEFORE = Pattern.compile("(?:没有|没|不由|未由|并非由|非)$");
@@ -51,9 +51,9 @@ public final class QuestionInterpreter {
     private static final Pattern PERCENT_WORD = Pattern.compile("百分比|百分率|百分之");
     /** The unit indicators in per cent carry in the graph. */
     private static final String PERCENT = "%";
-    /** A run of words that may name a topic: no particle 的, punctuation or space (words already read). */
     /** A topic of one character (医, 药) would match almost every task. */
     private static final int MIN_TOPIC = 2;
+    /** A run of words that may name a topic: no particle 的, punctuation or space (words already read). */
     private static final String TOPIC_WORDS = "([^的，,。？?！!、\\s]{2,}?)";
     /**
      * A topic: after 关于/涉及… up to 的, 方面, 任务 or a punctuation mark; between 与 and 有关/相关;
@@ -67,7 +67,7 @@ public final class QuestionInterpreter {
     /** Words that carry no filter: question words, particles and the nouns every question uses. */
     private static final Pattern FILLER = Pattern.compile(
             "既|又|多少个|多少项|多少|几个|几项|开展|有没有|是否|啥|干|管|事项|事情|事|都|共同|同时|一起|均|但|而|并且|并|由|或者|或|还是|以及|要求|达到|关于|有关|其中|当中|方面|相关|"
-                    + "哪些|什么|哪个|哪|有|的|是|了|在|中(?=[，,。？?！!、\\s]|哪|有|的|$)|和|与|及|任务|工作|事项|吗|呢|请问|列出|所有|全部|要|完成|设定|设置|指标|目标|"
+                    + "哪些|什么|哪个|哪|有|的|是|了|在|中(?=[，,。？?！!、\\s]|哪|有|的|$)|和|与|及|任务|工作|吗|呢|请问|列出|所有|全部|要|完成|设定|设置|指标|目标|"
                     + "负责|参与|牵头|配合|承担|地区|城市|医院|机构|单位|部门|试点|示范|提到|提及|涉及|文件|里|内|"
                     + "[，,。？?！!、\\s：:；;“”\"]");
 
