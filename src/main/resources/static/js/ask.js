@@ -44,10 +44,21 @@ export const FIELD_LABELS = {
   ordinal: '任务序号',
   titleContains: '标题包含',
   text: '全文',
+  theme: '主题',
+  themeTerm: '主题词',
+  hasPilot: '有试点',
+  hasIndicator: '有指标',
+  indicatorUnit: '指标单位',
+  indicatorValue: '指标数值',
+  allOf: '并且',
+  anyOf: '或者',
 };
 
 const ENUM_NAMES = { role: ROLE_NAMES, pilotLevel: LEVEL_NAMES, documentLevel: LEVEL_NAMES };
-const INT_FIELDS = ['year', 'ordinal'];
+const INT_FIELDS = ['year', 'ordinal', 'indicatorValue'];
+const BOOLEAN_FIELDS = ['hasPilot', 'hasIndicator'];
+// a chip of these holds one nested TaskWhere as JSON; several chips of the field add up to a list
+const NESTED_FIELDS = ['allOf', 'anyOf'];
 const REGION_FIELDS = ['region', 'mentionsRegion', 'pilotRegion', 'departmentRegion', 'documentRegion'];
 // the order of the fields in the shown query, as the server writes it
 const FIELD_ORDER = Object.keys(FIELD_LABELS);
@@ -64,8 +75,21 @@ export async function ask(question, first = 100) {
 /** The TaskWhere object of the chips: chip.field is the field, chip.value its value (enums by name, year as a number). */
 export function whereOf(chips) {
   const where = {};
-  for (const c of chips) where[c.field] = INT_FIELDS.includes(c.field) ? Number(c.value) : c.value;
+  for (const c of chips) {
+    if (NESTED_FIELDS.includes(c.field)) (where[c.field] ||= []).push(JSON.parse(c.value));
+    else if (BOOLEAN_FIELDS.includes(c.field)) where[c.field] = c.value === 'true';
+    else where[c.field] = INT_FIELDS.includes(c.field) ? Number(c.value) : c.value;
+  }
   return where;
+}
+
+/** A TaskWhere value as a GraphQL input literal: enums bare, nested wheres and lists written out. */
+function literal(field, v) {
+  if (Array.isArray(v)) return `[${v.map((x) => literal(field, x)).join(', ')}]`;
+  if (v && typeof v === 'object') {
+    return `{${Object.entries(v).map(([f, x]) => `${f}: ${literal(f, x)}`).join(', ')}}`;
+  }
+  return (ENUM_NAMES[field] || typeof v === 'number' || typeof v === 'boolean') ? String(v) : JSON.stringify(v);
 }
 
 /** The tasks the chips select, drawn like a preset's answer. */
@@ -76,10 +100,8 @@ export function answerChips(chips, first = 100) {
 /** The equivalent GraphQL of the chips, to copy into GraphiQL. */
 export function graphqlOf(chips) {
   const where = whereOf(chips);
-  const fields = Object.keys(where).sort((a, b) => FIELD_ORDER.indexOf(a) - FIELD_ORDER.indexOf(b)).map((f) => {
-    const v = where[f];
-    return `${f}: ${(ENUM_NAMES[f] || typeof v === 'number') ? v : JSON.stringify(v)}`;
-  });
+  const fields = Object.keys(where).sort((a, b) => FIELD_ORDER.indexOf(a) - FIELD_ORDER.indexOf(b))
+    .map((f) => `${f}: ${literal(f, where[f])}`);
   return `{
   tasks(where: {${fields.join(', ')}}) {
     totalCount
@@ -125,6 +147,8 @@ export function displayValue(chip) {
   const names = ENUM_NAMES[chip.field];
   if (names) return names[chip.value] || chip.value;
   if (REGION_FIELDS.includes(chip.field)) return regionNames.get(chip.value) || chip.value;
+  if (NESTED_FIELDS.includes(chip.field)) return literal(chip.field, JSON.parse(chip.value));
+  if (BOOLEAN_FIELDS.includes(chip.field)) return chip.value === 'true' ? '是' : '否';
   return chip.value;
 }
 
@@ -152,7 +176,7 @@ export class AskBar {
     const alternatives = (view.alternatives || []).map((a) => `<li>${esc(a)}</li>`).join('');
     this.el.innerHTML = `<div class="ask-row">
         <span class="ask-label">问题</span><span class="ask-question">${esc(view.question)}</span>
-        <span class="ask-count">${view.chips.length ? `${view.totalCount} 个任务` : ''}${view.edited ? '（已修改条件）' : ''}</span>
+        <span class="ask-count">${view.chips.length ? `${missing ? '部分理解：' : ''}${view.totalCount} 个任务` : ''}${view.edited ? '（已修改条件）' : ''}</span>
         <button type="button" class="ask-close" title="关闭问题">关闭</button></div>
       <div class="ask-row chips">${chips || '<span class="muted">没有可用的筛选条件，因此没有结果。</span>'}</div>
       ${missing ? `<div class="ask-row"><span class="ask-label">未理解</span>${missing}</div>` : ''}

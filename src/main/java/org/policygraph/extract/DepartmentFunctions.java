@@ -50,6 +50,14 @@ public final class DepartmentFunctions {
     }
 
     /**
+     * Every alias of the table with its function (卫健委 → 卫生健康委): the names departments go by
+     * without their level or region.
+     */
+    public Map<String, String> functionByAlias() {
+        return functionByAlias;
+    }
+
+    /**
      * The names a reader may use for a department as printed: its function part replaced by each alias
      * of that function (市卫生健康委 → 市卫健委, 市卫生健康委员会 …). The printed name itself included.
      */

@@ -7,11 +7,11 @@ import java.util.Set;
 import org.policygraph.reference.ReferenceTables;
 
 /** The reform themes of reference/themes.tsv with their trigger terms. */
-final class ThemeVocabulary {
+public final class ThemeVocabulary {
 
     static final String TABLE = "/reference/themes.tsv";
 
-    record Theme(String name, String description, List<String> triggers) {}
+    public record Theme(String name, String description, List<String> triggers) {}
 
     /**
      * A theme found in a text.
@@ -32,11 +32,11 @@ final class ThemeVocabulary {
         this.themes = List.copyOf(themes);
     }
 
-    static ThemeVocabulary standard() {
+    public static ThemeVocabulary standard() {
         return Standard.INSTANCE;
     }
 
-    List<Theme> themes() {
+    public List<Theme> themes() {
         return themes;
     }
 

@@ -2,7 +2,7 @@ package org.policygraph.api;
 
 import org.junit.jupiter.api.Test;
 
-/** Filters on the task's document and on the matched department's role, combined with AND. */
+/** Filters on the task's document and on the matched department's role, combined with AND; allOf and anyOf. */
 class TaskFilterTests extends ApiTestSupport {
 
     @Test
@@ -39,5 +39,33 @@ class TaskFilterTests extends ApiTestSupport {
                     edges { node { docNumber region { name } } } } }
                 """).execute().path("documents.edges[*].node.docNumber").entityList(String.class)
                 .containsExactly("甘政办发〔2022〕84号", "市政办发〔2021〕100号");
+    }
+
+    @Test
+    void shouldRequireEveryMemberOfAllOfAndOneOfAnyOf() {
+        graphQlTester.document("""
+                { tasks(where: {allOf: [{department: "省医保局"}, {department: "省药监局"}]}, sort: [{field: ORDINAL}]) {
+                    edges { node { ordinal } } } }
+                """).execute().path("tasks.edges[*].node.ordinal").entityList(Integer.class).containsExactly(15, 16);
+        graphQlTester.document("""
+                { tasks(where: {anyOf: [{department: "省民政厅", role: LEAD}, {department: "省教育厅", role: LEAD}]},
+                        sort: [{field: ORDINAL}]) { edges { node { ordinal } } } }
+                """).execute().path("tasks.edges[*].node.ordinal").entityList(Integer.class).containsExactly(21, 22);
+    }
+
+    @Test
+    void shouldFilterByPilotsIndicatorsAndThemeTerms() {
+        graphQlTester.document("""
+                { tasks(where: {department: "省医保局", role: LEAD, hasPilot: false}, sort: [{field: ORDINAL}]) {
+                    edges { node { ordinal } } } }
+                """).execute().path("tasks.edges[*].node.ordinal").entityList(Integer.class).containsExactly(2, 3);
+        graphQlTester.document("""
+                { tasks(where: {docNumber: "甘政办发〔2022〕84号", indicatorUnit: "%", indicatorValue: 40}) {
+                    edges { node { ordinal } } } }
+                """).execute().path("tasks.edges[*].node.ordinal").entityList(Integer.class).containsExactly(4);
+        graphQlTester.document("""
+                { tasks(where: {docNumber: "市政办发〔2021〕100号", anyOf: [{themeTerm: "家庭医生"}, {text: "家庭医生"}]}) {
+                    edges { node { ordinal } } } }
+                """).execute().path("tasks.edges[*].node.ordinal").entityList(Integer.class).containsExactly(21);
     }
 }

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import org.policygraph.ask.GraphVocabulary;
 import org.policygraph.ask.Interpretation;
-import org.policygraph.ask.Interpretation.Criteria;
 import org.policygraph.ask.QuestionInterpreter;
+import org.policygraph.ask.WhereLiteral;
 import org.policygraph.extract.region.RegionGazetteer;
 import org.policygraph.graph.query.ApiException;
 import org.policygraph.graph.query.ApiProperties;
@@ -71,7 +71,7 @@ class AskController {
         Interpretation interpretation = interpreter.interpret(question, vocabulary.current());
         Connection<Task> found = interpretation.chips().isEmpty()
                 ? Connection.empty(pages.request(first, null))
-                : tasks.tasks(where(interpretation.criteria()), null,
+                : tasks.tasks(interpretation.criteria(), null,
                         pages.request(first != null ? first : properties.maxPageSize(), null), selection, context);
         return new Answered(interpretation, found);
     }
@@ -102,37 +102,10 @@ class AskController {
                 graphql(answered.interpretation().criteria()), found));
     }
 
-    static TaskWhere where(Criteria c) {
-        return TaskWhere.builder().department(c.department()).departmentRegion(c.departmentRegion()).role(c.role())
-                .region(c.region()).mentionsRegion(c.mentionsRegion()).pilotLevel(c.pilotLevel())
-                .pilotRegion(c.pilotRegion()).pilotInstitution(c.pilotInstitution())
-                .indicatorDeadline(c.indicatorDeadline()).year(c.year()).documentRegion(c.documentRegion())
-                .documentLevel(c.documentLevel()).build();
-    }
-
     /** The equivalent tasks(where:) query, as a researcher would type it. */
-    static String graphql(Criteria c) {
-        List<String> fields = new ArrayList<>();
-        string(fields, "department", c.department());
-        string(fields, "departmentRegion", c.departmentRegion());
-        enumValue(fields, "role", c.role());
-        string(fields, "region", c.region());
-        string(fields, "mentionsRegion", c.mentionsRegion());
-        enumValue(fields, "pilotLevel", c.pilotLevel());
-        string(fields, "pilotRegion", c.pilotRegion());
-        string(fields, "pilotInstitution", c.pilotInstitution());
-        string(fields, "indicatorDeadline", c.indicatorDeadline());
-        if (c.year() != null) fields.add("year: " + c.year());
-        string(fields, "documentRegion", c.documentRegion());
-        enumValue(fields, "documentLevel", c.documentLevel());
-        return "{ tasks(where: {" + String.join(", ", fields) + "}) { totalCount edges { node { ordinal title document { docNumber title } } } } }";
-    }
-
-    private static void string(List<String> fields, String name, String value) {
-        if (value != null) fields.add(name + ": \"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"");
-    }
-
-    private static void enumValue(List<String> fields, String name, String value) {
-        if (value != null) fields.add(name + ": " + value);
+    static String graphql(TaskWhere where) {
+        String fields = WhereLiteral.graphql(where);
+        return "{ tasks(where: {" + fields.substring(1, fields.length() - 1)
+                + "}) { totalCount edges { node { ordinal title document { docNumber title } } } } }";
     }
 }

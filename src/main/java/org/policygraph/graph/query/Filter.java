@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The WHERE clause of one list statement: fixed Cypher conditions joined with AND, every value a
@@ -39,6 +41,26 @@ final class Filter {
     Filter parameter(String name, Object value) {
         parameters.put(name, value);
         return this;
+    }
+
+    private static final Pattern PARAMETER = Pattern.compile("\\$(\\w+)");
+
+    /**
+     * The conditions of {@code nested} as one condition of this filter ("true" without any), its
+     * parameters taken over under names with {@code prefix} so that they cannot clash with this one's.
+     */
+    String adopt(Filter nested, String prefix) {
+        nested.parameters.forEach((name, value) -> parameters.put(prefix + name, value));
+        if (nested.conditions.isEmpty()) {
+            return "true";
+        }
+        Matcher parameter = PARAMETER.matcher(String.join(" AND ", nested.conditions));
+        StringBuilder renamed = new StringBuilder();
+        while (parameter.find()) {
+            parameter.appendReplacement(renamed, Matcher.quoteReplacement("$" + prefix + parameter.group(1)));
+        }
+        parameter.appendTail(renamed);
+        return "(" + renamed + ")";
     }
 
     String where() {

@@ -69,7 +69,7 @@ class TaskFilters {
      */
     Start start(TaskWhere where) {
         if (where.text() != null) {
-            return new Start("CALL db.index.fulltext.queryNodes('taskText', $text) YIELD node AS t", null);
+            return new Start("CALL db.index.fulltext.queryNodes('taskText', $text) YIELD node AS t", "text");
         }
         if (where.docNumber() != null) {
             return new Start("MATCH (:Document {docNumber: $docNumber})-[:HAS_TASK]->(t:Task)", "docNumber");
@@ -128,7 +128,12 @@ class TaskFilters {
             if (where.text().isBlank()) {
                 throw new ApiException.BadInput("text must not be blank");
             }
-            filter.parameter("text", phrase(where.text().strip()));
+            if (covered.equals("text")) {
+                filter.parameter("text", phrase(where.text().strip()));
+            } else {
+                // inside allOf/anyOf, where the statement does not start from the full-text index
+                filter.when(where.text().strip(), "text", Filter.contains("t.text", "text"));
+            }
         }
         List<String> department = new ArrayList<>();
         if (where.department() != null) {
@@ -173,6 +178,29 @@ class TaskFilters {
         filter.when(!pilot.isEmpty() && !covered.equals("pilot"),
                 "EXISTS { MATCH (t)-[:DESIGNATES]->(p:Pilot) WHERE " + String.join(" AND ", pilot) + " }");
 
+        filter.when(where.hasPilot() != null, (where.hasPilot() == Boolean.TRUE ? "" : "NOT ")
+                + "EXISTS { MATCH (t)-[:DESIGNATES]->(:Pilot) }");
+        filter.when(where.hasIndicator() != null, (where.hasIndicator() == Boolean.TRUE ? "" : "NOT ")
+                + "EXISTS { MATCH (t)-[:SETS]->(:Indicator) }");
+        List<String> indicator = new ArrayList<>();
+        if (where.indicatorUnit() != null) {
+            filter.parameter("indicatorUnit", where.indicatorUnit());
+            indicator.add("measure.unit = $indicatorUnit");
+        }
+        if (where.indicatorValue() != null) {
+            filter.parameter("indicatorValue", where.indicatorValue());
+            indicator.add("measure.value = $indicatorValue");
+        }
+        filter.when(!indicator.isEmpty(),
+                "EXISTS { MATCH (t)-[:SETS]->(measure:Indicator) WHERE " + String.join(" AND ", indicator) + " }");
+        filter.when(where.themeTerm(), "themeTerm",
+                "EXISTS { MATCH (t)-[tagged:HAS_THEME]->(:Theme) WHERE $themeTerm IN tagged.terms }");
+        nested(filter, where.allOf(), "allOf", " AND ");
+        nested(filter, where.anyOf(), "anyOf", " OR ");
+        if (where.not() != null) {
+            filter.when(true, "NOT " + filter.adopt(filter(where.not(), Start.EVERY_TASK), "not_"));
+        }
+
         return filter.when(where.documentLevel(), "documentLevel", "t.docLevel = $documentLevel")
                 .when(where.year(), "year", "t.year = $year")
                 .when(where.issuer(), "issuer", covered.equals("issuer") ? null
@@ -193,6 +221,19 @@ class TaskFilters {
                 .when(regionNames.codes(where.documentRegion()), "documentRegion",
                         covered.equals("documentRegion") ? null
                                 : Filter.inside("(t)<-[:HAS_TASK]-(:Document)-[:ISSUED_IN]->(:Region)", "documentRegion"));
+    }
+
+    /** Each TaskWhere of {@code group} as one condition, joined with {@code operator}. */
+    private void nested(Filter filter, List<TaskWhere> group, String name, String operator) {
+        if (group == null || group.isEmpty()) {
+            return;
+        }
+        List<String> conditions = new ArrayList<>();
+        for (int i = 0; i < group.size(); i++) {
+            TaskWhere member = TaskWhere.orAny(group.get(i));
+            conditions.add(filter.adopt(filter(member, Start.EVERY_TASK), name + i + "_"));
+        }
+        filter.when(true, "(" + String.join(operator, conditions) + ")");
     }
 
     /** A Lucene phrase query for the text: the words in this order, special characters taken literally. */

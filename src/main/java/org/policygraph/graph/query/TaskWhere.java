@@ -1,5 +1,7 @@
 package org.policygraph.graph.query;
 
+import java.util.List;
+
 /**
  * The schema's TaskWhere input; every set field must hold (see tasks.graphqls). Spring for GraphQL binds
  * it from {@code where} by field name; code that builds one itself names its fields through
@@ -8,7 +10,9 @@ package org.policygraph.graph.query;
 public record TaskWhere(String department, String departmentFunction, String role, String region, String pilotLevel,
         String pilotProgramme, String pilotRegion, String documentLevel, String issuer, Integer year, String docNumber,
         Integer ordinal, String titleContains, String text, String departmentRegion, String mentionsRegion,
-        String pilotInstitution, String indicatorDeadline, String documentRegion, String theme) {
+        String pilotInstitution, String indicatorDeadline, String documentRegion, String theme, Boolean hasPilot,
+        Boolean hasIndicator, String indicatorUnit, Double indicatorValue, String themeTerm, List<TaskWhere> allOf,
+        List<TaskWhere> anyOf, TaskWhere not) {
 
     /** No filter: every task. */
     public static final TaskWhere ANY = builder().build();
@@ -44,6 +48,14 @@ public record TaskWhere(String department, String departmentFunction, String rol
         private String indicatorDeadline;
         private String documentRegion;
         private String theme;
+        private Boolean hasPilot;
+        private Boolean hasIndicator;
+        private String indicatorUnit;
+        private Double indicatorValue;
+        private String themeTerm;
+        private List<TaskWhere> allOf;
+        private List<TaskWhere> anyOf;
+        private TaskWhere not;
 
         private Builder() {}
 
@@ -147,8 +159,49 @@ public record TaskWhere(String department, String departmentFunction, String rol
             return this;
         }
 
+        public Builder hasPilot(Boolean value) {
+            hasPilot = value;
+            return this;
+        }
+
+        public Builder hasIndicator(Boolean value) {
+            hasIndicator = value;
+            return this;
+        }
+
+        public Builder indicatorUnit(String value) {
+            indicatorUnit = value;
+            return this;
+        }
+
+        public Builder indicatorValue(Double value) {
+            indicatorValue = value;
+            return this;
+        }
+
+        public Builder themeTerm(String value) {
+            themeTerm = value;
+            return this;
+        }
+
+        public Builder allOf(List<TaskWhere> value) {
+            allOf = value;
+            return this;
+        }
+
+        public Builder anyOf(List<TaskWhere> value) {
+            anyOf = value;
+            return this;
+        }
+
+        public Builder not(TaskWhere value) {
+            not = value;
+            return this;
+        }
+
         public TaskWhere build() {
-            return new TaskWhere(department, departmentFunction, role, region, pilotLevel, pilotProgramme, pilotRegion, documentLevel, issuer, year, docNumber, ordinal, titleContains, text, departmentRegion, mentionsRegion, pilotInstitution, indicatorDeadline, documentRegion, theme);
+            return new TaskWhere(department, departmentFunction, role, region, pilotLevel, pilotProgramme, pilotRegion, documentLevel, issuer, year, docNumber, ordinal, titleContains, text, departmentRegion, mentionsRegion, pilotInstitution, indicatorDeadline, documentRegion, theme,
+                    hasPilot, hasIndicator, indicatorUnit, indicatorValue, themeTerm, allOf, anyOf, not);
         }
     }
 }
