@@ -355,28 +355,112 @@ const RENDERERS = {
 // ---------------------------------------------------------------------------------------------
 // Document view
 
-/** Renders the whole document into `el`, all tasks with their evidence, and scrolls to `ordinal`. */
+const LEGEND = `<div class="legend-inline"><mark class="ev ev-lead">牵头部门</mark><mark class="ev ev-partner">配合部门</mark>
+      <mark class="ev ev-region">地区</mark><mark class="ev ev-pilot">试点</mark><mark class="ev ev-site">试点单位</mark>
+      <mark class="ev ev-indicator">指标</mark></div>`;
+
+const RICH_TASKS = `query($key: ID!) { document(key: $key) { tasks {
+      key ordinal label title text evidence { start end text }
+      departments { role department { key name } evidence { start end text } }
+      regions { code name }
+      pilots { key level programme { name } sites { __typename ... on Region { code name } ... on Institution { key name } } evidence { start end text } }
+      indicators { key text subject evidence { start end text } } } } }`;
+
+/** The corpus entry of a document (GET /api/documents), or null. */
+export async function fetchCorpusEntry(key) {
+  const response = await fetch('api/documents', { headers: { Accept: 'application/json' } });
+  if (!response.ok) return null;
+  const body = await response.json();
+  return (body.documents || []).find((x) => x.key === key) || null;
+}
+
+/** The canonical text the evidence spans point into (GET /api/documents/text), or null. */
+export async function fetchDocumentText(key, start, end) {
+  const range = start != null && end != null ? `&start=${start}&end=${end}` : '';
+  const response = await fetch(`api/documents/text?key=${encodeURIComponent(key)}${range}`);
+  return response.ok ? response.text() : null;
+}
+
+export function originalHref(key) {
+  return `api/documents/original?key=${encodeURIComponent(key)}`;
+}
+
+/**
+ * Renders the whole document into `el` and scrolls to the task `ordinal`: the real text kept at load
+ * (notice, preamble, tasks, targets) with each task's span as a block and the evidence marked; the
+ * text rebuilt from the tasks when the document was loaded before texts were kept.
+ */
 export async function renderDocumentView(el, key, ordinal) {
   el.innerHTML = '<div class="loading">加载中…</div>';
-  const d = await fetchDocument(key);
+  const [d, entry] = await Promise.all([fetchDocument(key), fetchCorpusEntry(key).catch(() => null)]);
   if (!d) {
     el.innerHTML = `<p class="error">未找到文件 ${esc(key)}</p>`;
     return;
   }
-  const full = await gql(`query($key: ID!) { document(key: $key) { tasks {
-      key ordinal text evidence { start end text }
-      departments { role department { key name } evidence { start end text } }
-      regions { code name }
-      pilots { key level programme { name } sites { __typename ... on Region { code name } ... on Institution { key name } } evidence { start end text } }
-      indicators { key text subject evidence { start end text } } } } }`, { key });
-  const rich = new Map(full.document.tasks.map((t) => [t.key, t]));
+  const [full, text] = await Promise.all([
+    gql(RICH_TASKS, { key }),
+    entry && entry.hasText ? fetchDocumentText(key).catch(() => null) : Promise.resolve(null),
+  ]);
+  const tasks = full.document.tasks;
+  const head = `<h1>${esc(d.title || d.key)}</h1>
+    <div class="meta">${esc(d.docNumber || '')} · ${esc(d.issuer || '')} · ${esc(d.issueDate || d.year || '')}</div>
+    <div class="doc-actions">${entry && entry.contentHash
+    ? `<a class="doc-original" href="${esc(originalHref(key))}" download="${esc(entry.sourceName || '')}">下载原文件${entry.sourceName ? `（${esc(entry.sourceName)}）` : ''}</a>` : ''}
+      ${text != null ? '<span class="muted">原文全文，证据高亮；单击任务在关系图中查看</span>'
+    : '<span class="muted doc-rebuilt">未保存原文全文（载入较早）：以下由任务文本拼成</span>'}</div>
+    ${LEGEND}`;
+  el.innerHTML = head + (text != null ? realText(text, tasks, ordinal) : rebuiltText(d, tasks, ordinal));
+  if (ordinal != null) {
+    const target = el.querySelector(`#task-${ordinal}`);
+    if (target) target.scrollIntoView({ block: 'start' });
+  }
+}
+
+/** Spans in document offsets for a task, its evidence checked against the document text. */
+function documentSpans(text, t) {
+  if (!t.evidence) return [];
+  const base = t.evidence.start;
+  const slice = { ...t, text: text.slice(base, t.evidence.end) };
+  return taskSpans(slice).map((s) => ({ ...s, from: s.from + base, to: s.to + base }));
+}
+
+/** Text outside tasks: escaped, lines marked as headings ("# …") shown as headings, their characters kept. */
+function plainText(text) {
+  return text.split('\n').map((line) => {
+    const m = /^(#{1,6}) /.exec(line);
+    return m ? `<span class="doc-h doc-h${m[1].length}"><span class="md">${m[0]}</span>${esc(line.slice(m[0].length))}</span>` : esc(line);
+  }).join('\n');
+}
+
+/** The document text as HTML: text outside tasks escaped as is, each task a block with its evidence marked. */
+function realText(text, tasks, ordinal) {
+  const blocks = tasks.filter((t) => t.evidence && t.evidence.end > t.evidence.start && t.evidence.end <= text.length)
+    .sort((a, b) => a.evidence.start - b.evidence.start);
+  let html = '';
+  let at = 0;
+  for (const t of blocks) {
+    const { start, end } = t.evidence;
+    if (start < at) continue; // overlapping spans: the first one wins
+    html += plainText(text.slice(at, start));
+    const spans = documentSpans(text, t).map((s) => ({ ...s, from: s.from - start, to: s.to - start }));
+    html += `<span class="doc-task${t.ordinal === ordinal ? ' target' : ''}" id="task-${t.ordinal}" data-ordinal="${t.ordinal}"
+      data-node="${esc(id.task(t.key))}" title="${esc(`第 ${t.ordinal} 项：${t.label || ''}${t.title || ''}（单击在关系图中查看）`)}">${highlight(text.slice(start, end), spans)}</span>`;
+    at = end;
+  }
+  html += plainText(text.slice(at));
+  return `<div class="doc-text">${html}</div>`;
+}
+
+/** The document rebuilt from its tasks' texts, by section (documents loaded before texts were kept). */
+function rebuiltText(d, tasks, ordinal) {
+  const rich = new Map(tasks.map((t) => [t.key, t]));
   const bySection = new Map();
   for (const t of d.tasks) {
     const s = t.section ? t.section.key : '';
     if (!bySection.has(s)) bySection.set(s, []);
     bySection.get(s).push(t);
   }
-  const renderTasks = (tasks) => tasks.map((t) => {
+  const renderTasks = (list) => list.map((t) => {
     const r = rich.get(t.key) || t;
     return `<div class="doc-task${t.ordinal === ordinal ? ' target' : ''}" id="task-${t.ordinal}" data-ordinal="${t.ordinal}">
       <div class="doc-task-head"><a href="#" class="node-link" data-node="${esc(id.task(t.key))}">${esc(t.label || '')}${esc(t.title || '')}</a></div>
@@ -387,13 +471,5 @@ export async function renderDocumentView(el, key, ordinal) {
   for (const s of d.sections) {
     body += `<h3 class="doc-section">${esc(s.label || '')}${esc(s.title || '')}</h3>${renderTasks(bySection.get(s.key) || [])}`;
   }
-  el.innerHTML = `<h1>${esc(d.title || d.key)}</h1>
-    <div class="meta">${esc(d.docNumber || '')} · ${esc(d.issuer || '')} · ${esc(d.issueDate || d.year || '')}</div>
-    <div class="legend-inline"><mark class="ev ev-lead">牵头部门</mark><mark class="ev ev-partner">配合部门</mark>
-      <mark class="ev ev-region">地区</mark><mark class="ev ev-pilot">试点</mark><mark class="ev ev-site">试点单位</mark>
-      <mark class="ev ev-indicator">指标</mark></div>${body}`;
-  if (ordinal != null) {
-    const target = el.querySelector(`#task-${ordinal}`);
-    if (target) target.scrollIntoView({ block: 'start' });
-  }
+  return body;
 }
