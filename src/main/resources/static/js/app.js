@@ -83,6 +83,9 @@ async function overview() {
   });
 }
 
+// nodes added by any route (the API on window.policygraph included) uncover the graph
+graph.cy.on('add', () => { if (overviewShown) overview(); });
+
 function counts() {
   overview();
   if (graph.size === 0 && !asked && !yoyShown) {

@@ -389,6 +389,7 @@ class ExplorerBrowserTest {
         waitFor().until(d -> hasNode("task:市政办发〔2021〕100号#3")
                 && "task:市政办发〔2021〕100号#3".equals(js("return window.policygraph.cy.$(':selected').map(n => n.id())[0] || ''")));
         waitIdle();
+        waitFor().until(d -> texts("#panel h2").stream().anyMatch(h -> h.contains("落实政府投入责任")));
     }
 
     @Test
@@ -442,7 +443,7 @@ class ExplorerBrowserTest {
         driver.findElement(By.cssSelector("#overview a.ov-region[data-node='region:620400']")).click();
         waitFor().until(d -> hasNode("region:620400") && hasNode("institution:620400|市第一人民医院"));
         waitIdle();
-        assertThat(driver.findElement(By.id("panel")).getText()).contains("白银市");
+        waitFor().until(d -> texts("#panel h2").contains("白银市"));
     }
 
     @Test
