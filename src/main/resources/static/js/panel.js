@@ -432,6 +432,14 @@ function plainText(text) {
   }).join('\n');
 }
 
+/**
+ * Fades the marks of layout kept in the text, outside tags: "**" of bold headings and the " | " between
+ * the cells of a table row. The characters stay (the offsets of the evidence count them).
+ */
+function soften(html) {
+  return html.replace(/(\*\*| \| )(?![^<]*>)/g, '<span class="md">$1</span>');
+}
+
 /** The document text as HTML: text outside tasks escaped as is, each task a block with its evidence marked. */
 function realText(text, tasks, ordinal) {
   const blocks = tasks.filter((t) => t.evidence && t.evidence.end > t.evidence.start && t.evidence.end <= text.length)
@@ -448,7 +456,7 @@ function realText(text, tasks, ordinal) {
     at = end;
   }
   html += plainText(text.slice(at));
-  return `<div class="doc-text">${html}</div>`;
+  return `<div class="doc-text">${soften(html)}</div>`;
 }
 
 /** The document rebuilt from its tasks' texts, by section (documents loaded before texts were kept). */

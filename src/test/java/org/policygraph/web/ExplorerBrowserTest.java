@@ -363,8 +363,6 @@ class ExplorerBrowserTest {
         // every mark of a department says the department (offsets into the real text; a line break may fall inside a name)
         assertThat(js("return [...document.querySelectorAll('#docview .doc-text mark.ev-lead, #docview .doc-text mark.ev-partner')]"
                 + ".every(m => m.title.includes(m.textContent.replace(/\\s+/g, '')))")).isEqualTo(true);
-        // the text is text: markup in it would have been escaped, never parsed
-        assertThat(driver.findElements(By.cssSelector("#docview .doc-text script, #docview .doc-text img"))).isEmpty();
 
         // the original file, byte for byte
         WebElement download = driver.findElement(By.cssSelector("#docview a.doc-original"));
@@ -390,6 +388,25 @@ class ExplorerBrowserTest {
                 && "task:市政办发〔2021〕100号#3".equals(js("return window.policygraph.cy.$(':selected').map(n => n.id())[0] || ''")));
         waitIdle();
         waitFor().until(d -> texts("#panel h2").stream().anyMatch(h -> h.contains("落实政府投入责任")));
+    }
+
+    @Test
+    void documentViewInsertsTheTextAsTextNeverAsMarkup() {
+        open("");
+        // markup at the end of the kept text (after every span, so the offsets hold)
+        js("const real = window.fetch; window.fetch = (url, init) => String(url).startsWith('api/documents/text?')"
+                + " ? real(url, init).then(r => r.text()).then(t => new Response(t"
+                + " + '\\n<img src=x onerror=\"window.pwned = 1\"> <b>粗体</b> &amp; **附件** | 表格 | 行', { headers: { 'Content-Type': 'text/plain' } }))"
+                + " : real(url, init);");
+        js("location.hash = arguments[0]", "#/document/" + encode("市政办发〔2021〕100号") + "?task=14");
+        waitFor().until(d -> !d.findElements(By.cssSelector("#docview .doc-text .doc-task.target")).isEmpty());
+        waitIdle();
+        String text = driver.findElement(By.cssSelector("#docview .doc-text")).getText();
+        assertThat(text).contains("<img src=x onerror=\"window.pwned = 1\"> <b>粗体</b> &amp; **附件** | 表格 | 行");
+        assertThat(driver.findElements(By.cssSelector("#docview .doc-text img, #docview .doc-text b"))).isEmpty();
+        assertThat(js("return window.pwned === undefined")).isEqualTo(true);
+        // the evidence still points into the right text
+        assertThat(texts("#docview #task-14 mark.ev-lead")).contains("市卫生健康委");
     }
 
     @Test
