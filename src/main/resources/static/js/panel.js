@@ -364,7 +364,8 @@ const RICH_TASKS = `query($key: ID!) { document(key: $key) { tasks {
       departments { role department { key name } evidence { start end text } }
       regions { code name }
       pilots { key level programme { name } sites { __typename ... on Region { code name } ... on Institution { key name } } evidence { start end text } }
-      indicators { key text subject evidence { start end text } } } } }`;
+      indicators { key text subject evidence { start end text } } }
+    indicators { key text subject evidence { start end text } } } }`;
 
 /** The corpus entry of a document (GET /api/documents), or null. */
 export async function fetchCorpusEntry(key) {
@@ -409,7 +410,8 @@ export async function renderDocumentView(el, key, ordinal) {
       ${text != null ? '<span class="muted">原文全文，证据高亮；单击任务在关系图中查看</span>'
     : '<span class="muted doc-rebuilt">未保存原文全文（载入较早）：以下由任务文本拼成</span>'}</div>
     ${LEGEND}`;
-  el.innerHTML = head + (text != null ? realText(text, tasks, ordinal) : rebuiltText(d, tasks, ordinal));
+  el.innerHTML = head + (text != null ? realText(text, tasks, ordinal, full.document.indicators || [])
+    : rebuiltText(d, tasks, ordinal));
   if (ordinal != null) {
     const target = el.querySelector(`#task-${ordinal}`);
     if (target) target.scrollIntoView({ block: 'start' });
@@ -424,12 +426,39 @@ function documentSpans(text, t) {
   return taskSpans(slice).map((s) => ({ ...s, from: s.from + base, to: s.to + base }));
 }
 
-/** Text outside tasks: escaped, lines marked as headings ("# …") shown as headings, their characters kept. */
-function plainText(text) {
+/**
+ * Text outside tasks, escaped, with `spans` (offsets into it) marked: line by line, lines marked as
+ * headings ("# …") shown as headings, their characters kept.
+ */
+function plainText(text, spans = []) {
+  let offset = 0;
   return text.split('\n').map((line) => {
+    const from = offset;
+    offset += line.length + 1;
     const m = /^(#{1,6}) /.exec(line);
-    return m ? `<span class="doc-h doc-h${m[1].length}"><span class="md">${m[0]}</span>${esc(line.slice(m[0].length))}</span>` : esc(line);
+    const skip = m ? m[0].length : 0;
+    const inLine = spans.filter((x) => x.from < from + line.length && x.to > from + skip)
+      .map((x) => ({ ...x, from: Math.max(x.from - from, skip) - skip, to: Math.min(x.to - from, line.length) - skip }));
+    const rest = highlight(line.slice(skip), inLine);
+    return m ? `<span class="doc-h doc-h${m[1].length}"><span class="md">${m[0]}</span>${rest}</span>` : rest;
   }).join('\n');
+}
+
+/** Spans of the indicators a document sets outside its tasks, in document offsets, checked against the text. */
+function indicatorSpans(text, indicators) {
+  const spans = [];
+  for (const i of indicators) {
+    const e = i.evidence;
+    if (!e || !(e.end > e.start) || e.end > text.length) continue;
+    let from = e.start;
+    if (e.text && text.substr(from, e.text.length) !== e.text) {
+      const near = text.indexOf(e.text, Math.max(0, e.start - 200));
+      if (near < 0) continue;
+      from = near;
+    }
+    spans.push({ from, to: from + (e.text ? e.text.length : e.end - e.start), kind: 'indicator', title: `指标：${i.subject || i.text || ''}` });
+  }
+  return spans;
 }
 
 /**
@@ -441,7 +470,10 @@ function soften(html) {
 }
 
 /** The document text as HTML: text outside tasks escaped as is, each task a block with its evidence marked. */
-function realText(text, tasks, ordinal) {
+function realText(text, tasks, ordinal, indicators = []) {
+  const outside = indicatorSpans(text, indicators);
+  const gap = (from, to) => plainText(text.slice(from, to), outside.filter((x) => x.from >= from && x.to <= to)
+    .map((x) => ({ ...x, from: x.from - from, to: x.to - from })));
   const blocks = tasks.filter((t) => t.evidence && t.evidence.end > t.evidence.start && t.evidence.end <= text.length)
     .sort((a, b) => a.evidence.start - b.evidence.start);
   let html = '';
@@ -449,13 +481,13 @@ function realText(text, tasks, ordinal) {
   for (const t of blocks) {
     const { start, end } = t.evidence;
     if (start < at) continue; // overlapping spans: the first one wins
-    html += plainText(text.slice(at, start));
+    html += gap(at, start);
     const spans = documentSpans(text, t).map((s) => ({ ...s, from: s.from - start, to: s.to - start }));
     html += `<span class="doc-task${t.ordinal === ordinal ? ' target' : ''}" id="task-${t.ordinal}" data-ordinal="${t.ordinal}"
       data-node="${esc(id.task(t.key))}" title="${esc(`第 ${t.ordinal} 项：${t.label || ''}${t.title || ''}（单击在关系图中查看）`)}">${highlight(text.slice(start, end), spans)}</span>`;
     at = end;
   }
-  html += plainText(text.slice(at));
+  html += gap(at, text.length);
   return `<div class="doc-text">${soften(html)}</div>`;
 }
 

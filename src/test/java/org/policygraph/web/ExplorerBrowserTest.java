@@ -410,6 +410,29 @@ class ExplorerBrowserTest {
     }
 
     @Test
+    void documentViewMarksTheTargetsADocumentSetsOutsideItsTasks() {
+        open("");
+        // the samples set every indicator inside a task: one is given to the page in the preamble, as the server would
+        String phrase = "促进优质医疗资源均衡布局";
+        Number at = (Number) ((JavascriptExecutor) driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1]; fetch('api/documents/text?key=' + encodeURIComponent(arguments[0]))"
+                + ".then(r => r.text()).then(t => done(t.indexOf(arguments[1])));", "市政办发〔2021〕100号", phrase);
+        assertThat(at.intValue()).isPositive();
+        js("const ev = { start: arguments[0], end: arguments[0] + arguments[1].length, text: arguments[1] };"
+                + " const real = window.fetch; window.fetch = (url, init) => String(url) === 'graphql' && String(init.body).includes('indicators { key text subject evidence')"
+                + " ? real(url, init).then(r => r.json()).then(b => { if (b.data.document) b.data.document.indicators = [{ key: 'x#1',"
+                + " text: arguments[1], subject: '优质医疗资源', evidence: ev }]; return new Response(JSON.stringify(b),"
+                + " { headers: { 'Content-Type': 'application/json' } }); })"
+                + " : real(url, init);", at.intValue() + "促进".length(), "优质医疗资源均衡布局");
+        js("location.hash = arguments[0]", "#/document/" + encode("市政办发〔2021〕100号"));
+        WebElement mark = waitFor().until(d -> d.findElements(By.cssSelector("#docview .doc-text mark.ev-indicator")).stream()
+                .filter(m -> m.getText().equals("优质医疗资源均衡布局")).findFirst().orElse(null));
+        waitIdle();
+        assertThat(mark.getAttribute("title")).isEqualTo("指标：优质医疗资源");
+        assertThat(js("return !!arguments[0].closest('.doc-task')", mark)).isEqualTo(false);
+    }
+
+    @Test
     void documentViewWithoutAKeptTextRebuildsItFromTheTasks() {
         open("");
         // a document loaded before texts were kept: the corpus says hasText false
