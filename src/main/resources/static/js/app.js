@@ -69,8 +69,10 @@ function status(text, error = false) {
 
 /** The landing overview, shown over the graph while it is empty (and nothing is asked or compared). */
 let overviewShown = false;
+/** Nothing is shown: no node, and no question, preset or comparison whose answer is empty. */
+const nothingShown = () => graph.size === 0 && !asked && !yoyShown && !state.preset;
 async function overview() {
-  const show = graph.size === 0 && !asked && !yoyShown;
+  const show = nothingShown();
   const el = $('#overview');
   if (show === overviewShown) return;
   overviewShown = show;
@@ -88,7 +90,7 @@ graph.cy.on('add', () => { if (overviewShown) overview(); });
 
 function counts() {
   overview();
-  if (graph.size === 0 && !asked && !yoyShown) {
+  if (nothingShown()) {
     status('概览：单击年份、地区或文件进入关系图');
     return;
   }
