@@ -457,24 +457,101 @@ async function regionsByName(q) {
 /** A connection's edges; none when the field failed (the other fields of a search still count). */
 const edgesOf = (connection) => (connection && connection.edges) || [];
 
-/** Suggestions for the search box: [{id, type, label, detail}], at most a few per type. */
+// Department abbreviations (GET /api/reference/department-aliases, the table the question parser uses):
+// 卫健委 is 卫生健康委, 发改委 is 发展改革委.
+let departmentAliases = null;
+
+/** [{function, aliases}] of reference/department-functions.tsv, fetched once; none when unavailable. */
+export function fetchDepartmentAliases() {
+  if (!departmentAliases) {
+    departmentAliases = fetch('api/reference/department-aliases', { headers: { Accept: 'application/json' } })
+      .then((r) => (r.ok ? r.json() : { functions: [] }))
+      .then((b) => b.functions || [])
+      .catch(() => []);
+  }
+  return departmentAliases;
+}
+
+/**
+ * The other ways of writing a department search: an alias in it replaced by its canonical function
+ * (市卫健委 → 市卫生健康委), and a canonical function by its aliases (医保局 → 医疗保障局). The query first.
+ */
+export function departmentForms(q, functions) {
+  const forms = [q];
+  const add = (f) => { if (f && !forms.includes(f)) forms.push(f); };
+  const pairs = [];
+  for (const f of functions) for (const a of f.aliases) pairs.push([a, f.function, f.aliases]);
+  pairs.sort((x, y) => y[0].length - x[0].length);
+  for (const [alias, fn] of pairs) {
+    if (alias.length >= 2 && q.includes(alias)) {
+      add(q.replace(alias, fn));
+      break;
+    }
+  }
+  for (const f of functions) {
+    if (f.function.length >= 2 && q.includes(f.function)) {
+      for (const a of f.aliases) add(q.replace(f.function, a));
+      break;
+    }
+  }
+  return forms.slice(0, 8);
+}
+
+/** The keyword in context: {before, hit, after} around the first of `words` in `text`, or null. */
+export function keywordInContext(text, words, width = 22) {
+  if (!text) return null;
+  for (const w of words) {
+    const at = w ? text.indexOf(w) : -1;
+    if (at < 0) continue;
+    const from = Math.max(0, at - width);
+    const to = Math.min(text.length, at + w.length + width);
+    const flat = (x) => x.replace(/\s+/g, ' ');
+    return {
+      before: (from > 0 ? '…' : '') + flat(text.slice(from, at)),
+      hit: text.slice(at, at + w.length),
+      after: flat(text.slice(at + w.length, to)) + (to < text.length ? '…' : ''),
+    };
+  }
+  return null;
+}
+
+/** Suggestions for the search box: [{id, type, label, detail, context}], at most a few per type. */
 export async function search(q) {
   q = q.trim();
   if (!q) return [];
   const longEnough = [...q].length >= 2;
-  const query = `query($q: String!, $text: String, $withText: Boolean!) {
+  const forms = departmentForms(q, await fetchDepartmentAliases());
+  const canonical = forms[1] && !forms[1].includes(q) ? forms[1] : null;
+  const departmentFields = forms.map((f, i) => `d${i}: departments(where: { nameContains: ${JSON.stringify(f)} }, first: 8) {
+      edges { node { key name level } } }`).join('\n');
+  const query = `query($q: String!, $text: String, $withText: Boolean!, $canonical: String, $withCanonical: Boolean!) {
       documents(where: { titleContains: $q }, first: 5) { edges { node { ${DOC_BRIEF} } } }
       byNumber: documents(where: { docNumber: $q }, first: 2) { edges { node { ${DOC_BRIEF} } } }
-      departments(where: { nameContains: $q }, first: 8) { edges { node { key name level } } }
+      ${departmentFields}
       programmes(where: { nameContains: $q }, first: 5) { edges { node { name } } }
       institutions(where: { nameContains: $q }, first: 5) { edges { node { key name } } }
       tasks(where: { text: $text }, first: 8) @include(if: $withText) { totalCount edges { node {
-        ${TASK_BRIEF} document { key docNumber title } } } }
+        ${TASK_BRIEF} text document { key docNumber title } } } }
+      canonicalTasks: tasks(where: { text: $canonical }, first: 8) @include(if: $withCanonical) { totalCount edges { node {
+        ${TASK_BRIEF} text document { key docNumber title } } } }
     }`;
+  const withCanonical = longEnough && !!canonical;
   const [data, regions] = await Promise.all([
-    gql(query, { q, text: longEnough ? q : null, withText: longEnough }),
+    gql(query, {
+      q, text: longEnough ? q : null, withText: longEnough, canonical: withCanonical ? canonical : null, withCanonical,
+    }),
     regionsByName(q).catch(() => []),
   ]);
+  const departments = new Map();
+  forms.forEach((f, i) => {
+    for (const { node: d } of edgesOf(data[`d${i}`])) {
+      if (!departments.has(d.key)) departments.set(d.key, { ...d, via: i > 0 ? f : null });
+    }
+  });
+  data.departments = { edges: [...departments.values()].map((node) => ({ node })) };
+  const tasks = new Map();
+  for (const e of [...edgesOf(data.tasks), ...edgesOf(data.canonicalTasks)]) tasks.set(e.node.key, e);
+  data.tasks = { edges: [...tasks.values()].slice(0, 8) };
   const out = [];
   for (const r of regions) {
     out.push({ id: id.region(r.code), type: 'region', label: r.name, detail: LEVEL_NAMES[r.level] || '' });
@@ -485,7 +562,10 @@ export async function search(q) {
     out.push({ id: id.document(d.key), type: 'document', label: d.title || d.key, detail: d.docNumber || (d.stub ? '引用文件' : '') });
   }
   for (const { node: d } of edgesOf(data.departments)) {
-    out.push({ id: id.department(d.key), type: 'department', label: d.name, detail: LEVEL_NAMES[d.level] || '' });
+    out.push({
+      id: id.department(d.key), type: 'department', label: d.name,
+      detail: `${LEVEL_NAMES[d.level] || ''}${d.via ? `（${q} 即 ${d.via}）` : ''}`,
+    });
   }
   for (const { node: g } of edgesOf(data.programmes)) {
     out.push({ id: id.programme(g.name), type: 'programme', label: g.name, detail: '试点项目' });
@@ -495,7 +575,10 @@ export async function search(q) {
   }
   {
     for (const { node: t } of edgesOf(data.tasks)) {
-      out.push({ id: id.task(t.key), type: 'task', label: `${t.label || ''}${t.title || ''}`, detail: t.document.docNumber || t.document.title });
+      out.push({
+        id: id.task(t.key), type: 'task', label: `${t.label || ''}${t.title || ''}`, detail: t.document.docNumber || t.document.title,
+        context: keywordInContext(t.text, forms),
+      });
     }
   }
   return out;

@@ -9,6 +9,7 @@ import { TABLES, table, tableSizes } from './tables.js';
 import { Panel, esc, renderDocumentView } from './panel.js';
 import { SearchBox } from './search.js';
 import { showYearOverYear } from './yoy.js';
+import { fetchOverview, renderOverview } from './overview.js';
 import { PRESETS, preset, runPreset } from './presets.js';
 import { emptyState, parseHash, toHash } from './state.js';
 import {
@@ -20,6 +21,8 @@ const $ = (sel) => document.querySelector(sel);
 let state = emptyState();
 let lastHash = '';
 let busy = 0;
+// the year-over-year comparison is drawn in the graph
+let yoyShown = false;
 
 const graph = new Graph($('#cy'), {
   onSelect: (nodeId) => select(nodeId),
@@ -64,7 +67,33 @@ function status(text, error = false) {
   el.classList.toggle('error', error);
 }
 
+/** The landing overview, shown over the graph while it is empty (and nothing is asked or compared). */
+let overviewShown = false;
+/** Nothing is shown: no node, and no question, preset or comparison whose answer is empty. */
+const nothingShown = () => graph.size === 0 && !asked && !yoyShown && !state.preset;
+async function overview() {
+  const show = nothingShown();
+  const el = $('#overview');
+  if (show === overviewShown) return;
+  overviewShown = show;
+  el.hidden = !show;
+  if (!show) return;
+  el.innerHTML = '<div class="loading">加载概览…</div>';
+  await work(async () => {
+    const html = renderOverview(await fetchOverview());
+    if (overviewShown) el.innerHTML = html;
+  });
+}
+
+// nodes added by any route (the API on window.policygraph included) uncover the graph
+graph.cy.on('add', () => { if (overviewShown) overview(); });
+
 function counts() {
+  overview();
+  if (nothingShown()) {
+    status('概览：单击年份、地区或文件进入关系图');
+    return;
+  }
   const visible = graph.visible();
   status(`${visible.nodes().length} 个节点 · ${visible.edges().length} 条关系${graph.size !== visible.nodes().length ? `（共 ${graph.size}）` : ''}`);
   if (tableShown) showTable(tableShown);
@@ -83,6 +112,7 @@ function writeHash() {
 }
 
 async function restore(s) {
+  yoyShown = false;
   state = { ...emptyState(), ...s };
   lastHash = toHash(state);
   $('#search').value = state.q || '';
@@ -119,6 +149,7 @@ async function restore(s) {
 
 /** A fresh view from one node: it and its neighbours. */
 async function startFrom(nodeId, text = '') {
+  yoyShown = false;
   state = { ...emptyState(), layout: graph.layoutName, ...graph.filters, q: text, nodes: [nodeId], sel: nodeId };
   hideAsk();
   graph.clear();
@@ -299,7 +330,21 @@ function hideAsk() {
   graph.cy.resize();
 }
 
+/** Draws a year-over-year comparison in place of the graph (the panel keeps the form and the lists). */
+async function drawYearOverYear(fragment) {
+  state = { ...emptyState(), layout: graph.layoutName, ...graph.filters };
+  hideAsk();
+  graph.clear();
+  yoyShown = true;
+  graph.merge(fragment);
+  refreshFacets();
+  await graph.layout();
+  counts();
+  writeHash();
+}
+
 function clearView() {
+  yoyShown = false;
   graph.clear();
   hideAsk();
   state = { ...emptyState(), layout: graph.layoutName, ...graph.filters };
@@ -357,7 +402,7 @@ function buildControls() {
   $('#zoom-out').addEventListener('click', () => graph.zoom(0.8));
   $('#relayout').addEventListener('click', () => work(() => graph.layout()));
   $('#clear').addEventListener('click', clearView);
-  $('#yoy').addEventListener('click', () => showYearOverYear(panel, work));
+  $('#yoy').addEventListener('click', () => showYearOverYear(panel, work, drawYearOverYear));
   $('#panel').addEventListener('click', async (e) => {
     if (!e.target.closest('button.copy-query')) return;
     const pre = $('#panel pre.ask-query');
@@ -404,7 +449,9 @@ function buildControls() {
     showGraph();
   });
   $('#docview').addEventListener('click', (e) => {
-    const link = e.target.closest('.node-link');
+    // a link, or a task's block in the document text (unless text is being selected in it)
+    const selecting = !getSelection().isCollapsed;
+    const link = e.target.closest('.node-link') || (!selecting && e.target.closest('.doc-task[data-node]'));
     if (link) {
       e.preventDefault();
       history.replaceState(null, '', lastHash || '#');

@@ -67,6 +67,14 @@ function style() {
     s.push({ selector: `edge[?pilotEdge][level = "${level}"]`, style: { 'line-color': color, 'target-arrow-color': color } });
     s.push({ selector: `node[type = "pilot"][level = "${level}"]`, style: { 'background-color': color } });
   }
+  // year over year: kept, added, dropped tasks; "only" when the other year has no document (over the type colours)
+  s.push(
+    { selector: 'node[yoy = "kept"]', style: { 'background-color': '#8c96a3', 'border-width': 3, 'border-color': '#5b6570' } },
+    { selector: 'node[yoy = "added"]', style: { 'background-color': '#2e9d4a', 'border-width': 3, 'border-color': '#1b6b30', shape: 'round-triangle' } },
+    { selector: 'node[yoy = "dropped"]', style: { 'background-color': '#fff', 'border-width': 3, 'border-color': '#d43d3d', 'border-style': 'dashed' } },
+    { selector: 'node[yoy = "only"]', style: { 'background-color': '#c9ced6', 'border-width': 1, 'border-color': '#8c96a3' } },
+    { selector: 'edge[rel = "CONTINUES"]', style: { label: 'data(label)', 'line-color': '#5b6570', 'target-arrow-color': '#5b6570', width: 2.4 } },
+  );
   // style rules are ordered: selection and filters must win
   const tail = s.filter((x) => ['node:selected', '.faded', '.filtered', 'node.seed', 'node.label-hidden'].includes(x.selector));
   return [...s.filter((x) => !tail.includes(x)), ...tail];

@@ -355,28 +355,152 @@ const RENDERERS = {
 // ---------------------------------------------------------------------------------------------
 // Document view
 
-/** Renders the whole document into `el`, all tasks with their evidence, and scrolls to `ordinal`. */
+const LEGEND = `<div class="legend-inline"><mark class="ev ev-lead">牵头部门</mark><mark class="ev ev-partner">配合部门</mark>
+      <mark class="ev ev-region">地区</mark><mark class="ev ev-pilot">试点</mark><mark class="ev ev-site">试点单位</mark>
+      <mark class="ev ev-indicator">指标</mark></div>`;
+
+const RICH_TASKS = `query($key: ID!) { document(key: $key) { tasks {
+      key ordinal label title text evidence { start end text }
+      departments { role department { key name } evidence { start end text } }
+      regions { code name }
+      pilots { key level programme { name } sites { __typename ... on Region { code name } ... on Institution { key name } } evidence { start end text } }
+      indicators { key text subject evidence { start end text } } }
+    indicators { key text subject evidence { start end text } } } }`;
+
+/** The corpus entry of a document (GET /api/documents), or null. */
+export async function fetchCorpusEntry(key) {
+  const response = await fetch('api/documents', { headers: { Accept: 'application/json' } });
+  if (!response.ok) return null;
+  const body = await response.json();
+  return (body.documents || []).find((x) => x.key === key) || null;
+}
+
+/** The canonical text the evidence spans point into (GET /api/documents/text), or null. */
+export async function fetchDocumentText(key, start, end) {
+  const range = start != null && end != null ? `&start=${start}&end=${end}` : '';
+  const response = await fetch(`api/documents/text?key=${encodeURIComponent(key)}${range}`);
+  return response.ok ? response.text() : null;
+}
+
+export function originalHref(key) {
+  return `api/documents/original?key=${encodeURIComponent(key)}`;
+}
+
+/**
+ * Renders the whole document into `el` and scrolls to the task `ordinal`: the real text kept at load
+ * (notice, preamble, tasks, targets) with each task's span as a block and the evidence marked; the
+ * text rebuilt from the tasks when the document was loaded before texts were kept.
+ */
 export async function renderDocumentView(el, key, ordinal) {
   el.innerHTML = '<div class="loading">加载中…</div>';
-  const d = await fetchDocument(key);
+  const [d, entry] = await Promise.all([fetchDocument(key), fetchCorpusEntry(key).catch(() => null)]);
   if (!d) {
     el.innerHTML = `<p class="error">未找到文件 ${esc(key)}</p>`;
     return;
   }
-  const full = await gql(`query($key: ID!) { document(key: $key) { tasks {
-      key ordinal text evidence { start end text }
-      departments { role department { key name } evidence { start end text } }
-      regions { code name }
-      pilots { key level programme { name } sites { __typename ... on Region { code name } ... on Institution { key name } } evidence { start end text } }
-      indicators { key text subject evidence { start end text } } } } }`, { key });
-  const rich = new Map(full.document.tasks.map((t) => [t.key, t]));
+  const [full, text] = await Promise.all([
+    gql(RICH_TASKS, { key }),
+    entry && entry.hasText ? fetchDocumentText(key).catch(() => null) : Promise.resolve(null),
+  ]);
+  const tasks = full.document.tasks;
+  const head = `<h1>${esc(d.title || d.key)}</h1>
+    <div class="meta">${esc(d.docNumber || '')} · ${esc(d.issuer || '')} · ${esc(d.issueDate || d.year || '')}</div>
+    <div class="doc-actions">${entry && entry.contentHash
+    ? `<a class="doc-original" href="${esc(originalHref(key))}" download="${esc(entry.sourceName || '')}">下载原文件${entry.sourceName ? `（${esc(entry.sourceName)}）` : ''}</a>` : ''}
+      ${text != null ? '<span class="muted">原文全文，证据高亮；单击任务在关系图中查看</span>'
+    : '<span class="muted doc-rebuilt">未保存原文全文（载入较早）：以下由任务文本拼成</span>'}</div>
+    ${LEGEND}`;
+  el.innerHTML = head + (text != null ? realText(text, tasks, ordinal, full.document.indicators || [])
+    : rebuiltText(d, tasks, ordinal));
+  if (ordinal != null) {
+    const target = el.querySelector(`#task-${ordinal}`);
+    if (target) target.scrollIntoView({ block: 'start' });
+  }
+}
+
+/** Spans in document offsets for a task, its evidence checked against the document text. */
+function documentSpans(text, t) {
+  if (!t.evidence) return [];
+  const base = t.evidence.start;
+  const slice = { ...t, text: text.slice(base, t.evidence.end) };
+  return taskSpans(slice).map((s) => ({ ...s, from: s.from + base, to: s.to + base }));
+}
+
+/**
+ * Text outside tasks, escaped, with `spans` (offsets into it) marked: line by line, lines marked as
+ * headings ("# …") shown as headings, their characters kept.
+ */
+function plainText(text, spans = []) {
+  let offset = 0;
+  return text.split('\n').map((line) => {
+    const from = offset;
+    offset += line.length + 1;
+    const m = /^(#{1,6}) /.exec(line);
+    const skip = m ? m[0].length : 0;
+    const inLine = spans.filter((x) => x.from < from + line.length && x.to > from + skip)
+      .map((x) => ({ ...x, from: Math.max(x.from - from, skip) - skip, to: Math.min(x.to - from, line.length) - skip }));
+    const rest = highlight(line.slice(skip), inLine);
+    return m ? `<span class="doc-h doc-h${m[1].length}"><span class="md">${m[0]}</span>${rest}</span>` : rest;
+  }).join('\n');
+}
+
+/** Spans of the indicators a document sets outside its tasks, in document offsets, checked against the text. */
+function indicatorSpans(text, indicators) {
+  const spans = [];
+  for (const i of indicators) {
+    const e = i.evidence;
+    if (!e || !(e.end > e.start) || e.end > text.length) continue;
+    let from = e.start;
+    if (e.text && text.substr(from, e.text.length) !== e.text) {
+      const near = text.indexOf(e.text, Math.max(0, e.start - 200));
+      if (near < 0) continue;
+      from = near;
+    }
+    spans.push({ from, to: from + (e.text ? e.text.length : e.end - e.start), kind: 'indicator', title: `指标：${i.subject || i.text || ''}` });
+  }
+  return spans;
+}
+
+/**
+ * Fades the marks of layout kept in the text, outside tags: "**" of bold headings and the " | " between
+ * the cells of a table row. The characters stay (the offsets of the evidence count them).
+ */
+function soften(html) {
+  return html.replace(/(\*\*| \| )(?![^<]*>)/g, '<span class="md">$1</span>');
+}
+
+/** The document text as HTML: text outside tasks escaped as is, each task a block with its evidence marked. */
+function realText(text, tasks, ordinal, indicators = []) {
+  const outside = indicatorSpans(text, indicators);
+  const gap = (from, to) => plainText(text.slice(from, to), outside.filter((x) => x.from >= from && x.to <= to)
+    .map((x) => ({ ...x, from: x.from - from, to: x.to - from })));
+  const blocks = tasks.filter((t) => t.evidence && t.evidence.end > t.evidence.start && t.evidence.end <= text.length)
+    .sort((a, b) => a.evidence.start - b.evidence.start);
+  let html = '';
+  let at = 0;
+  for (const t of blocks) {
+    const { start, end } = t.evidence;
+    if (start < at) continue; // overlapping spans: the first one wins
+    html += gap(at, start);
+    const spans = documentSpans(text, t).map((s) => ({ ...s, from: s.from - start, to: s.to - start }));
+    html += `<span class="doc-task${t.ordinal === ordinal ? ' target' : ''}" id="task-${t.ordinal}" data-ordinal="${t.ordinal}"
+      data-node="${esc(id.task(t.key))}" title="${esc(`第 ${t.ordinal} 项：${t.label || ''}${t.title || ''}（单击在关系图中查看）`)}">${highlight(text.slice(start, end), spans)}</span>`;
+    at = end;
+  }
+  html += gap(at, text.length);
+  return `<div class="doc-text">${soften(html)}</div>`;
+}
+
+/** The document rebuilt from its tasks' texts, by section (documents loaded before texts were kept). */
+function rebuiltText(d, tasks, ordinal) {
+  const rich = new Map(tasks.map((t) => [t.key, t]));
   const bySection = new Map();
   for (const t of d.tasks) {
     const s = t.section ? t.section.key : '';
     if (!bySection.has(s)) bySection.set(s, []);
     bySection.get(s).push(t);
   }
-  const renderTasks = (tasks) => tasks.map((t) => {
+  const renderTasks = (list) => list.map((t) => {
     const r = rich.get(t.key) || t;
     return `<div class="doc-task${t.ordinal === ordinal ? ' target' : ''}" id="task-${t.ordinal}" data-ordinal="${t.ordinal}">
       <div class="doc-task-head"><a href="#" class="node-link" data-node="${esc(id.task(t.key))}">${esc(t.label || '')}${esc(t.title || '')}</a></div>
@@ -387,13 +511,5 @@ export async function renderDocumentView(el, key, ordinal) {
   for (const s of d.sections) {
     body += `<h3 class="doc-section">${esc(s.label || '')}${esc(s.title || '')}</h3>${renderTasks(bySection.get(s.key) || [])}`;
   }
-  el.innerHTML = `<h1>${esc(d.title || d.key)}</h1>
-    <div class="meta">${esc(d.docNumber || '')} · ${esc(d.issuer || '')} · ${esc(d.issueDate || d.year || '')}</div>
-    <div class="legend-inline"><mark class="ev ev-lead">牵头部门</mark><mark class="ev ev-partner">配合部门</mark>
-      <mark class="ev ev-region">地区</mark><mark class="ev ev-pilot">试点</mark><mark class="ev ev-site">试点单位</mark>
-      <mark class="ev ev-indicator">指标</mark></div>${body}`;
-  if (ordinal != null) {
-    const target = el.querySelector(`#task-${ordinal}`);
-    if (target) target.scrollIntoView({ block: 'start' });
-  }
+  return body;
 }

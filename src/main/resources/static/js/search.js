@@ -86,7 +86,8 @@ export class SearchBox {
       const t = TYPES[it.type];
       return `<li data-index="${i}" data-node="${esc(it.id)}" class="${i === this.active ? 'active' : ''}">
         <span class="type-badge" style="background:${t.color}">${t.name}</span>
-        <span class="s-label">${esc(it.label)}</span><span class="s-detail">${esc(it.detail || '')}</span></li>`;
+        <span class="s-label">${esc(it.label)}</span><span class="s-detail">${esc(it.detail || '')}</span>${it.context
+  ? `<div class="s-kwic">${esc(it.context.before)}<mark>${esc(it.context.hit)}</mark>${esc(it.context.after)}</div>` : ''}</li>`;
     }).join('');
     this.open();
   }

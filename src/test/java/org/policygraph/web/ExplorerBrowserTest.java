@@ -168,6 +168,42 @@ class ExplorerBrowserTest {
     }
 
     @Test
+    void searchKnowsDepartmentAbbreviationsAndShowsTheMatchingPassage() {
+        open("");
+        WebElement search = driver.findElement(By.id("search"));
+        search.sendKeys("卫健委");
+        WebElement city = waitFor().until(d -> d.findElements(
+                By.cssSelector("#suggestions li[data-node='department:620400|市卫生健康委']")).stream().findFirst().orElse(null));
+        assertThat(city.getText()).contains("市卫生健康委", "卫健委 即 卫生健康委");
+        assertThat(driver.findElements(By.cssSelector("#suggestions li[data-node='department:620000|省卫生健康委']"))).hasSize(1);
+
+        // 发改委 as printed (市发改委) and in full (省发展改革委)
+        search.clear();
+        search.sendKeys("发改委");
+        waitFor().until(d -> !d.findElements(By.cssSelector("#suggestions li[data-node='department:620000|省发展改革委']")).isEmpty());
+        assertThat(driver.findElements(By.cssSelector("#suggestions li[data-node='department:620400|市发改委']"))).hasSize(1);
+
+        // a full-text hit shows its passage with the keyword
+        search.clear();
+        search.sendKeys("带量采购");
+        waitFor().until(d -> {
+            List<String> marks = texts("#suggestions li[data-node^='task:'] .s-kwic mark");
+            return !marks.isEmpty() && marks.stream().allMatch("带量采购"::equals);
+        });
+        WebElement hit = driver.findElement(By.cssSelector("#suggestions li[data-node^='task:'] .s-kwic"));
+        assertThat(hit.findElement(By.tagName("mark")).getText()).isEqualTo("带量采购");
+        assertThat(hit.getText().length()).isGreaterThan("带量采购".length() + 10);
+
+        // the alias table over HTTP
+        @SuppressWarnings("unchecked")
+        Map<String, Object> aliases = (Map<String, Object>) ((JavascriptExecutor) driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1]; fetch('api/reference/department-aliases').then(r => r.json())"
+                + ".then(b => done(b.functions.find(f => f.function === '卫生健康委')));");
+        assertThat((List<String>) aliases.get("aliases")).contains("卫健委", "卫生健康委员会");
+        search.clear();
+    }
+
+    @Test
     void doubleClickOnANodeExpandsItsNeighbours() {
         open("#nodes=" + encode("region:620400"));
         waitFor().until(d -> hasNode(BAIYIN_TASK_14));
@@ -272,6 +308,63 @@ class ExplorerBrowserTest {
     }
 
     @Test
+    void yearOverYearSaysWhenAYearHasNoDocument() {
+        open("");
+        driver.findElement(By.id("yoy")).click();
+        WebElement form = waitFor().until(d -> d.findElements(By.cssSelector("#panel #yoy-form")).stream().findFirst().orElse(null));
+        assertThat(form.findElement(By.name("region")).getAttribute("value")).isEqualTo("甘肃省");
+        new Select(form.findElement(By.name("level"))).selectByValue("PROVINCE");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        // Gansu has no 2021 document: no comparison, so nothing counts as added or dropped
+        WebElement result = waitFor().until(d -> d.findElements(By.cssSelector("#panel .yoy-result")).stream().findFirst().orElse(null));
+        waitIdle();
+        assertThat(result.findElement(By.cssSelector(".yoy-missing")).getText()).isEqualTo("2021 年：无文件 — 无法比较");
+        assertThat(result.getText()).contains("甘政办发〔2022〕84号").doesNotContain("新增", "删除", "延续");
+        assertThat(driver.findElements(By.cssSelector("#panel .yoy-added, #panel .yoy-dropped, #panel .yoy-added-list"))).isEmpty();
+        assertThat(js("return window.policygraph.cy.nodes('[yoy = \"added\"], [yoy = \"dropped\"]').length")).isEqualTo(0L);
+        assertThat(hasNode("document:甘政办发〔2022〕84号")).isTrue();
+        assertThat(driver.findElement(By.id("overview")).isDisplayed()).isFalse();
+    }
+
+    @Test
+    void yearOverYearDrawsKeptAddedAndDroppedTasksInTheGraph() {
+        open("");
+        // the samples have no issuer with documents in two years: the answer is given to the page as the server would
+        js("const real = window.fetch; window.fetch = (url, init) => String(url) === 'graphql' && init && String(init.body).includes('yearOverYear')"
+                + " ? Promise.resolve(new Response(JSON.stringify({ data: { yearOverYear: {"
+                + " regionCode: '620000', level: 'PROVINCE', fromYear: 2021, toYear: 2022,"
+                + " fromDocuments: ['市政办发〔2021〕100号'], toDocuments: ['甘政办发〔2022〕84号'],"
+                + " kept: [{ from: { key: '市政办发〔2021〕100号#9', ordinal: 9, title: '甲' }, to: { key: '甘政办发〔2022〕84号#2', ordinal: 2, title: '乙' }, score: 0.42 }],"
+                + " added: [{ key: '甘政办发〔2022〕84号#8', ordinal: 8, title: '丙' }],"
+                + " dropped: [{ key: '市政办发〔2021〕100号#14', ordinal: 14, title: '丁' }, { key: '市政办发〔2021〕100号#1', ordinal: 1, title: '戊' }],"
+                + " indicators: [] } } }), { headers: { 'Content-Type': 'application/json' } }))"
+                + " : real(url, init);");
+        driver.findElement(By.id("yoy")).click();
+        WebElement form = waitFor().until(d -> d.findElements(By.cssSelector("#panel #yoy-form")).stream().findFirst().orElse(null));
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        waitFor().until(d -> !d.findElements(By.cssSelector("#panel .yoy-added b")).isEmpty());
+        waitIdle();
+        assertThat(driver.findElement(By.cssSelector("#panel .yoy-kept b")).getText()).isEqualTo("1");
+        assertThat(driver.findElement(By.cssSelector("#panel .yoy-added b")).getText()).isEqualTo("1");
+        assertThat(driver.findElement(By.cssSelector("#panel .yoy-dropped b")).getText()).isEqualTo("2");
+        assertThat(driver.findElements(By.cssSelector("#panel .yoy-missing"))).isEmpty();
+        // in the graph: each kind its own style, kept tasks linked
+        assertThat(js("return window.policygraph.cy.nodes('[yoy = \"kept\"]').map(n => n.id()).sort()"))
+                .asList().containsExactly("task:市政办发〔2021〕100号#9", "task:甘政办发〔2022〕84号#2");
+        assertThat(js("return window.policygraph.cy.nodes('[yoy = \"added\"]').map(n => n.id())")).asList()
+                .containsExactly("task:甘政办发〔2022〕84号#8");
+        assertThat(js("return window.policygraph.cy.nodes('[yoy = \"dropped\"]').length")).isEqualTo(2L);
+        assertThat(js("return window.policygraph.cy.edges('[rel = \"CONTINUES\"]').map(e => e.source().id() + '>' + e.target().id())"))
+                .asList().containsExactly("task:市政办发〔2021〕100号#9>task:甘政办发〔2022〕84号#2");
+        @SuppressWarnings("unchecked")
+        List<String> colours = (List<String>) js("return ['kept', 'added', 'dropped'].map(k =>"
+                + " window.policygraph.cy.nodes('[yoy = \"' + k + '\"]')[0].style('background-color'))");
+        assertThat(colours).doesNotHaveDuplicates();
+        assertThat(hasNode("document:市政办发〔2021〕100号") && hasNode("document:甘政办发〔2022〕84号")).isTrue();
+        assertThat(driver.findElement(By.id("overview")).isDisplayed()).isFalse();
+    }
+
+    @Test
     void documentViewShowsEveryTaskWithItsEvidenceAndScrollsToTheOneAsked() {
         open("#/document/" + encode("甘政办发〔2022〕84号") + "?task=8");
         WebElement target = waitFor().until(d -> d.findElements(By.cssSelector("#docview .doc-task.target")).stream()
@@ -284,6 +377,152 @@ class ExplorerBrowserTest {
                 .contains("白银市", "景泰县");
         assertThat(js("const r = document.querySelector('#docview .doc-task.target').getBoundingClientRect();"
                 + " return r.top >= 0 && r.top < window.innerHeight;")).isEqualTo(true);
+    }
+
+    @Test
+    void documentViewShowsTheRealTextWithTheNoticeAndTheOriginalForDownload() throws IOException {
+        open("#/document/" + encode("市政办发〔2021〕100号") + "?task=14");
+        WebElement target = waitFor().until(d -> d.findElements(By.cssSelector("#docview .doc-text .doc-task.target"))
+                .stream().findFirst().orElse(null));
+        String body = driver.findElement(By.cssSelector("#docview .doc-text")).getText();
+        // the notice and the preamble, which are part of no task
+        assertThat(body).contains("白银市人民政府办公室文件", "各县、区人民政府，市政府有关部门：", "（此件公开发布）",
+                "2021年白银市深化医药卫生体制改革重点工作是");
+        assertThat(js("return [...document.querySelectorAll('#docview .doc-task')].some(t => t.textContent.includes('此件公开发布'))"))
+                .isEqualTo(false);
+        assertThat(driver.findElements(By.cssSelector("#docview .doc-text .doc-task"))).hasSize(26);
+        // the task asked for: its span highlighted, in view, its departments marked
+        assertThat(target.getAttribute("id")).isEqualTo("task-14");
+        assertThat(target.getText()).contains("开展公立医院高质量发展试点");
+        assertThat(target.findElements(By.cssSelector("mark.ev-lead")).stream().map(WebElement::getText)).contains("市卫生健康委");
+        assertThat(target.findElements(By.cssSelector("mark.ev-partner")).stream().map(WebElement::getText))
+                .contains("市财政局", "市医保局");
+        assertThat(js("const r = document.querySelector('#docview .doc-task.target').getBoundingClientRect();"
+                + " return r.top >= 0 && r.top < window.innerHeight;")).isEqualTo(true);
+        // every mark of a department says the department (offsets into the real text; a line break may fall inside a name)
+        assertThat(js("return [...document.querySelectorAll('#docview .doc-text mark.ev-lead, #docview .doc-text mark.ev-partner')]"
+                + ".every(m => m.title.includes(m.textContent.replace(/\\s+/g, '')))")).isEqualTo(true);
+
+        // the original file, byte for byte
+        WebElement download = driver.findElement(By.cssSelector("#docview a.doc-original"));
+        assertThat(download.getText()).contains("下载原文件", "baiyin-2021-shizhengbanfa-100.txt");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> got = (Map<String, Object>) ((JavascriptExecutor) driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                + " fetch(arguments[0]).then(async r => { const b = new Uint8Array(await r.arrayBuffer());"
+                + " let s = ''; for (const x of b) s += String.fromCharCode(x);"
+                + " done({ status: r.status, disposition: r.headers.get('content-disposition') || '', base64: btoa(s) }); });",
+                download.getAttribute("href"));
+        assertThat(got.get("status")).isEqualTo(200L);
+        assertThat((String) got.get("disposition")).startsWith("attachment");
+        byte[] original = Files.readAllBytes(Path.of("src/main/resources/samples/baiyin-2021-shizhengbanfa-100.txt"));
+        assertThat(java.util.Base64.getDecoder().decode((String) got.get("base64"))).isEqualTo(original);
+
+        // a task's block selects the task in the graph
+        WebElement inTask3 = driver.findElement(By.cssSelector("#task-3 mark.ev-lead"));
+        js("arguments[0].scrollIntoView({ block: 'center' })", inTask3);
+        inTask3.click();
+        waitFor().until(d -> !d.findElement(By.id("docview")).isDisplayed());
+        waitFor().until(d -> hasNode("task:市政办发〔2021〕100号#3")
+                && "task:市政办发〔2021〕100号#3".equals(js("return window.policygraph.cy.$(':selected').map(n => n.id())[0] || ''")));
+        waitIdle();
+        waitFor().until(d -> texts("#panel h2").stream().anyMatch(h -> h.contains("落实政府投入责任")));
+    }
+
+    @Test
+    void documentViewInsertsTheTextAsTextNeverAsMarkup() {
+        open("");
+        // markup at the end of the kept text (after every span, so the offsets hold)
+        js("const real = window.fetch; window.fetch = (url, init) => String(url).startsWith('api/documents/text?')"
+                + " ? real(url, init).then(r => r.text()).then(t => new Response(t"
+                + " + '\\n<img src=x onerror=\"window.pwned = 1\"> <b>粗体</b> &amp; **附件** | 表格 | 行', { headers: { 'Content-Type': 'text/plain' } }))"
+                + " : real(url, init);");
+        js("location.hash = arguments[0]", "#/document/" + encode("市政办发〔2021〕100号") + "?task=14");
+        waitFor().until(d -> !d.findElements(By.cssSelector("#docview .doc-text .doc-task.target")).isEmpty());
+        waitIdle();
+        String text = driver.findElement(By.cssSelector("#docview .doc-text")).getText();
+        assertThat(text).contains("<img src=x onerror=\"window.pwned = 1\"> <b>粗体</b> &amp; **附件** | 表格 | 行");
+        assertThat(driver.findElements(By.cssSelector("#docview .doc-text img, #docview .doc-text b"))).isEmpty();
+        assertThat(js("return window.pwned === undefined")).isEqualTo(true);
+        // the evidence still points into the right text
+        assertThat(texts("#docview #task-14 mark.ev-lead")).contains("市卫生健康委");
+    }
+
+    @Test
+    void documentViewMarksTheTargetsADocumentSetsOutsideItsTasks() {
+        open("");
+        // the samples set every indicator inside a task: one is given to the page in the preamble, as the server would
+        String phrase = "促进优质医疗资源均衡布局";
+        Number at = (Number) ((JavascriptExecutor) driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1]; fetch('api/documents/text?key=' + encodeURIComponent(arguments[0]))"
+                + ".then(r => r.text()).then(t => done(t.indexOf(arguments[1])));", "市政办发〔2021〕100号", phrase);
+        assertThat(at.intValue()).isPositive();
+        js("const ev = { start: arguments[0], end: arguments[0] + arguments[1].length, text: arguments[1] };"
+                + " const real = window.fetch; window.fetch = (url, init) => String(url) === 'graphql' && String(init.body).includes('indicators { key text subject evidence')"
+                + " ? real(url, init).then(r => r.json()).then(b => { if (b.data.document) b.data.document.indicators = [{ key: 'x#1',"
+                + " text: arguments[1], subject: '优质医疗资源', evidence: ev }]; return new Response(JSON.stringify(b),"
+                + " { headers: { 'Content-Type': 'application/json' } }); })"
+                + " : real(url, init);", at.intValue() + "促进".length(), "优质医疗资源均衡布局");
+        js("location.hash = arguments[0]", "#/document/" + encode("市政办发〔2021〕100号"));
+        WebElement mark = waitFor().until(d -> d.findElements(By.cssSelector("#docview .doc-text mark.ev-indicator")).stream()
+                .filter(m -> m.getText().equals("优质医疗资源均衡布局")).findFirst().orElse(null));
+        waitIdle();
+        assertThat(mark.getAttribute("title")).isEqualTo("指标：优质医疗资源");
+        assertThat(js("return !!arguments[0].closest('.doc-task')", mark)).isEqualTo(false);
+    }
+
+    @Test
+    void documentViewWithoutAKeptTextRebuildsItFromTheTasks() {
+        open("");
+        // a document loaded before texts were kept: the corpus says hasText false
+        js("const real = window.fetch; window.fetch = (url, init) => String(url).startsWith('api/documents') && !String(url).includes('?')"
+                + " ? real(url, init).then(r => r.json()).then(b => new Response(JSON.stringify({ documents:"
+                + " b.documents.map(x => ({ ...x, hasText: false })) }), { headers: { 'Content-Type': 'application/json' } }))"
+                + " : real(url, init);");
+        js("location.hash = arguments[0]", "#/document/" + encode("市政办发〔2021〕100号") + "?task=14");
+        WebElement target = waitFor().until(d -> d.findElements(By.cssSelector("#docview .doc-task.target")).stream()
+                .findFirst().orElse(null));
+        waitIdle();
+        assertThat(target.getText()).contains("开展公立医院高质量发展试点");
+        assertThat(driver.findElements(By.cssSelector("#docview .doc-text"))).isEmpty();
+        assertThat(driver.findElement(By.cssSelector("#docview .doc-rebuilt")).getText()).contains("未保存原文全文");
+        assertThat(driver.findElement(By.id("doc-body")).getText()).doesNotContain("此件公开发布");
+        assertThat(driver.findElements(By.cssSelector("#docview .doc-task"))).hasSize(26);
+    }
+
+    @Test
+    void landingOverviewShowsTheCorpusAndEveryItemOpensTheGraph() {
+        open("");
+        WebElement overview = waitFor().until(d -> d.findElements(By.cssSelector("#overview .ov-years")).stream()
+                .findFirst().map(e -> d.findElement(By.id("overview"))).orElse(null));
+        assertThat(overview.isDisplayed()).isTrue();
+        assertThat(driver.findElement(By.id("status")).getText()).doesNotContain("0 个节点");
+        assertThat(texts("#overview .ov-docs li")).hasSize(2).anySatisfy(t -> assertThat(t).contains("白银市深化医药卫生体制改革2021年重点工作任务"))
+                .anySatisfy(t -> assertThat(t).contains("甘肃省深化医药卫生体制改革2022年重点工作任务"));
+        assertThat(texts("#overview .ov-years li")).containsExactly("2022 年 1 份文件 · 23 项任务", "2021 年 1 份文件 · 26 项任务");
+        assertThat(texts("#overview .ov-levels li")).contains("省级 1 份文件 · 23 项任务", "市级 1 份文件 · 26 项任务");
+        assertThat(driver.findElement(By.cssSelector("#overview .ov-count-task b")).getText()).isEqualTo("49");
+        assertThat(driver.findElement(By.cssSelector("#overview .ov-count-pilot b")).getText()).isEqualTo("10");
+        assertThat(texts("#overview .ov-latest li")).hasSize(2).allSatisfy(t -> assertThat(t).containsPattern("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d"));
+        assertThat(texts("#overview .ov-regions li")).anySatisfy(t -> assertThat(t).startsWith("白银市"));
+
+        // a year opens that year's documents in the graph, filtered to the year
+        driver.findElement(By.cssSelector("#overview a.ov-year[data-year='2021']")).click();
+        waitFor().until(d -> hasNode("document:市政办发〔2021〕100号") && hasNode("task:市政办发〔2021〕100号#14"));
+        waitIdle();
+        assertThat(hasNode("document:甘政办发〔2022〕84号")).isFalse();
+        assertThat(driver.getCurrentUrl()).contains("year=2021");
+        assertThat(driver.findElement(By.id("overview")).isDisplayed()).isFalse();
+        assertThat(driver.findElement(By.id("status")).getText()).contains("个节点");
+
+        // cleared, the overview is back; a region opens the region
+        driver.findElement(By.id("clear")).click();
+        waitFor().until(d -> d.findElement(By.id("overview")).isDisplayed());
+        waitFor().until(d -> !d.findElements(By.cssSelector("#overview a.ov-region[data-node='region:620400']")).isEmpty());
+        driver.findElement(By.cssSelector("#overview a.ov-region[data-node='region:620400']")).click();
+        waitFor().until(d -> hasNode("region:620400") && hasNode("institution:620400|市第一人民医院"));
+        waitIdle();
+        waitFor().until(d -> texts("#panel h2").contains("白银市"));
     }
 
     @Test
