@@ -111,7 +111,7 @@ final class CorpusCommands {
                 }
                 out.flush();
                 done[0] += batch.outcomes().size();
-                err.print("\r" + IngestCommand.progressBar(done[0], Math.max(done[0], 1)) + " re-extracted");
+                err.print("\r" + IngestCommand.progressBar(done[0], batch.total()) + " re-extracted");
                 err.flush();
             });
             err.print("\r\033[K");

@@ -139,8 +139,8 @@ public class DocumentIngester {
         }
     }
 
-    /** The outcomes of one batch of {@link #ingestAll}: those of inputs {@code from, from + 1, …}. */
-    public record BatchDone(int from, List<Outcome> outcomes) {}
+    /** The outcomes of one batch of {@link #ingestAll}: those of inputs {@code from, from + 1, …} of {@code total}. */
+    public record BatchDone(int from, List<Outcome> outcomes, int total) {}
 
     private final GraphLoader loader;
     private final Supplier<DocumentExtractor> extractor;
@@ -256,7 +256,7 @@ public class DocumentIngester {
         for (int from = 0; from < inputs.size(); from += batchSize) {
             List<Outcome> outcomes = ingestBatch(inputs.subList(from, Math.min(inputs.size(), from + batchSize)), mode);
             all.addAll(outcomes);
-            onBatch.accept(new BatchDone(from, outcomes));
+            onBatch.accept(new BatchDone(from, outcomes, inputs.size()));
         }
         return all;
     }
