@@ -4,14 +4,11 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,6 +23,7 @@ import org.policygraph.graph.DocumentCatalog;
 import org.policygraph.graph.GraphLoader;
 import org.policygraph.graph.PolicyGraphProperties;
 import org.policygraph.ingest.DocumentBounds;
+import org.policygraph.ingest.DocumentPreparer;
 import org.policygraph.ingest.UnusableDocumentException;
 import org.policygraph.link.LinkStage;
 import org.slf4j.Logger;
@@ -309,7 +307,8 @@ public class DocumentIngester {
                     keys[i] = GraphLoader.documentKey(extraction.document());
                     String hash = extraction.document().contentHash();
                     hashes[i] = hash == null || hash.isBlank() ? null : hash.strip();
-                    extractionHashes[i] = sha256(ExtractionJson.write(extraction));
+                    extractionHashes[i] = DocumentPreparer.sha256(
+                            ExtractionJson.write(extraction).getBytes(StandardCharsets.UTF_8));
                 } catch (RuntimeException e) {
                     outcomes[i] = failed(inputs.get(i), "load error: " + e.getMessage());
                     extracted[i] = null;
@@ -468,14 +467,6 @@ public class DocumentIngester {
             throw new Failure(e.getMessage());
         } catch (RuntimeException | StackOverflowError e) {
             throw new Failure("extractor error: " + e);
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

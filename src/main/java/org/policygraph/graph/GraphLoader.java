@@ -11,8 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.neo4j.driver.Record;
-import org.neo4j.driver.Session;
+import org.neo4j.driver.Value;
 import org.policygraph.extract.Extraction;
 import org.policygraph.extract.DepartmentFunctions;
 import org.policygraph.ingest.DocumentNumbers;
@@ -67,6 +66,15 @@ public class GraphLoader {
         }
     }
 
+    private static final String EXISTING_DOCUMENTS = """
+            UNWIND $rows AS row
+            OPTIONAL MATCH (byKey:Document {key: row.key}) WHERE byKey.stub = false
+            OPTIONAL MATCH (byHash:Document {contentHash: row.hash}) WHERE byHash.stub = false
+            RETURN row.i AS i, head(collect(coalesce(byKey.key, byHash.key))) AS key
+            """;
+
+    private static final String ANY_DOCUMENT = "MATCH (d:Document) WHERE d.stub = false RETURN count(d) > 0 AS any";
+
     /** Per position: the key of a loaded (non-stub) document with that key or content hash, else null. */
     public String[] existingDocuments(String[] keys, String[] hashes) {
         String[] existing = new String[keys.length];
@@ -83,17 +91,9 @@ public class GraphLoader {
         if (rows.isEmpty()) {
             return existing;
         }
-        try (Session session = sessions.session()) {
-            List<Record> found = session.executeRead(tx -> tx.run("""
-                    UNWIND $rows AS row
-                    OPTIONAL MATCH (byKey:Document {key: row.key}) WHERE byKey.stub = false
-                    OPTIONAL MATCH (byHash:Document {contentHash: row.hash}) WHERE byHash.stub = false
-                    RETURN row.i AS i, head(collect(coalesce(byKey.key, byHash.key))) AS key
-                    """, Map.of("rows", rows)).list());
-            for (Record r : found) {
-                if (!r.get("key").isNull()) {
-                    existing[r.get("i").asInt()] = r.get("key").asString();
-                }
+        for (Value r : sessions.read(EXISTING_DOCUMENTS, Map.of("rows", rows))) {
+            if (!r.get("key").isNull()) {
+                existing[r.get("i").asInt()] = r.get("key").asString();
             }
         }
         return existing;
@@ -101,10 +101,7 @@ public class GraphLoader {
 
     /** Whether the graph holds any document that is not a citation stub. */
     public boolean hasDocuments() {
-        try (Session session = sessions.session()) {
-            return session.executeRead(tx -> tx.run(
-                    "MATCH (d:Document) WHERE d.stub = false RETURN count(d) > 0 AS any").single().get("any").asBoolean());
-        }
+        return sessions.read(ANY_DOCUMENT, Map.of()).get(0).get("any").asBoolean();
     }
 
     /**

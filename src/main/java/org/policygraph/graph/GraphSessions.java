@@ -91,32 +91,25 @@ public final class GraphSessions {
      * {@code db.transaction.timeout} applies), in process when the database is embedded.
      */
     public List<Value> read(String cypher, Map<String, Object> parameters) {
-        if (inProcess == null) {
-            try (Session session = session()) {
-                return session.executeRead(tx -> tx.run(cypher, parameters).list(r -> Values.value(r.asMap(v -> v))));
-            }
-        }
-        for (int attempt = 1; ; attempt++) {
-            try (Transaction tx = inProcess.beginTx()) {
-                return rows(tx, cypher, parameters);
-            } catch (RuntimeException e) {
-                if (attempt >= readAttempts || !isTransient(e)) {
-                    throw e;
-                }
-            }
-        }
+        return read(cypher, parameters, null);
     }
 
-    /** The rows of one read statement, in a read transaction the database ends after {@code timeout}. */
+    /**
+     * The rows of one read statement, in a read transaction the database ends after {@code timeout}
+     * (null: the database's own limit).
+     */
     public List<Value> read(String cypher, Map<String, Object> parameters, Duration timeout) {
         if (inProcess == null) {
+            TransactionConfig config = timeout == null ? TransactionConfig.empty()
+                    : TransactionConfig.builder().withTimeout(timeout).build();
             try (Session session = session()) {
                 return session.executeRead(tx -> tx.run(cypher, parameters).list(r -> Values.value(r.asMap(v -> v))),
-                        TransactionConfig.builder().withTimeout(timeout).build());
+                        config);
             }
         }
         for (int attempt = 1; ; attempt++) {
-            try (Transaction tx = inProcess.beginTx(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            try (Transaction tx = timeout == null ? inProcess.beginTx()
+                    : inProcess.beginTx(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 return rows(tx, cypher, parameters);
             } catch (RuntimeException e) {
                 // Under concurrent loads a read can fail with "read outdated data ... Retry the transaction".

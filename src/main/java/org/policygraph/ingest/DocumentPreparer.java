@@ -39,7 +39,8 @@ public final class DocumentPreparer {
         return new PreparedDocument(read, clean, layout, sha256(content));
     }
 
-    private static String sha256(byte[] content) {
+    /** The hex SHA-256 of the bytes: a document's content hash, the name of its stored original. */
+    public static String sha256(byte[] content) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         } catch (NoSuchAlgorithmException e) {

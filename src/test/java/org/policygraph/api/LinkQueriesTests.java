@@ -29,7 +29,7 @@ class LinkQueriesTests extends ApiTestSupport {
 
     @BeforeEach
     void baiyinIn2022() {
-        String text = SampleDocuments.text(SampleDocuments.BAIYIN).replace("2021", "2022");
+        String text = SampleDocuments.inGansuYear(SampleDocuments.text(SampleDocuments.BAIYIN));
         assertThat(ingester.ingest("baiyin-2022.txt", text.getBytes(StandardCharsets.UTF_8)).ok()).isTrue();
     }
 

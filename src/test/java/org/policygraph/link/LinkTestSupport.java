@@ -11,6 +11,7 @@ import org.policygraph.ingest.DocumentPreparer;
 import org.policygraph.ingest.UnusableDocumentException;
 import org.policygraph.extract.PolicyExtractor;
 import org.policygraph.graph.EmbeddedGraphTestSupport;
+import org.policygraph.upload.SampleDocuments;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The shared embedded graph, with documents extracted by the real extractor from text. */
@@ -54,7 +55,7 @@ abstract class LinkTestSupport extends EmbeddedGraphTestSupport {
     }
 
     static String inGansuYear(String baiyinText) {
-        return baiyinText.replace("2021", "2022");
+        return SampleDocuments.inGansuYear(baiyinText);
     }
 
     /** Gansu 2022 and the Baiyin sample moved to 2022 (a task implements only tasks of its year or earlier). */

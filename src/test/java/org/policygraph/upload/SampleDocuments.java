@@ -34,6 +34,14 @@ public final class SampleDocuments {
                 : text.replace("甘政办发〔2022〕84号", "甘政办发〔2022〕" + number + "号");
     }
 
+    /**
+     * A Baiyin text (or key) moved to Gansu's year, 2022: every 2021 in it (number, title, dates) made 2022,
+     * so that it may implement Gansu's tasks (a task implements only tasks of its year or earlier).
+     */
+    public static String inGansuYear(String baiyinText) {
+        return baiyinText.replace("2021", "2022");
+    }
+
     public static String key(String sample, int number) {
         return sample.equals(BAIYIN) ? "市政办发〔2021〕" + number + "号" : "甘政办发〔2022〕" + number + "号";
     }

@@ -261,7 +261,7 @@ class ExplorerBrowserTest {
     void panelShowsThemesAndLinkedTasksAndTheYearOverYearView() {
         // A task implements only tasks of its year or earlier: the Baiyin sample of 2021 takes up nothing of
         // Gansu 2022, so the same notice is also loaded as if issued in 2022 (deleted at the end).
-        String text = SampleDocuments.text(SampleDocuments.BAIYIN).replace("2021", "2022");
+        String text = SampleDocuments.inGansuYear(SampleDocuments.text(SampleDocuments.BAIYIN));
         assertThat(ingester.ingest("baiyin-2022.txt", text.getBytes(StandardCharsets.UTF_8)).ok()).isTrue();
         try {
             linkedTasksAndYearOverYear();
