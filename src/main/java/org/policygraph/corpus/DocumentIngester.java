@@ -274,6 +274,7 @@ public class DocumentIngester {
      * outcome per input, in order; never throws for a document.
      */
     public List<Outcome> ingestBatch(List<Input> inputs, Mode mode) {
+        long batchStarted = System.nanoTime();
         int n = inputs.size();
         Outcome[] outcomes = new Outcome[n];
         DocumentExtractor.Extracted[] extracted = new DocumentExtractor.Extracted[n];
@@ -295,6 +296,7 @@ public class DocumentIngester {
         } else {
             extractAll.run();
         }
+        long extractedAt = System.nanoTime();
 
         // Duplicates of the graph (one read for the batch) and of an earlier document of the batch.
         String[] keys = new String[n];
@@ -386,11 +388,26 @@ public class DocumentIngester {
         }
 
         long loadStarted = System.nanoTime();
+        // Replacing: the documents aligned to the old versions, which may no longer be their targets.
+        List<String> alignedBefore = List.of();
+        if (linking != null && mode == Mode.REPLACE && catalog != null && !toLoad.isEmpty()) {
+            try {
+                alignedBefore = catalog.lowerDocuments(toLoadIndex.stream().map(i -> keys[i]).filter(k -> k != null).toList());
+            } catch (RuntimeException e) {
+                toLoadIndex.forEach(i -> outcomes[i] = failed(inputs.get(i), "load error: " + e.getMessage()));
+                return finish(inputs, outcomes, nanos, 0, 0);
+            }
+        }
         List<GraphLoader.BatchItem> items = toLoad.isEmpty() ? List.of() : loader.loadBatch(toLoad, sources);
+        long loaded = System.nanoTime();
         if (linking != null) {
-            linking.link(items.stream().filter(GraphLoader.BatchItem::ok).map(item -> item.loaded().documentKey()).toList());
+            linking.link(items.stream().filter(GraphLoader.BatchItem::ok).map(item -> item.loaded().documentKey()).toList(),
+                    alignedBefore);
         }
         long loadNanos = System.nanoTime() - loadStarted;
+        log.debug("Batch of {}: extracted in {} ms, {} loaded in {} ms, linked in {} ms", n,
+                (extractedAt - batchStarted) / 1_000_000, items.size(), (loaded - loadStarted) / 1_000_000,
+                (System.nanoTime() - loaded) / 1_000_000);
         for (int k = 0; k < items.size(); k++) {
             int i = toLoadIndex.get(k);
             GraphLoader.BatchItem item = items.get(k);

@@ -28,6 +28,12 @@ public class LinkStore {
     public record Implements(String lowerTaskKey, String higherTaskKey, double score, List<String> sharedTerms,
             int rank) {}
 
+    /**
+     * The targets a lower document keeps at some levels when new targets are added: its IMPLEMENTS into
+     * documents of these levels that are not among {@code targetKeys} go.
+     */
+    public record KeptTargets(String lowerDocumentKey, List<String> levels, List<String> targetKeys) {}
+
     /** One HAS_THEME relationship with the terms that triggered it and the span of the first. */
     public record HasTheme(String taskKey, String theme, List<String> terms, Integer start, Integer end) {}
 
@@ -85,6 +91,13 @@ public class LinkStore {
             UNWIND $rows AS a
             MATCH (lower:Task {key: a.lower}), (higher:Task {key: a.higher})
             CREATE (lower)-[:IMPLEMENTS {score: a.score, sharedTerms: a.sharedTerms, rank: a.rank}]->(higher)
+            """;
+
+    private static final String DELETE_SUPERSEDED_IMPLEMENTS = """
+            UNWIND $kept AS kept
+            MATCH (:Document {key: kept.lower})-[:HAS_TASK]->(:Task)-[r:IMPLEMENTS]->(:Task)<-[:HAS_TASK]-(h:Document)
+            WHERE h.level IN kept.levels AND NOT h.key IN kept.targets
+            DELETE r
             """;
 
     private static final String DELETE_THEMES = """
@@ -172,16 +185,36 @@ public class LinkStore {
 
     /** Replaces the IMPLEMENTS of the tasks of these documents with {@code alignments}, in one transaction. */
     public void replaceImplements(List<String> lowerDocumentKeys, List<Implements> alignments) {
-        List<Map<String, Object>> rows = alignments.stream()
-                .map(a -> Map.<String, Object>of("lower", a.lowerTaskKey(), "higher", a.higherTaskKey(),
-                        "score", a.score(), "sharedTerms", a.sharedTerms(), "rank", a.rank()))
-                .toList();
+        List<Map<String, Object>> rows = implementsRows(alignments);
         sessions.write(tx -> {
             tx.run(DELETE_IMPLEMENTS, Map.of("docKeys", lowerDocumentKeys));
             if (!rows.isEmpty()) {
                 tx.run(CREATE_IMPLEMENTS, Map.of("rows", rows));
             }
         });
+    }
+
+    /**
+     * Adds IMPLEMENTS of lower documents to new targets and deletes those into the targets the new ones
+     * superseded, in one transaction; their other IMPLEMENTS stay.
+     */
+    public void addImplements(List<KeptTargets> kept, List<Implements> alignments) {
+        List<Map<String, Object>> keptRows = kept.stream().map(k -> Map.<String, Object>of("lower", k.lowerDocumentKey(),
+                "levels", k.levels(), "targets", k.targetKeys())).toList();
+        List<Map<String, Object>> rows = implementsRows(alignments);
+        sessions.write(tx -> {
+            tx.run(DELETE_SUPERSEDED_IMPLEMENTS, Map.of("kept", keptRows));
+            if (!rows.isEmpty()) {
+                tx.run(CREATE_IMPLEMENTS, Map.of("rows", rows));
+            }
+        });
+    }
+
+    private static List<Map<String, Object>> implementsRows(List<Implements> alignments) {
+        return alignments.stream()
+                .map(a -> Map.<String, Object>of("lower", a.lowerTaskKey(), "higher", a.higherTaskKey(),
+                        "score", a.score(), "sharedTerms", a.sharedTerms(), "rank", a.rank()))
+                .toList();
     }
 
     /** Replaces the HAS_THEME of the tasks of these documents with {@code tags}, in one transaction. */

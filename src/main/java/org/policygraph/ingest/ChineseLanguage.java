@@ -62,19 +62,21 @@ public final class ChineseLanguage {
 
     /** A segmenter without name, place, organisation or number recognition: dictionary words only. */
     public static final class Segmenter {
-        private final Segment segment = HanLP.newSegment()
+        /**
+         * One configured segment per thread: HanLP's analysis calls keep their state on the stack and its
+         * author calls them thread-safe (hankcs/HanLP#732), but one lock around a shared segment made
+         * the parallel extraction and linking wait for each other; a segment per thread needs no lock.
+         */
+        private final ThreadLocal<Segment> segment = ThreadLocal.withInitial(() -> HanLP.newSegment()
                 .enableNameRecognize(false)
                 .enableTranslatedNameRecognize(false)
                 .enableJapaneseNameRecognize(false)
                 .enablePlaceRecognize(false)
                 .enableOrganizationRecognize(false)
-                .enableNumberQuantifierRecognize(false);
+                .enableNumberQuantifierRecognize(false));
 
         public List<Token> segment(String text) {
-            List<Term> terms;
-            synchronized (segment) {
-                terms = segment.seg(text);
-            }
+            List<Term> terms = segment.get().seg(text);
             List<Token> tokens = new ArrayList<>(terms.size());
             for (Term term : terms) {
                 tokens.add(new Token(term.word, term.nature == null ? "" : term.nature.toString()));

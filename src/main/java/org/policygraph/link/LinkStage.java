@@ -1,5 +1,6 @@
 package org.policygraph.link;
 
+import java.util.Collection;
 import java.util.List;
 import org.policygraph.graph.LinkStore;
 import org.slf4j.Logger;
@@ -58,17 +59,30 @@ public class LinkStage {
      *
      * @return whether linking succeeded
      */
-    public synchronized boolean link(List<String> documentKeys) {
+    public boolean link(List<String> documentKeys) {
+        return link(documentKeys, List.of());
+    }
+
+    /**
+     * {@link #link(List)}, re-aligning {@code alignedBefore} too: the documents that implemented the
+     * documents before they were reloaded.
+     */
+    public synchronized boolean link(List<String> documentKeys, Collection<String> alignedBefore) {
         if (documentKeys.isEmpty()) {
             return true;
         }
         try {
+            long started = System.nanoTime();
             int stubs = citations.resolve();
+            long resolved = System.nanoTime();
             int tags = themes.tag(documentKeys);
-            int alignments = aligner.align(documentKeys);
+            long tagged = System.nanoTime();
+            int alignments = aligner.align(documentKeys, alignedBefore);
+            long aligned = System.nanoTime();
             store.markLinked(documentKeys);
-            log.debug("Linked {} documents: {} citation stubs resolved, {} themes, {} task alignments",
-                    documentKeys.size(), stubs, tags, alignments);
+            log.debug("Linked {} documents: {} citation stubs resolved ({} ms), {} themes ({} ms), {} task alignments ({} ms)",
+                    documentKeys.size(), stubs, (resolved - started) / 1_000_000, tags, (tagged - resolved) / 1_000_000,
+                    alignments, (aligned - tagged) / 1_000_000);
             return true;
         } catch (RuntimeException e) {
             log.warn("Linking {} documents failed (they stay loaded): {}", documentKeys.size(), e.toString());

@@ -5,11 +5,13 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import org.policygraph.extract.Extraction;
 import org.policygraph.extract.region.RegionGazetteer;
 import org.policygraph.graph.LinkStore;
@@ -70,76 +72,131 @@ public class TaskAligner {
 
     /**
      * Recomputes what a (re)load of these documents affects, once for all of them: their own tasks as
-     * the lower side, and the documents below any of them. Gives what {@link #align(String)} of each
-     * document would give once they are all loaded. Returns the number of IMPLEMENTS written.
+     * the lower side, and each document below them whose targets now include one of them. Gives what
+     * {@link #align(String)} of each document would give once they are all loaded. Returns the number
+     * of IMPLEMENTS written.
      */
     public int align(Collection<String> documentKeys) {
+        return align(documentKeys, List.of());
+    }
+
+    /**
+     * {@link #align(Collection)}, recomputing {@code alsoAffected} as well: documents that aligned to a
+     * reloaded one before its reload (its level, region or year may have changed, so that it is no
+     * longer their target and another document is).
+     *
+     * <p>The loaded documents and {@code alsoAffected} are aligned from scratch. A document below them
+     * that now has one of them among its targets is aligned to that one only, and loses its IMPLEMENTS
+     * into documents of the same level that are no longer its targets (a nearer year superseded them);
+     * its other IMPLEMENTS stay as they are. Rewriting them all would delete and create the same
+     * relationships again, the dearest write there is, for every document below a provincial one.
+     */
+    public int align(Collection<String> documentKeys, Collection<String> alsoAffected) {
         List<LinkStore.DocumentInfo> documents = store.documents();
         Set<String> keys = new HashSet<>(documentKeys);
-        List<LinkStore.DocumentInfo> loaded = documents.stream().filter(d -> keys.contains(d.key())).toList();
-        // Only a document with a level below it can be above another one.
-        List<LinkStore.DocumentInfo> higher = loaded.stream()
-                .filter(d -> rank(d.level()) != null && rank(d.level()) < Extraction.Level.values().length - 1).toList();
-        List<LinkStore.DocumentInfo> affected = new ArrayList<>();
+        Set<String> recompute = new HashSet<>(alsoAffected);
+        recompute.addAll(keys);
+        List<LinkStore.DocumentInfo> higher = documents.stream().filter(d -> keys.contains(d.key()) && canBeAbove(d)).toList();
+        List<LinkStore.DocumentInfo> possibleTargets = documents.stream().filter(TaskAligner::canBeAbove).toList();
+        Map<String, List<LinkStore.DocumentInfo>> targetsByLower = new LinkedHashMap<>();
+        Map<String, List<LinkStore.DocumentInfo>> addedTargetsByLower = new LinkedHashMap<>();
+        Map<String, LinkStore.KeptTargets> keptByLower = new LinkedHashMap<>();
         for (LinkStore.DocumentInfo document : documents) {
-            if (keys.contains(document.key())
-                    || higher.stream().anyMatch(h -> isAbove(h, document) && !isLater(h, document))) {
-                affected.add(document);
+            if (recompute.contains(document.key())) {
+                targetsByLower.put(document.key(), targets(document, possibleTargets));
+            } else if (higher.stream().anyMatch(h -> isAbove(h, document) && !isLater(h, document))) {
+                List<LinkStore.DocumentInfo> targets = targets(document, possibleTargets);
+                List<LinkStore.DocumentInfo> added = higher.stream().filter(targets::contains).toList();
+                if (!added.isEmpty()) {
+                    addedTargetsByLower.put(document.key(), added);
+                    Set<String> levels = new TreeSet<>();
+                    added.forEach(h -> levels.add(h.level()));
+                    keptByLower.put(document.key(), new LinkStore.KeptTargets(document.key(), List.copyOf(levels),
+                            targets.stream().filter(t -> levels.contains(t.level())).map(LinkStore.DocumentInfo::key).toList()));
+                }
             }
         }
-        return write(documents, affected, documentKeys);
+        Map<String, List<Alignment>> alignments = compute(targetsByLower, addedTargetsByLower, documentKeys);
+        int written = 0;
+        List<String> recomputed = List.copyOf(targetsByLower.keySet());
+        for (List<String> chunk : chunks(recomputed)) {
+            store.replaceImplements(chunk, rows(chunk, alignments));
+            written += chunk.stream().mapToInt(k -> alignments.getOrDefault(k, List.of()).size()).sum();
+        }
+        for (List<String> chunk : chunks(List.copyOf(addedTargetsByLower.keySet()))) {
+            store.addImplements(chunk.stream().map(keptByLower::get).toList(), rows(chunk, alignments));
+            written += chunk.stream().mapToInt(k -> alignments.getOrDefault(k, List.of()).size()).sum();
+        }
+        return written;
     }
 
     /** The alignments of one lower document as they would be written, without writing them. */
     public List<Alignment> alignments(String lowerDocumentKey) {
         List<LinkStore.DocumentInfo> documents = store.documents();
-        List<LinkStore.DocumentInfo> lower = documents.stream().filter(d -> d.key().equals(lowerDocumentKey)).toList();
-        return compute(documents, lower, List.of()).getOrDefault(lowerDocumentKey, List.of());
+        Map<String, List<LinkStore.DocumentInfo>> targets = new HashMap<>();
+        documents.stream().filter(d -> d.key().equals(lowerDocumentKey))
+                .forEach(d -> targets.put(d.key(), targets(d, documents)));
+        return compute(targets, Map.of(), List.of()).getOrDefault(lowerDocumentKey, List.of());
     }
 
     private int write(List<LinkStore.DocumentInfo> documents, List<LinkStore.DocumentInfo> lower,
             Collection<String> reloaded) {
-        if (lower.isEmpty()) {
-            return 0;
+        Map<String, List<LinkStore.DocumentInfo>> targetsByLower = new LinkedHashMap<>();
+        lower.forEach(d -> targetsByLower.put(d.key(), targets(d, documents)));
+        Map<String, List<Alignment>> alignments = compute(targetsByLower, Map.of(), reloaded);
+        int written = 0;
+        for (List<String> chunk : chunks(lower.stream().map(LinkStore.DocumentInfo::key).toList())) {
+            store.replaceImplements(chunk, rows(chunk, alignments));
+            written += chunk.stream().mapToInt(k -> alignments.getOrDefault(k, List.of()).size()).sum();
         }
-        Map<String, List<Alignment>> alignmentsByDocument = compute(documents, lower, reloaded);
-        // A few documents per transaction: a bulk load or alignAll can recompute thousands of documents,
-        // more than one transaction may hold in memory. Each document's delete and create stay together.
-        List<String> keys = lower.stream().map(LinkStore.DocumentInfo::key).toList();
-        for (int from = 0; from < keys.size(); from += settings.documentsPerTransaction()) {
-            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + settings.documentsPerTransaction()));
-            List<LinkStore.Implements> rows = new ArrayList<>();
-            for (String key : chunk) {
-                for (Alignment a : alignmentsByDocument.getOrDefault(key, List.of())) {
-                    rows.add(new LinkStore.Implements(a.lowerTaskKey(), a.higherTaskKey(), a.score(), a.sharedTerms(),
-                            a.rank()));
-                }
-            }
-            store.replaceImplements(chunk, rows);
-        }
-        return alignmentsByDocument.values().stream().mapToInt(List::size).sum();
+        return written;
     }
 
     /**
-     * The alignments of each lower document that has a target, by its key.
+     * A few documents per transaction: a bulk load or alignAll can recompute thousands of documents,
+     * more than one transaction may hold in memory. Each document's delete and create stay together.
+     */
+    private List<List<String>> chunks(List<String> keys) {
+        List<List<String>> chunks = new ArrayList<>();
+        for (int from = 0; from < keys.size(); from += settings.documentsPerTransaction()) {
+            chunks.add(keys.subList(from, Math.min(keys.size(), from + settings.documentsPerTransaction())));
+        }
+        return chunks;
+    }
+
+    private static List<LinkStore.Implements> rows(List<String> lowerKeys, Map<String, List<Alignment>> alignments) {
+        List<LinkStore.Implements> rows = new ArrayList<>();
+        for (String key : lowerKeys) {
+            for (Alignment a : alignments.getOrDefault(key, List.of())) {
+                rows.add(new LinkStore.Implements(a.lowerTaskKey(), a.higherTaskKey(), a.score(), a.sharedTerms(), a.rank()));
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * The alignments of each lower document to its targets, by its key: to every target for those of
+     * {@code targetsByLower}, to the given ones only for those of {@code addedTargetsByLower}.
      *
      * @param reloaded documents whose tasks changed since the index last saw them
      */
-    private Map<String, List<Alignment>> compute(List<LinkStore.DocumentInfo> documents, List<LinkStore.DocumentInfo> lower,
-            Collection<String> reloaded) {
-        Map<String, List<LinkStore.DocumentInfo>> targetsByLower = new HashMap<>();
-        Set<String> involved = new LinkedHashSet<>();
-        for (LinkStore.DocumentInfo document : lower) {
-            List<LinkStore.DocumentInfo> targets = targets(document, documents);
+    private Map<String, List<Alignment>> compute(Map<String, List<LinkStore.DocumentInfo>> targetsByLower,
+            Map<String, List<LinkStore.DocumentInfo>> addedTargetsByLower, Collection<String> reloaded) {
+        Map<String, List<LinkStore.DocumentInfo>> pairs = new LinkedHashMap<>();
+        targetsByLower.forEach((lower, targets) -> {
             if (!targets.isEmpty()) {
-                targetsByLower.put(document.key(), targets);
-                involved.add(document.key());
-                targets.forEach(t -> involved.add(t.key()));
+                pairs.put(lower, targets);
             }
-        }
-        if (targetsByLower.isEmpty()) {
+        });
+        pairs.putAll(addedTargetsByLower);
+        if (pairs.isEmpty()) {
             return Map.of();
         }
+        Set<String> involved = new LinkedHashSet<>();
+        pairs.forEach((lower, targets) -> {
+            involved.add(lower);
+            targets.forEach(t -> involved.add(t.key()));
+        });
         // IDF over every loaded task, so that a score does not depend on which documents were recomputed;
         // the index keeps the term frequencies of every task, so only new or reloaded documents are read.
         Map<String, String> fingerprints = store.taskFingerprints();
@@ -151,7 +208,7 @@ public class TaskAligner {
             involved.forEach(key -> tasksByDocument.put(key, index.tasks(key)));
         }
         Map<String, List<Alignment>> alignments = new HashMap<>();
-        targetsByLower.forEach((lowerKey, targets) -> {
+        pairs.forEach((lowerKey, targets) -> {
             List<Alignment> ofDocument = alignments.computeIfAbsent(lowerKey, k -> new ArrayList<>());
             for (TermIndex.IndexedTask task : tasksByDocument.getOrDefault(lowerKey, List.of())) {
                 for (LinkStore.DocumentInfo target : targets) {
@@ -224,6 +281,12 @@ public class TaskAligner {
     /** True when both years are known and {@code higher}'s comes after {@code lower}'s. */
     static boolean isLater(LinkStore.DocumentInfo higher, LinkStore.DocumentInfo lower) {
         return higher.year() != null && lower.year() != null && higher.year() > lower.year();
+    }
+
+    /** Whether documents of this level have a level below them. */
+    private static boolean canBeAbove(LinkStore.DocumentInfo document) {
+        Integer rank = rank(document.level());
+        return rank != null && rank < Extraction.Level.values().length - 1;
     }
 
     private static Integer rank(String level) {

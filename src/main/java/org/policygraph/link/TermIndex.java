@@ -77,18 +77,23 @@ final class TermIndex {
             List<String> chunk = missing.subList(from, Math.min(missing.size(), from + READ_CHUNK));
             Map<String, List<TaskText>> byDocument = new LinkedHashMap<>();
             chunk.forEach(key -> byDocument.put(key, new ArrayList<>()));
-            for (TaskText task : store.tasks(chunk).stream().map(TaskText::of).toList()) {
+            List<TaskText> read = store.tasks(chunk).stream().map(TaskText::of).toList();
+            // Segmenting is most of the cost and needs nothing of the index: on every core.
+            Map<String, Map<String, Double>> frequencies = new HashMap<>();
+            read.parallelStream().map(task -> Map.entry(task.key(), TermVectors.frequencies(task, settings.segmenter(),
+                    settings.lexicon(), settings.titleBoost()))).toList().forEach(e -> frequencies.put(e.getKey(), e.getValue()));
+            for (TaskText task : read) {
                 byDocument.get(task.docKey()).add(task);
             }
-            byDocument.forEach((key, tasks) -> add(key, fingerprints.get(key), tasks));
+            byDocument.forEach((key, tasks) -> add(key, fingerprints.get(key), tasks, frequencies));
         }
     }
 
-    private void add(String documentKey, String fingerprint, List<TaskText> tasks) {
+    private void add(String documentKey, String fingerprint, List<TaskText> tasks,
+            Map<String, Map<String, Double>> frequencyByTask) {
         List<IndexedTask> entries = new ArrayList<>(tasks.size());
         for (TaskText task : tasks) {
-            Map<String, Double> tf = TermVectors.frequencies(task, settings.segmenter(), settings.lexicon(),
-                    settings.titleBoost());
+            Map<String, Double> tf = frequencyByTask.get(task.key());
             int[] ids = new int[tf.size()];
             double[] counts = new double[tf.size()];
             int i = 0;

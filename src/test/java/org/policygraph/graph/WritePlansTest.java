@@ -1,0 +1,92 @@
+package org.policygraph.graph;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.neo4j.graphdb.ExecutionPlanDescription;
+import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.Transaction;
+import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+
+/**
+ * {@link GraphSessions#write} keeps a statement's first plan ({@code CYPHER replan=skip}), and the
+ * first plan is made when the database may be empty, when every scan looks free. A plan that scans a
+ * label or a relationship type then reads the whole corpus on every load, ever slower as it grows.
+ * So every write statement of graph must start from its keys (index seeks) even planned on an empty
+ * database; the statements are found by reflection, so a new one cannot be forgotten.
+ */
+class WritePlansTest {
+
+    private static final Pattern WRITES = Pattern.compile("\\b(CREATE|MERGE|DELETE|SET|REMOVE)\\b");
+    /** Operators that read every node of a label or every relationship of a type. */
+    private static final Pattern SCAN = Pattern.compile("AllNodesScan|NodeByLabelScan|RelationshipTypeScan|UnionNodeByLabelsScan");
+
+    @Test
+    void everyWriteStatementStartsFromItsKeysEvenPlannedOnAnEmptyDatabase(@TempDir Path directory)
+            throws IllegalAccessException {
+        // A database of its own: the shared test database is never empty.
+        DatabaseManagementService service = new DatabaseManagementServiceBuilder(directory).build();
+        try {
+            GraphDatabaseService database = service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+            for (String statement : GraphBootstrap.schemaStatements(GraphBootstrap.read(GraphBootstrap.SCHEMA))) {
+                database.executeTransactionally(statement);
+            }
+            database.executeTransactionally("CALL db.awaitIndexes(300)");
+            assertNoScans(database);
+        } finally {
+            service.shutdown();
+        }
+    }
+
+    private static void assertNoScans(GraphDatabaseService database) throws IllegalAccessException {
+        Map<String, String> statements = writeStatements(GraphLoader.class, LinkStore.class, DocumentCatalog.class);
+        assertThat(statements).hasSizeGreaterThan(15);
+        List<String> scanning = new ArrayList<>();
+        statements.forEach((name, cypher) -> {
+            try (Transaction tx = database.beginTx()) {
+                ExecutionPlanDescription plan = tx.execute("EXPLAIN " + GraphSessions.keepPlan(cypher)).getExecutionPlanDescription();
+                List<String> scans = new ArrayList<>();
+                collectScans(plan, scans);
+                if (!scans.isEmpty()) {
+                    scanning.add(name + " " + scans + "\n" + plan);
+                }
+            }
+        });
+        assertThat(scanning).as("write statements whose plan scans").isEmpty();
+    }
+
+    private static void collectScans(ExecutionPlanDescription plan, List<String> scans) {
+        if (SCAN.matcher(plan.getName()).find()) {
+            scans.add(plan.getName() + " " + plan.getIdentifiers());
+        }
+        plan.getChildren().forEach(child -> collectScans(child, scans));
+    }
+
+    private static Map<String, String> writeStatements(Class<?>... owners) throws IllegalAccessException {
+        Map<String, String> statements = new TreeMap<>();
+        for (Class<?> owner : owners) {
+            for (Field field : owner.getDeclaredFields()) {
+                if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+                    field.setAccessible(true);
+                    String cypher = (String) field.get(null);
+                    if (cypher != null && cypher.contains("MATCH") | cypher.contains("MERGE")
+                            && WRITES.matcher(cypher).find()) {
+                        statements.put(owner.getSimpleName() + "." + field.getName(), cypher);
+                    }
+                }
+            }
+        }
+        return statements;
+    }
+}
