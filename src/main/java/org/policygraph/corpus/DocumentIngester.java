@@ -12,7 +12,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
@@ -248,15 +250,32 @@ public class DocumentIngester {
         return ingestAll(inputs, Mode.SKIP_LOADED, onBatch);
     }
 
-    /** {@link #ingestAll(List, Consumer)}, with documents already loaded treated as {@code mode} says. */
+    /**
+     * {@link #ingestAll(List, Consumer)}, with documents already loaded treated as {@code mode} says.
+     * The next batch is read and extracted while the current one is loaded and linked: extraction is
+     * work for the cores, loading and linking mostly for the database and its commits.
+     */
     public List<Outcome> ingestAll(List<Input> inputs, Mode mode, Consumer<BatchDone> onBatch) {
         List<Outcome> all = new ArrayList<>(inputs.size());
+        CompletableFuture<Prepared> next = inputs.isEmpty() ? null : prepareLater(batch(inputs, 0));
         for (int from = 0; from < inputs.size(); from += batchSize) {
-            List<Outcome> outcomes = ingestBatch(inputs.subList(from, Math.min(inputs.size(), from + batchSize)), mode);
+            Prepared current = next.join();
+            int following = from + batchSize;
+            next = following < inputs.size() ? prepareLater(batch(inputs, following)) : null;
+            List<Outcome> outcomes = store(current, mode);
             all.addAll(outcomes);
             onBatch.accept(new BatchDone(from, outcomes, inputs.size()));
         }
         return all;
+    }
+
+    private List<Input> batch(List<Input> inputs, int from) {
+        return inputs.subList(from, Math.min(inputs.size(), from + batchSize));
+    }
+
+    private CompletableFuture<Prepared> prepareLater(List<Input> inputs) {
+        return extractors == null ? CompletableFuture.completedFuture(prepare(inputs))
+                : CompletableFuture.supplyAsync(() -> prepare(inputs), extractors);
     }
 
     /** {@link #ingestBatch(List, Mode)} skipping documents already loaded. */
@@ -274,14 +293,30 @@ public class DocumentIngester {
      * outcome per input, in order; never throws for a document.
      */
     public List<Outcome> ingestBatch(List<Input> inputs, Mode mode) {
-        long batchStarted = System.nanoTime();
+        return store(prepare(inputs), mode);
+    }
+
+    /**
+     * A batch read and extracted, not yet compared with the graph: per input, its bytes, extraction,
+     * document key, content hash and extraction hash, or its failure in {@code outcomes}.
+     */
+    private record Prepared(List<Input> inputs, Outcome[] outcomes, DocumentExtractor.Extracted[] extracted,
+            byte[][] contents, long[] nanos, String[] keys, String[] hashes, String[] extractionHashes,
+            long extractMillis) {}
+
+    /** Reads and extracts every input, in parallel on the extractor threads; never throws for a document. */
+    private Prepared prepare(List<Input> inputs) {
+        long started = System.nanoTime();
         int n = inputs.size();
         Outcome[] outcomes = new Outcome[n];
         DocumentExtractor.Extracted[] extracted = new DocumentExtractor.Extracted[n];
         byte[][] contents = new byte[n][];
         long[] nanos = new long[n];
+        String[] keys = new String[n];
+        String[] hashes = new String[n];
+        String[] extractionHashes = new String[n];
         Runnable extractAll = () -> IntStream.range(0, n).parallel().forEach(i -> {
-            long started = System.nanoTime();
+            long documentStarted = System.nanoTime();
             Input input = inputs.get(i);
             try {
                 contents[i] = read(input);
@@ -289,20 +324,6 @@ public class DocumentIngester {
             } catch (Failure f) {
                 outcomes[i] = Outcome.failed(input.sourceName(), f.getMessage());
             }
-            nanos[i] = System.nanoTime() - started;
-        });
-        if (n > 1 && extractors != null) {
-            extractors.submit(extractAll).join();
-        } else {
-            extractAll.run();
-        }
-        long extractedAt = System.nanoTime();
-
-        // Duplicates of the graph (one read for the batch) and of an earlier document of the batch.
-        String[] keys = new String[n];
-        String[] hashes = new String[n];
-        String[] extractionHashes = new String[n];
-        for (int i = 0; i < n; i++) {
             Extraction extraction = extracted[i] == null ? null : extracted[i].extraction();
             if (extraction != null && extraction.document() != null) {
                 try {
@@ -312,11 +333,34 @@ public class DocumentIngester {
                     extractionHashes[i] = DocumentPreparer.sha256(
                             ExtractionJson.write(extraction).getBytes(StandardCharsets.UTF_8));
                 } catch (RuntimeException e) {
-                    outcomes[i] = failed(inputs.get(i), "load error: " + e.getMessage());
+                    outcomes[i] = failed(input, "load error: " + e.getMessage());
                     extracted[i] = null;
                 }
             }
+            nanos[i] = System.nanoTime() - documentStarted;
+        });
+        if (n > 1 && extractors != null && !ForkJoinTask.inForkJoinPool()) {
+            extractors.submit(extractAll).join();
+        } else {
+            extractAll.run();
         }
+        return new Prepared(inputs, outcomes, extracted, contents, nanos, keys, hashes, extractionHashes,
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Compares a prepared batch with the graph, keeps the originals, loads and links what is new. */
+    private List<Outcome> store(Prepared prepared, Mode mode) {
+        List<Input> inputs = prepared.inputs();
+        int n = inputs.size();
+        Outcome[] outcomes = prepared.outcomes();
+        DocumentExtractor.Extracted[] extracted = prepared.extracted();
+        byte[][] contents = prepared.contents();
+        long[] nanos = prepared.nanos();
+        String[] keys = prepared.keys();
+        String[] hashes = prepared.hashes();
+        String[] extractionHashes = prepared.extractionHashes();
+
+        // Duplicates of the graph (one read for the batch) and of an earlier document of the batch.
         String[] existing;
         Map<String, String> loadedExtractions;
         try {
@@ -406,7 +450,7 @@ public class DocumentIngester {
         }
         long loadNanos = System.nanoTime() - loadStarted;
         log.debug("Batch of {}: extracted in {} ms, {} loaded in {} ms, linked in {} ms", n,
-                (extractedAt - batchStarted) / 1_000_000, items.size(), (loaded - loadStarted) / 1_000_000,
+                prepared.extractMillis(), items.size(), (loaded - loadStarted) / 1_000_000,
                 (System.nanoTime() - loaded) / 1_000_000);
         for (int k = 0; k < items.size(); k++) {
             int i = toLoadIndex.get(k);
