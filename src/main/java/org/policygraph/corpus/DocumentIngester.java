@@ -171,10 +171,6 @@ public class DocumentIngester {
                 PolicyGraphProperties.Ingest.DEFAULT_BATCH_SIZE, null);
     }
 
-    public DocumentIngester(GraphLoader loader, Supplier<PolicyExtractor> extractor, long maxBytes, MeterRegistry meters) {
-        this(loader, extractor, maxBytes, PolicyGraphProperties.Ingest.DEFAULT_BATCH_SIZE, meters);
-    }
-
     public DocumentIngester(GraphLoader loader, Supplier<PolicyExtractor> extractor, long maxBytes, int batchSize,
                             MeterRegistry meters) {
         this(loader, maxBytes, batchSize, meters, once(() -> DocumentExtractor.of(extractor.get())), null,
