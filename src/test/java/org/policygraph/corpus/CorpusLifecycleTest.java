@@ -155,6 +155,70 @@ class CorpusLifecycleTest extends EmbeddedGraphTestSupport {
                 .isEqualTo(1);
     }
 
+    /** Gansu as a 2021 document (another key): superseded by the 2022 one as Baiyin 2022's provincial target. */
+    private static byte[] gansu2021() {
+        return SampleDocuments.text(SampleDocuments.GANSU).replace("2022", "2021").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] baiyin2022() {
+        return SampleDocuments.inGansuYear(SampleDocuments.text(SampleDocuments.BAIYIN)).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Gansu 2022 with other content under the same key. */
+    private static byte[] gansu2022Revised() {
+        return SampleDocuments.text(SampleDocuments.GANSU).replace("推进", "推动").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Every IMPLEMENTS: lower task, higher task, rank and score. */
+    private List<String> alignment() {
+        return rows("""
+                MATCH (l:Task)-[r:IMPLEMENTS]->(h:Task)
+                RETURN l.key + ' -> ' + h.key + ' #' + r.rank + ' ' + toString(round(r.score, 9)) AS row ORDER BY row
+                """, Map.of()).stream().map(r -> (String) r.get("row")).toList();
+    }
+
+    private void loadThree() {
+        ingest("gansu-2021.txt", gansu2021(), DocumentIngester.Mode.SKIP_LOADED);
+        ingest("gansu.txt", bytes(SampleDocuments.GANSU), DocumentIngester.Mode.SKIP_LOADED);
+        ingest("baiyin-2022.txt", baiyin2022(), DocumentIngester.Mode.SKIP_LOADED);
+    }
+
+    @Test
+    void deletingADocumentGivesTheGraphOfLoadingTheOthers() {
+        ingest("gansu-2021.txt", gansu2021(), DocumentIngester.Mode.SKIP_LOADED);
+        ingest("baiyin-2022.txt", baiyin2022(), DocumentIngester.Mode.SKIP_LOADED);
+        Map<String, Long> othersCounts = counts();
+        List<String> othersAlignment = alignment();
+        assertThat(othersAlignment).isNotEmpty().allMatch(row -> row.contains("甘政办发〔2021〕84号"));
+
+        clearDocuments();
+        loadThree();
+        assertThat(alignment()).isNotEmpty().allMatch(row -> row.contains("甘政办发〔2022〕84号"));
+        // Baiyin 2022 implemented Gansu 2022; with it gone, it implements the 2021 one it superseded.
+        assertThat(corpus.delete(GANSU_KEY).found()).isTrue();
+
+        assertThat(counts()).isEqualTo(othersCounts);
+        assertThat(alignment()).isEqualTo(othersAlignment);
+    }
+
+    @Test
+    void replacingADocumentGivesTheGraphOfDeletingItAndLoadingTheNewOne() {
+        loadThree();
+        assertThat(corpus.delete(GANSU_KEY).found()).isTrue();
+        ingest("gansu-revised.txt", gansu2022Revised(), DocumentIngester.Mode.SKIP_LOADED);
+        Map<String, Long> deletedThenLoaded = counts();
+        List<String> deletedThenLoadedAlignment = alignment();
+        assertThat(deletedThenLoadedAlignment).isNotEmpty().allMatch(row -> row.contains("甘政办发〔2022〕84号"));
+
+        clearDocuments();
+        loadThree();
+        assertThat(ingest("gansu-revised.txt", gansu2022Revised(), DocumentIngester.Mode.REPLACE).status())
+                .isEqualTo(DocumentIngester.Status.LOADED);
+
+        assertThat(counts()).isEqualTo(deletedThenLoaded);
+        assertThat(alignment()).isEqualTo(deletedThenLoadedAlignment);
+    }
+
     /** Counts without what linking adds (themes and alignment are recomputed, not owned). */
     private static Map<String, Long> withoutLinks(Map<String, Long> counts) {
         Map<String, Long> kept = new java.util.TreeMap<>(counts);
