@@ -147,6 +147,7 @@ async function restore(s) {
       }
     });
     if (state.group) graph.setGrouping(state.group);
+    $('#group-select').value = graph.grouping.by;
     if (state.hidden.length) graph.hide(state.hidden);
     refreshFacets();
     await graph.layout();

@@ -808,6 +808,14 @@ class ExplorerBrowserTest extends ExplorerBrowserSupport {
         assertThat(((Number) js("return window.policygraph.cy.edges(':visible[rel = \"HAS_TASK\"]').reduce((s, e) => s + e.data('count'), 0)"))
                 .longValue()).isEqualTo(tasks);
         assertThat(driver.getCurrentUrl()).contains("group=document");
+        // the URL restores the grouped view
+        String grouped = driver.getCurrentUrl();
+        driver.get("about:blank");
+        driver.get(grouped);
+        waitReady();
+        waitFor().until(d -> hasNode(group));
+        assertThat(shownNodes()).isEqualTo(shown - tasks + 1);
+        assertThat(new Select(driver.findElement(By.id("group-select"))).getFirstSelectedOption().getText()).isEqualTo("按文件折叠任务");
 
         // by section: a group for each section with tasks
         new Select(driver.findElement(By.id("group-select"))).selectByValue("section");
@@ -923,9 +931,20 @@ class ExplorerBrowserTest extends ExplorerBrowserSupport {
         waitFor().until(d -> shownNodes() == nodes - 2);
         assertThat(shownEdges()).isEqualTo(edges - chosenEdges);
         assertThat(driver.findElement(By.id("status")).getText()).contains("已隐藏 2 个");
+        // the URL restores the hidden nodes
+        String hidden = driver.getCurrentUrl();
+        assertThat(hidden).contains("hidden=");
         driver.findElement(By.id("undo")).click();
         waitFor().until(d -> shownNodes() == nodes);
         assertThat(shownEdges()).isEqualTo(edges);
+        driver.get("about:blank");
+        driver.get(hidden);
+        waitReady();
+        waitFor().until(d -> hasNode(chosen.get(1)) && shownNodes() == nodes - 2);
+        assertThat(shownEdges()).isEqualTo(edges - chosenEdges);
+        driver.findElement(By.id("show-hidden")).click();
+        waitFor().until(d -> shownNodes() == nodes);
+        assertThat(driver.findElement(By.id("show-hidden")).isDisplayed()).isFalse();
     }
 
     @Test
