@@ -146,7 +146,8 @@ async function restore(s) {
         graph.markSeed(state.nodes[i]);
       }
     });
-    if (state.group) graph.setGrouping(state.group);
+    // the URL's grouping, none when it has none (a view opened from a link is not grouped)
+    if (state.group || graph.grouping.by) graph.setGrouping(state.group);
     $('#group-select').value = graph.grouping.by;
     if (state.hidden.length) graph.hide(state.hidden);
     refreshFacets();

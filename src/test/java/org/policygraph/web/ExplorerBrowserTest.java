@@ -843,6 +843,16 @@ class ExplorerBrowserTest extends ExplorerBrowserSupport {
         assertThat(shownNodes()).isEqualTo(shown);
         assertThat(shownEdges()).isEqualTo(edges);
         assertThat(driver.getCurrentUrl()).doesNotContain("group=");
+
+        // a link to a view without grouping (here: a hash typed in) opens it ungrouped
+        new Select(driver.findElement(By.id("group-select"))).selectByValue("document");
+        waitIdle();
+        assertThat(hasNode(group)).isTrue();
+        js("location.hash = arguments[0]", "#nodes=" + encode(BAIYIN_DOC));
+        waitFor().until(d -> !hasNode(BAIYIN_CITY_HEALTH) && !hasNode(group));
+        waitIdle();
+        assertThat(js("return window.policygraph.cy.nodes('[type = \"task\"]:visible').length")).isEqualTo(tasks);
+        assertThat(new Select(driver.findElement(By.id("group-select"))).getFirstSelectedOption().getText()).isEqualTo("不折叠任务");
     }
 
     @Test
