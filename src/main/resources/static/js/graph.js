@@ -467,6 +467,7 @@ export class Graph {
     const placed = new Map(cy.nodes('[type = "group"]').map((g) => [g.id(), { ...g.position() }]));
     cy.remove('node[type = "group"]');
     cy.elements('.collapsed').removeClass('collapsed');
+    cy.nodes('[groupId]').removeData('groupId');
     const { by, expanded } = this.grouping;
     if (!by) return;
     const groups = collectGroups(cy, by, expanded);
@@ -485,7 +486,7 @@ export class Graph {
         },
       });
       for (const m of g.members) {
-        m.addClass('collapsed').unselect();
+        m.addClass('collapsed').unselect().data('groupId', g.id);
         groupOfTask.set(m.id(), g.id);
       }
     }
@@ -542,20 +543,25 @@ export class Graph {
 
   applyFilters() {
     const { hide, level, role, doc, year } = this.filters;
-    this.cy.elements().removeClass('filtered');
+    this.cy.elements().removeClass('filtered folded role-out');
     this.cy.edges('.collapsed').addClass('filtered');
     this.cy.nodes().forEach((n) => {
       const d = n.data();
-      let out = hide.includes(d.type) || n.hasClass('collapsed') || this.hidden.has(d.id);
+      let out = hide.includes(d.type) || this.hidden.has(d.id);
       if (!out && level.length && d.type === 'pilot') out = !level.includes(d.level);
       if (!out && doc && d.docKey && d.type !== 'document') out = d.docKey !== doc;
       if (!out && doc && d.type === 'document' && !d.stub) out = d.key !== doc;
       if (!out && year && d.year != null) out = String(d.year) !== String(year);
-      if (out) n.addClass('filtered');
+      // a collapsed task is not drawn, but folded into its group it is still part of the view (the table lists it)
+      if (!out && n.hasClass('collapsed')) n.addClass('folded');
+      if (out || n.hasClass('collapsed')) n.addClass('filtered');
+    });
+    this.cy.nodes('.folded').forEach((n) => {
+      if (this.cy.getElementById(n.data('groupId')).hasClass('filtered')) n.removeClass('folded');
     });
     if (role.length) {
       this.cy.edges('[rel = "ASSIGNED_TO"]').forEach((e) => {
-        if (!role.includes(e.data('role'))) e.addClass('filtered');
+        if (!role.includes(e.data('role'))) e.addClass('filtered role-out');
       });
       // departments left with no visible assignment disappear with their edges
       this.cy.nodes('[type = "department"]').forEach((n) => {

@@ -785,6 +785,7 @@ class ExplorerBrowserTest extends ExplorerBrowserSupport {
         long sectionsWithTasks = ((Number) js("return window.policygraph.cy.nodes('[type = \"section\"]')"
                 + ".filter(s => s.outgoers('node[type = \"task\"]').nonempty()).length")).longValue();
         assertThat(sectionsWithTasks).isGreaterThan(1);
+        List<String> tableBefore = csvLines("window.policygraph.csv('tasks')");
 
         new Select(driver.findElement(By.id("group-select"))).selectByValue("document");
         waitIdle();
@@ -808,6 +809,13 @@ class ExplorerBrowserTest extends ExplorerBrowserSupport {
         assertThat(((Number) js("return window.policygraph.cy.edges(':visible[rel = \"HAS_TASK\"]').reduce((s, e) => s + e.data('count'), 0)"))
                 .longValue()).isEqualTo(tasks);
         assertThat(driver.getCurrentUrl()).contains("group=document");
+        // the table still lists every task, with its departments: collapsed is folded, not hidden
+        driver.findElement(By.id("show-table")).click();
+        WebElement table = waitFor().until(d -> d.findElement(By.id("table-view")).isDisplayed() ? d.findElement(By.id("table-view")) : null);
+        assertThat(table.findElements(By.cssSelector("tbody tr"))).hasSize((int) tasks);
+        assertThat(csvLines("window.policygraph.csv('tasks')")).isEqualTo(tableBefore)
+                .anyMatch(row -> row.startsWith("市政办发〔2021〕100号,14,开展公立医院高质量发展试点,市卫生健康委,"));
+        driver.findElement(By.id("table-close")).click();
         // the URL restores the grouped view
         String grouped = driver.getCurrentUrl();
         driver.get("about:blank");
