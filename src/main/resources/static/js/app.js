@@ -3,12 +3,14 @@
 import { neighbourhood, LEVEL_NAMES, ROLE_NAMES, parseId } from './api.js';
 import { Graph, TYPES, LEVEL_COLORS } from './graph.js';
 import {
-  csv, gexf, graphml, download, saveText, swatch, picture,
+  csv, gexf, graphml, download, saveText, saveBlob, swatch, picture, xlsx,
 } from './export.js';
 import { TABLES, table, tableSizes } from './tables.js';
 import { Panel, esc, renderDocumentView } from './panel.js';
 import { SearchBox } from './search.js';
 import { showYearOverYear } from './yoy.js';
+import { GROUPINGS } from './grouping.js';
+import { UndoStack } from './undo.js';
 import { fetchOverview, renderOverview } from './overview.js';
 import { PRESETS, preset, runPreset } from './presets.js';
 import { emptyState, parseHash, toHash } from './state.js';
@@ -25,9 +27,11 @@ let busy = 0;
 let yoyShown = false;
 
 const graph = new Graph($('#cy'), {
-  onSelect: (nodeId) => select(nodeId),
+  onSelect: (nodeId, additive) => select(nodeId, additive),
   onExpand: (nodeId) => expand(nodeId),
+  onPinned: (nodeId, before) => pinned(nodeId, before),
 });
+const undo = new UndoStack(showUndo);
 const panel = new Panel($('#panel'), {
   onOpen: (nodeId) => open(nodeId),
   onExpand: (nodeId) => expand(nodeId),
@@ -95,8 +99,17 @@ function counts() {
     return;
   }
   const visible = graph.visible();
-  status(`${visible.nodes().length} 个节点 · ${visible.edges().length} 条关系${graph.size !== visible.nodes().length ? `（共 ${graph.size}）` : ''}`);
+  const groups = visible.nodes('[type = "group"]').length;
+  status(`${visible.nodes().length} 个节点 · ${visible.edges().length} 条关系${graph.size !== visible.nodes().length ? `（共 ${graph.size}）` : ''}`
+    + `${groups ? ` · ${groups} 个任务组` : ''}${graph.hidden.size ? ` · 已隐藏 ${graph.hidden.size} 个` : ''}`);
+  $('#show-hidden').hidden = graph.hidden.size === 0;
+  $('#show-hidden').textContent = `显示隐藏（${graph.hidden.size}）`;
   if (tableShown) showTable(tableShown);
+}
+
+function clearGraph() {
+  graph.clear();
+  undo.clear();
 }
 
 // -----------------------------------------------------------------------------------------------
@@ -105,6 +118,8 @@ function counts() {
 function writeHash() {
   state.layout = graph.layoutName;
   Object.assign(state, graph.filters);
+  state.group = graph.grouping.by;
+  state.hidden = [...graph.hidden];
   const hash = toHash(state);
   lastHash = hash;
   if (location.hash !== hash) history.replaceState(null, '', hash || '#');
@@ -116,7 +131,7 @@ async function restore(s) {
   state = { ...emptyState(), ...s };
   lastHash = toHash(state);
   $('#search').value = state.q || '';
-  graph.clear();
+  clearGraph();
   graph.setLayout(state.layout);
   graph.filters = { hide: state.hide, level: state.level, role: state.role, doc: state.doc, year: state.year };
   syncControls();
@@ -131,6 +146,10 @@ async function restore(s) {
         graph.markSeed(state.nodes[i]);
       }
     });
+    // the URL's grouping, none when it has none (a view opened from a link is not grouped)
+    if (state.group || graph.grouping.by) graph.setGrouping(state.group);
+    $('#group-select').value = graph.grouping.by;
+    if (state.hidden.length) graph.hide(state.hidden);
     refreshFacets();
     await graph.layout();
     counts();
@@ -152,7 +171,7 @@ async function startFrom(nodeId, text = '') {
   yoyShown = false;
   state = { ...emptyState(), layout: graph.layoutName, ...graph.filters, q: text, nodes: [nodeId], sel: nodeId };
   hideAsk();
-  graph.clear();
+  clearGraph();
   await work(async () => {
     graph.merge(await neighbourhood(nodeId));
     graph.markSeed(nodeId);
@@ -165,8 +184,13 @@ async function startFrom(nodeId, text = '') {
   writeHash();
 }
 
-/** Adds the node's neighbours to the graph. */
+/** Adds the node's neighbours to the graph; a group node shows its tasks instead. */
 async function expand(nodeId) {
+  if (graph.isGroup(nodeId)) {
+    await expandGroup(nodeId);
+    return;
+  }
+  remember('展开关联');
   await work(async () => {
     const fragment = await neighbourhood(nodeId);
     const added = graph.merge(fragment, nodeId);
@@ -186,8 +210,19 @@ async function expand(nodeId) {
   select(nodeId);
 }
 
-/** Selects a node, adding it (with its neighbours) first when it is not in the graph. */
+/**
+ * Selects a node, adding it (with its neighbours) first when it is not in the graph, expanding its group
+ * when it is collapsed and showing it when it was hidden.
+ */
 async function open(nodeId) {
+  const group = graph.collapsedInto(nodeId);
+  if (group) await expandGroup(group);
+  if (graph.hidden.has(nodeId)) {
+    remember('显示节点');
+    graph.hidden.delete(nodeId);
+    graph.setFilters({});
+    counts();
+  }
   if (!graph.has(nodeId)) {
     await expand(nodeId);
   }
@@ -195,11 +230,129 @@ async function open(nodeId) {
   graph.focus(nodeId);
 }
 
-function select(nodeId) {
-  graph.select(nodeId);
+/** Selects a node and shows it in the panel; `additive` (a tap with Shift or Ctrl) keeps the other selected nodes. */
+function select(nodeId, additive = false) {
+  if (!additive) graph.select(nodeId);
   state.sel = nodeId || '';
-  if (nodeId) panel.show(nodeId, graph.node(nodeId));
+  if (nodeId && graph.isGroup(nodeId)) showGroup(nodeId);
+  else if (nodeId) panel.show(nodeId, graph.node(nodeId));
   writeHash();
+}
+
+/** The panel of a group node: what it holds, its tasks, and a button that expands it. */
+function showGroup(groupId) {
+  const g = graph.node(groupId);
+  const members = g.memberIds.map((memberId) => graph.node(memberId)).filter(Boolean);
+  panel.clear(`<div class="panel-head"><span class="type-badge" style="background:${TYPES.task.color}">任务组</span>
+      <button class="expand" data-node="${esc(groupId)}" title="显示此组的任务（也可双击组节点）">展开此组</button></div>
+    <h2>${esc(g.name)}</h2><p class="group-count">${g.count} 项任务（按${GROUPINGS[g.groupBy]}折叠）</p>
+    <ul class="plain group-members">${members.map((m) => `<li><a href="#" class="node-link" data-node="${esc(m.id)}">
+      <span class="dot" style="background:${TYPES.task.color}"></span>${esc(m.label || m.id)}</a></li>`).join('')}</ul>`);
+}
+
+// -----------------------------------------------------------------------------------------------
+// Changes to the view that can be undone: pin, hide, collapse and expand, layouts, expanding neighbours
+
+/** The view as it is now, to come back to. */
+function viewNow() {
+  return { graph: graph.snapshot(), nodes: [...state.nodes], sel: state.sel };
+}
+
+function remember(what, before = viewNow()) {
+  undo.push(what, before);
+}
+
+function showUndo(stack) {
+  const button = $('#undo');
+  button.disabled = !stack.last;
+  button.title = stack.last ? `撤销：${stack.last.what}（Ctrl+Z）` : '撤销（Ctrl+Z）';
+}
+
+function undoLast() {
+  if (busy) return;
+  const step = undo.pop();
+  if (!step) {
+    status('没有可撤销的操作');
+    return;
+  }
+  const { graph: before, nodes, sel } = step.before;
+  graph.restoreSnapshot(before);
+  state.nodes = nodes;
+  state.sel = graph.has(sel) ? sel : '';
+  syncControls();
+  counts();
+  if (state.sel && !graph.isGroup(state.sel)) panel.show(state.sel, graph.node(state.sel));
+  writeHash();
+  status(`${$('#status').textContent} · 已撤销：${step.what}`);
+}
+
+function pinned(nodeId, before) {
+  if (before) remember('固定节点', { graph: before, nodes: [...state.nodes], sel: state.sel });
+  status(`${$('#status').textContent} · 已固定“${(graph.node(nodeId) || {}).label || nodeId}”（布局不再移动它）`);
+}
+
+function unpinSelected() {
+  const selected = graph.selectedIds();
+  const before = viewNow();
+  const count = graph.unpin(selected);
+  if (!count) {
+    status('没有固定的节点（拖动节点即可固定）');
+    return;
+  }
+  remember('取消固定', before);
+  counts();
+  status(`${$('#status').textContent} · 已取消固定 ${count} 个节点`);
+}
+
+function hideSelected() {
+  const selected = graph.selectedIds();
+  if (!selected.length) {
+    status('先单击选中要隐藏的节点（按住 Shift 可多选）');
+    return;
+  }
+  remember(`隐藏 ${selected.length} 个节点`);
+  graph.hide(selected);
+  state.sel = '';
+  panel.clear();
+  counts();
+  writeHash();
+}
+
+function showHidden() {
+  remember('显示隐藏的节点');
+  graph.showHidden();
+  counts();
+  writeHash();
+}
+
+async function collapse(by) {
+  remember(by ? `按${GROUPINGS[by]}折叠任务` : '展开全部任务组');
+  await work(async () => {
+    graph.setGrouping(by);
+    await graph.layout();
+    counts();
+  });
+  $('#group-select').value = graph.grouping.by;
+  writeHash();
+}
+
+async function expandGroup(groupId) {
+  remember('展开任务组');
+  await work(async () => {
+    graph.expandGroup(groupId);
+    await graph.layout({ fit: graph.size < 400 });
+    counts();
+  });
+  if (state.sel === groupId) {
+    state.sel = '';
+    panel.clear();
+  }
+  writeHash();
+}
+
+async function relayout() {
+  remember('重新布局');
+  await work(() => graph.layout());
 }
 
 async function loadPreset(p, { fresh = true } = {}) {
@@ -207,7 +360,7 @@ async function loadPreset(p, { fresh = true } = {}) {
   if (fresh) {
     state = { ...emptyState(), layout: graph.layoutName, ...graph.filters, preset: p.id };
     hideAsk();
-    graph.clear();
+    clearGraph();
   }
   const answer = await runPreset(p);
   drawAnswer(answer);
@@ -242,7 +395,7 @@ const NO_ANSWER = { tasks: [], totalCount: 0, nodes: [], edges: [] };
 /** Asks a fresh question; when nothing of it is understood and the search box had a best suggestion, opens that. */
 async function askQuestion(question, fallback = null) {
   state = { ...emptyState(), layout: graph.layoutName, ...graph.filters, q: question, ask: question };
-  graph.clear();
+  clearGraph();
   const understood = await work(async () => {
     await loadAsk(question, [], false, fallback);
     if (!asked) return false;
@@ -313,7 +466,7 @@ async function removeChip(index) {
   state.chips = chips.length ? chipsToHash(chips) : ['-'];
   state.nodes = [];
   state.sel = '';
-  graph.clear();
+  clearGraph();
   await work(async () => {
     showAnswer(chips.length ? await answerChips(chips) : NO_ANSWER);
     refreshFacets();
@@ -334,7 +487,7 @@ function hideAsk() {
 async function drawYearOverYear(fragment) {
   state = { ...emptyState(), layout: graph.layoutName, ...graph.filters };
   hideAsk();
-  graph.clear();
+  clearGraph();
   yoyShown = true;
   graph.merge(fragment);
   refreshFacets();
@@ -345,7 +498,7 @@ async function drawYearOverYear(fragment) {
 
 function clearView() {
   yoyShown = false;
-  graph.clear();
+  clearGraph();
   hideAsk();
   state = { ...emptyState(), layout: graph.layoutName, ...graph.filters };
   panel.clear();
@@ -393,14 +546,32 @@ function buildControls() {
     if (b) choosePreset(b.dataset.preset);
   });
   $('#layout-select').addEventListener('change', (e) => {
+    remember('切换布局');
     graph.setLayout(e.target.value);
     work(() => graph.layout());
     writeHash();
   });
+  $('#group-select').addEventListener('change', (e) => collapse(e.target.value));
+  $('#hide-selected').addEventListener('click', hideSelected);
+  $('#show-hidden').addEventListener('click', showHidden);
+  $('#unpin').addEventListener('click', unpinSelected);
+  $('#undo').addEventListener('click', undoLast);
+  document.addEventListener('keydown', (e) => {
+    // keys typed into a text field are the field's own (Ctrl+Z there undoes typing); a toolbar select keeps none
+    if (e.target.closest && e.target.closest('input, textarea, [contenteditable="true"]')) return;
+    if (document.body.classList.contains('doc-open')) return;
+    if (e.key === 'Delete') {
+      e.preventDefault();
+      hideSelected();
+    } else if ((e.ctrlKey || e.metaKey) && !e.shiftKey && e.key.toLowerCase() === 'z') {
+      e.preventDefault();
+      undoLast();
+    }
+  });
   $('#fit').addEventListener('click', () => graph.fit());
   $('#zoom-in').addEventListener('click', () => graph.zoom(1.25));
   $('#zoom-out').addEventListener('click', () => graph.zoom(0.8));
-  $('#relayout').addEventListener('click', () => work(() => graph.layout()));
+  $('#relayout').addEventListener('click', relayout);
   $('#clear').addEventListener('click', clearView);
   $('#yoy').addEventListener('click', () => showYearOverYear(panel, work, drawYearOverYear));
   $('#panel').addEventListener('click', async (e) => {
@@ -424,6 +595,7 @@ function buildControls() {
     const tab = e.target.closest('button[data-table]');
     if (tab) showTable(tab.dataset.table);
     if (e.target.closest('#table-csv')) saveText(`policygraph-${tableShown}.csv`, exportCsv(tableShown), 'text/csv;charset=utf-8');
+    if (e.target.closest('#table-xlsx')) work(() => exportAs(`${tableShown}${XLSX_SUFFIX}`));
     if (e.target.closest('#table-close')) hideTable();
     const link = e.target.closest('.node-link');
     if (link) {
@@ -499,6 +671,15 @@ function exportCsv(which) {
   return csv(t.columns, t.rows);
 }
 
+/** The table as an Excel workbook (a Blob). */
+function exportXlsx(which) {
+  const t = table(graph.cy, which);
+  return xlsx(TABLES[which].name, t.columns, t.rows);
+}
+
+/** The export menu's table formats: 'tasks' is CSV, 'tasks-xlsx' Excel. */
+const XLSX_SUFFIX = '-xlsx';
+
 async function exportAs(format) {
   const stamp = 'policygraph';
   if (format === 'png') {
@@ -511,6 +692,9 @@ async function exportAs(format) {
     saveText(`${stamp}.graphml`, graphml(graph.exportable()), 'application/graphml+xml');
   } else if (TABLES[format]) {
     saveText(`${stamp}-${format}.csv`, exportCsv(format), 'text/csv;charset=utf-8');
+  } else if (format.endsWith(XLSX_SUFFIX) && TABLES[format.slice(0, -XLSX_SUFFIX.length)]) {
+    const which = format.slice(0, -XLSX_SUFFIX.length);
+    saveBlob(`${stamp}-${which}.xlsx`, await exportXlsx(which));
   }
   status(`已导出 ${format.toUpperCase()}`);
 }
@@ -530,6 +714,7 @@ function showTable(which) {
   const view = $('#table-view');
   view.innerHTML = `<div class="table-bar">${tabs}<span class="muted">当前视图中可见的${TABLES[which].name}</span>
       <button type="button" id="table-csv" title="UTF-8 带 BOM，Excel 可直接打开">导出 CSV</button>
+      <button type="button" id="table-xlsx" title="Excel 工作簿（.xlsx）">导出 Excel</button>
       <button type="button" id="table-close">关闭表格</button></div>
     <div class="table-scroll"><table class="result-table"><thead><tr>${head}</tr></thead>
     <tbody>${body || `<tr><td colspan="${t.columns.length}" class="muted">没有可见的${TABLES[which].name}</td></tr>`}</tbody></table></div>`;
@@ -563,6 +748,7 @@ function syncControls() {
   document.querySelectorAll('#level-filter input').forEach((i) => { i.checked = f.level.includes(i.dataset.level); });
   document.querySelectorAll('#role-filter input').forEach((i) => { i.checked = f.role.includes(i.dataset.role); });
   $('#layout-select').value = graph.layoutName;
+  $('#group-select').value = graph.grouping.by;
   $('#preset-select').value = state.preset || '';
   refreshFacets();
 }
@@ -603,11 +789,12 @@ async function route() {
 }
 
 buildControls();
+showUndo(undo);
 panel.clear();
 window.addEventListener('hashchange', route);
 window.policygraph = {
   graph, cy: graph.cy, panel, search: searchBox, state: () => state, asked: () => asked, parseId,
-  table: (which) => table(graph.cy, which), csv: exportCsv, gexf: () => gexf(graph.exportable(), viewTitle()),
+  table: (which) => table(graph.cy, which), csv: exportCsv, xlsx: exportXlsx, undo: undoLast, gexf: () => gexf(graph.exportable(), viewTitle()),
   graphml: () => graphml(graph.exportable()),
   picture: () => picture(graph.cy, { title: viewTitle(), query: viewQuery(), ...legendOfView() }),
 };

@@ -15,6 +15,20 @@ export function csv(columns, rows) {
   return BOM + [columns, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 
+/**
+ * An Excel workbook (.xlsx) of a header and rows, as a Blob: written by the server with Apache POI
+ * (POST api/export/xlsx), one sheet named `name`, numbers kept as numbers.
+ */
+export async function xlsx(name, columns, rows) {
+  const response = await fetch('api/export/xlsx', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ name, columns, rows }),
+  });
+  if (!response.ok) throw new Error(`Excel 导出失败（HTTP ${response.status}）`);
+  return response.blob();
+}
+
 export function xmlEsc(s) {
   return String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' }[c]))
     // characters XML 1.0 does not allow at all
@@ -103,7 +117,11 @@ export function download(name, href) {
 }
 
 export function saveText(name, text, type) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  saveBlob(name, new Blob([text], { type }));
+}
+
+export function saveBlob(name, blob) {
+  const url = URL.createObjectURL(blob);
   download(name, url);
   setTimeout(() => URL.revokeObjectURL(url), 5000);
 }

@@ -1,6 +1,10 @@
-// The Cytoscape.js graph: styles by node type, merging fragments, layouts, filters and export.
+// The Cytoscape.js graph: styles by node type, merging fragments, layouts, filters, grouping, pinning,
+// hiding, snapshots for undo, and export.
 /* global cytoscape */
-import { gridForce } from './layout.js';
+import { gridForce, layered } from './layout.js';
+import {
+  GROUPINGS, aggregateEdges, collectGroups, groupLabel, isGroupId,
+} from './grouping.js';
 
 export const TYPES = {
   document: { name: '文件', color: '#1f5fa8', shape: 'round-rectangle' },
@@ -25,6 +29,14 @@ const LARGE = 600;
 /** Up to this many visible nodes labels keep their size on screen and make room for each other. */
 const LABELLED = 1000;
 const LABEL_PX = 11;
+/** A node is pinned (kept in place by the layouts) when dragged: a pushpin drawn on it says so. */
+const PIN_IMAGE = `data:image/svg+xml;utf8,${encodeURIComponent(
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path fill="#fff" stroke="#222" stroke-width="1.5" '
+  + 'd="M9 2h6l-1 6 4 4H6l4-4zM12 12v10"/></svg>')}`;
+/** Names of the node types that are not in the legend: group nodes stand for collapsed tasks. */
+const GROUP_TYPE_NAMES = { group: '任务组' };
+/** Group nodes (collapsed tasks): the colour of tasks, lighter, with a dashed task-coloured border. */
+const GROUP_COLOR = '#fbd3a6';
 
 function style() {
   const s = [
@@ -54,6 +66,22 @@ function style() {
     { selector: 'node[type = "task"]', style: { width: 20, height: 20 } },
     { selector: 'node[type = "pilot"]', style: { 'text-wrap': 'wrap' } },
     { selector: 'node[?stub]', style: { 'background-opacity': 0.45, 'border-style': 'dashed', 'border-color': '#1f5fa8' } },
+    {
+      selector: 'node[type = "group"]',
+      style: {
+        shape: 'round-rectangle', 'background-color': GROUP_COLOR, 'border-width': 2, 'border-style': 'dashed',
+        'border-color': TYPES.task.color, width: 'mapData(count, 1, 60, 26, 44)', height: 'mapData(count, 1, 60, 22, 36)',
+        'text-wrap': 'wrap', 'font-weight': 'bold',
+      },
+    },
+    { selector: 'edge[?aggregated]', style: { label: 'data(label)', width: 'mapData(count, 1, 20, 1.6, 5)' } },
+    {
+      selector: 'node[?pinned]',
+      style: {
+        'background-image': PIN_IMAGE, 'background-width': '80%', 'background-height': '80%', 'background-clip': 'none',
+        'border-width': 2, 'border-color': '#222',
+      },
+    },
     { selector: 'node.seed', style: { 'border-width': 3, 'border-color': '#333' } },
     { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#ffcc00', 'overlay-opacity': 0 } },
     { selector: '.faded', style: { opacity: 0.2 } },
@@ -85,6 +113,10 @@ export class Graph {
     this.handlers = handlers;
     this.layoutName = 'force';
     this.filters = { hide: [], level: [], role: [], doc: '', year: '' };
+    /** Tasks collapsed by document or section ('' for none), but for the groups expanded since. */
+    this.grouping = { by: '', expanded: new Set() };
+    /** Ids of the nodes the user hid. */
+    this.hidden = new Set();
     this.cy = cytoscape({
       container,
       style: style(),
@@ -93,7 +125,19 @@ export class Graph {
       textureOnViewport: false,
       motionBlur: false,
     });
-    this.cy.on('tap', 'node', (e) => handlers.onSelect(e.target.id()));
+    // with Shift, Ctrl or ⌘ held a tap adds to the selection (Cytoscape's own behaviour)
+    this.cy.on('tap', 'node', (e) => {
+      const o = e.originalEvent || {};
+      handlers.onSelect(e.target.id(), !!(o.shiftKey || o.ctrlKey || o.metaKey));
+    });
+    // dragging a node pins it where it is dropped; the graph as it was before the drag is kept for undo
+    this.cy.on('grab', 'node', () => { this.beforeDrag = this.snapshot(); });
+    this.cy.on('dragfree', 'node', (e) => {
+      const before = this.beforeDrag;
+      this.beforeDrag = null;
+      e.target.data('pinned', true);
+      if (handlers.onPinned) handlers.onPinned(e.target.id(), before);
+    });
     this.cy.on('dbltap', 'node', (e) => handlers.onExpand(e.target.id()));
     this.cy.on('tap', (e) => {
       if (e.target === this.cy) handlers.onSelect(null);
@@ -158,12 +202,15 @@ export class Graph {
     cy.batch(() => hidden.forEach((n) => n.addClass('label-hidden')));
   }
 
+  /** The number of nodes, group nodes not counted (their tasks are). */
   get size() {
-    return this.cy.nodes().length;
+    return this.cy.nodes().not('[type = "group"]').length;
   }
 
   clear() {
     this.cy.elements().remove();
+    this.grouping.expanded.clear();
+    this.hidden.clear();
   }
 
   has(nodeId) {
@@ -198,6 +245,7 @@ export class Graph {
           this.cy.add({ group: 'edges', data: e });
         }
       }
+      if (this.grouping.by) this.regroup();
       this.tuneForSize();
       this.applyFilters();
     });
@@ -285,32 +333,27 @@ export class Graph {
     this.layoutName = name === 'tree' ? 'tree' : 'force';
   }
 
-  /** Runs the current layout over the visible elements. */
+  /**
+   * Runs the current layout over the visible elements. Pinned nodes stay where they are: the layouts of
+   * our own skip them, and Cytoscape's force layout finds them locked while it runs.
+   */
   layout({ fit = true } = {}) {
     const eles = this.cy.elements().not('.filtered');
     if (eles.empty()) return Promise.resolve();
     const count = eles.nodes().length;
     const animate = count < 250;
+    const pinned = eles.nodes('[?pinned]');
+    const fixed = new Set(pinned.map((n) => n.id()));
+    const pinnedAt = new Map(pinned.map((n) => [n.id(), { ...n.position() }]));
     let options;
     if (this.layoutName === 'tree') {
-      // Hierarchy: region containment, document → section → task → facts.
-      const roots = eles.nodes().filter((n) => {
-        const type = n.data('type');
-        if (type === 'document') return !n.data('stub');
-        // the top of each drawn containment tree; a region without children hangs under its tasks
-        if (type === 'region') {
-          return n.incomers('edge[rel = "CONTAINS"]').not('.filtered').empty()
-            && n.outgoers('edge[rel = "CONTAINS"]').not('.filtered').nonempty();
-        }
-        return false;
-      });
+      // Hierarchy: document → section → task → facts, layers top-down, each wrapped into rows.
+      const positions = layered(eles, { fixed });
       options = {
-        name: 'breadthfirst', directed: true, roots: roots.nonempty() ? roots : undefined, spacingFactor: 1.1,
-        avoidOverlap: count < 1500, animate, animationDuration: 400, fit, padding: 30, grid: false,
-        nodeDimensionsIncludeLabels: false,
+        name: 'preset', positions: (n) => positions[n.id()], fit, padding: 30, animate, animationDuration: 400,
       };
     } else if (count > 600) {
-      const positions = gridForce(eles);
+      const positions = gridForce(eles, { fixed });
       options = {
         name: 'preset', positions: (n) => positions[n.id()], fit, padding: 30, animate: false,
       };
@@ -322,10 +365,162 @@ export class Graph {
         componentSpacing: 60,
       };
     }
+    pinned.lock();
     const layout = eles.layout(options);
-    const done = new Promise((resolve) => layout.one('layoutstop', resolve));
+    const done = new Promise((resolve) => layout.one('layoutstop', resolve)).then(() => {
+      pinned.unlock();
+      // whatever a layout did, a pinned node is where it was pinned
+      pinned.forEach((n) => { n.position(pinnedAt.get(n.id())); });
+    });
     layout.run();
     return done;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Pinning: a dragged node stays where it was dropped until unpinned
+
+  pinnedIds() {
+    return this.cy.nodes('[?pinned]').map((n) => n.id());
+  }
+
+  /** Unpins the given nodes (all pinned ones when none given); returns how many were pinned. */
+  unpin(nodeIds) {
+    const nodes = nodeIds && nodeIds.length
+      ? this.cy.nodes('[?pinned]').filter((n) => nodeIds.includes(n.id())) : this.cy.nodes('[?pinned]');
+    nodes.data('pinned', false);
+    return nodes.length;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Hiding nodes by hand; a hidden node hides its relationships (they leave the counts and exports)
+
+  selectedIds() {
+    return this.cy.nodes(':selected').map((n) => n.id());
+  }
+
+  hide(nodeIds) {
+    nodeIds.forEach((nodeId) => this.hidden.add(nodeId));
+    this.cy.batch(() => {
+      this.cy.nodes().filter((n) => this.hidden.has(n.id())).unselect();
+      this.applyFilters();
+    });
+    this.scheduleLabels();
+  }
+
+  showHidden() {
+    this.hidden.clear();
+    this.cy.batch(() => this.applyFilters());
+    this.scheduleLabels();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Grouping: the tasks of each document (or section) collapsed into one group node
+
+  /** Collapses the tasks by 'document' or 'section', or expands every group (''). */
+  setGrouping(by) {
+    this.grouping = { by: GROUPINGS[by] ? by : '', expanded: new Set() };
+    this.cy.batch(() => {
+      this.regroup();
+      this.tuneForSize();
+      this.applyFilters();
+    });
+    this.scheduleLabels();
+  }
+
+  isGroup(nodeId) {
+    return isGroupId(nodeId) && this.has(nodeId);
+  }
+
+  /** The group node a task is collapsed into, or null. */
+  collapsedInto(nodeId) {
+    const group = this.cy.nodes('[type = "group"]').filter((g) => g.data('memberIds').includes(nodeId));
+    return group.nonempty() ? group[0].id() : null;
+  }
+
+  /** Shows a group's tasks again, around the place of the group node, as they lay when it was made. */
+  expandGroup(groupId) {
+    const group = this.cy.getElementById(groupId);
+    if (group.empty() || group.data('type') !== 'group') return;
+    const at = group.position();
+    const from = group.data('centre');
+    this.cy.batch(() => {
+      for (const memberId of group.data('memberIds')) {
+        const m = this.cy.getElementById(memberId);
+        const p = m.position();
+        m.position({ x: at.x + p.x - from.x, y: at.y + p.y - from.y });
+      }
+      this.grouping.expanded.add(groupId);
+      this.regroup();
+      this.tuneForSize();
+      this.applyFilters();
+    });
+    this.scheduleLabels();
+  }
+
+  /**
+   * Rebuilds the group nodes and their aggregated relationships from the tasks in the graph (call in a
+   * batch, then applyFilters): the member tasks and the relationships they replace get the class
+   * 'collapsed', which the filters treat as hidden.
+   */
+  regroup() {
+    const cy = this.cy;
+    const placed = new Map(cy.nodes('[type = "group"]').map((g) => [g.id(), { ...g.position() }]));
+    cy.remove('node[type = "group"]');
+    cy.elements('.collapsed').removeClass('collapsed');
+    cy.nodes('[groupId]').removeData('groupId');
+    const { by, expanded } = this.grouping;
+    if (!by) return;
+    const groups = collectGroups(cy, by, expanded);
+    const groupOfTask = new Map();
+    for (const g of groups.values()) {
+      const xs = g.members.map((m) => m.position());
+      const centre = {
+        x: xs.reduce((sum, p) => sum + p.x, 0) / xs.length, y: xs.reduce((sum, p) => sum + p.y, 0) / xs.length,
+      };
+      cy.add({
+        group: 'nodes',
+        position: placed.get(g.id) || centre,
+        data: {
+          id: g.id, type: 'group', groupBy: by, label: groupLabel(g.name, g.members.length), name: g.name,
+          count: g.members.length, memberIds: g.members.map((m) => m.id()), docKey: g.docKey, year: g.year, centre,
+        },
+      });
+      for (const m of g.members) {
+        m.addClass('collapsed').unselect().data('groupId', g.id);
+        groupOfTask.set(m.id(), g.id);
+      }
+    }
+    const { edges, replaced } = aggregateEdges(cy, groupOfTask);
+    replaced.forEach((e) => e.addClass('collapsed'));
+    edges.forEach((data) => cy.add({ group: 'edges', data }));
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Snapshots for undo: every element with its data, position, classes and selection
+
+  snapshot() {
+    return {
+      elements: this.cy.elements().jsons(),
+      grouping: { by: this.grouping.by, expanded: [...this.grouping.expanded] },
+      hidden: [...this.hidden],
+      filters: JSON.parse(JSON.stringify(this.filters)),
+      layoutName: this.layoutName,
+    };
+  }
+
+  restoreSnapshot(snapshot) {
+    this.cy.stop();
+    this.cy.batch(() => {
+      this.cy.elements().remove();
+      this.cy.add(snapshot.elements);
+      this.grouping = { by: snapshot.grouping.by, expanded: new Set(snapshot.grouping.expanded) };
+      this.hidden = new Set(snapshot.hidden);
+      this.filters = snapshot.filters;
+      this.layoutName = snapshot.layoutName;
+      this.tuneForSize();
+      this.applyFilters();
+    });
+    this.scheduleLabels();
   }
 
   fit() {
@@ -348,19 +543,25 @@ export class Graph {
 
   applyFilters() {
     const { hide, level, role, doc, year } = this.filters;
-    this.cy.elements().removeClass('filtered');
+    this.cy.elements().removeClass('filtered folded role-out');
+    this.cy.edges('.collapsed').addClass('filtered');
     this.cy.nodes().forEach((n) => {
       const d = n.data();
-      let out = hide.includes(d.type);
+      let out = hide.includes(d.type) || this.hidden.has(d.id);
       if (!out && level.length && d.type === 'pilot') out = !level.includes(d.level);
       if (!out && doc && d.docKey && d.type !== 'document') out = d.docKey !== doc;
       if (!out && doc && d.type === 'document' && !d.stub) out = d.key !== doc;
       if (!out && year && d.year != null) out = String(d.year) !== String(year);
-      if (out) n.addClass('filtered');
+      // a collapsed task is not drawn, but folded into its group it is still part of the view (the table lists it)
+      if (!out && n.hasClass('collapsed')) n.addClass('folded');
+      if (out || n.hasClass('collapsed')) n.addClass('filtered');
+    });
+    this.cy.nodes('.folded').forEach((n) => {
+      if (this.cy.getElementById(n.data('groupId')).hasClass('filtered')) n.removeClass('folded');
     });
     if (role.length) {
       this.cy.edges('[rel = "ASSIGNED_TO"]').forEach((e) => {
-        if (!role.includes(e.data('role'))) e.addClass('filtered');
+        if (!role.includes(e.data('role'))) e.addClass('filtered role-out');
       });
       // departments left with no visible assignment disappear with their edges
       this.cy.nodes('[type = "department"]').forEach((n) => {
@@ -413,7 +614,7 @@ export class Graph {
         const t = TYPES[d.type];
         const { x, y } = n.position();
         return {
-          ...d, typeName: t ? t.name : d.type, color: n.style('background-color') && rgbHex(n.style('background-color')), x, y,
+          ...d, typeName: t ? t.name : GROUP_TYPE_NAMES[d.type] || d.type, color: n.style('background-color') && rgbHex(n.style('background-color')), x, y,
         };
       }),
       edges: visible.edges().map((e) => e.data()),

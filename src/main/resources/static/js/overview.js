@@ -7,20 +7,47 @@ import { TYPES } from './graph.js';
 import { documentHash, emptyState, toHash } from './state.js';
 
 const DOC = 'key docNumber title year level issuer region { code name level }';
+/**
+ * A year's or a level's link opens at most this many of its documents (the latest), so that a large
+ * corpus opens a graph of a few hundred nodes, not thousands.
+ */
+const DOCUMENTS_OPENED_AT_MOST = 12;
+/** The documents listed (the latest), of which the issuing regions are counted. */
+const DOCUMENTS_LISTED = 100;
+
+/**
+ * The documents of each year and level of the corpus, counted by the server (the listed documents are
+ * only the latest): {years: {2021: {totalCount, keys}}, levels: {CITY: {totalCount, keys}}}, keys being
+ * those of the latest few.
+ */
+async function documentsByYearAndLevel(byYear, byLevel) {
+  const years = byYear.map((g) => g.group).filter((y) => /^\d{4}$/.test(y));
+  const levels = byLevel.map((g) => g.group).filter((l) => /^[A-Z_]+$/.test(l));
+  if (!years.length && !levels.length) return { years: {}, levels: {} };
+  const part = (alias, where) => `${alias}: documents(where: { stub: false, ${where} },
+      sort: [{ field: YEAR, direction: DESC }], first: ${DOCUMENTS_OPENED_AT_MOST}) { totalCount edges { node { key } } }`;
+  const data = await gql(`{ ${[...years.map((y) => part(`y${y}`, `year: ${y}`)),
+    ...levels.map((l) => part(`l${l}`, `level: ${l}`))].join('\n')} }`);
+  const read = (x) => ({ totalCount: x.totalCount, keys: x.edges.map((e) => e.node.key) });
+  return {
+    years: Object.fromEntries(years.map((y) => [y, read(data[`y${y}`])])),
+    levels: Object.fromEntries(levels.map((l) => [l, read(data[`l${l}`])])),
+  };
+}
 
 /** The overview's data: GraphQL counts and documents, and the corpus list (GET /api/documents). */
 export async function fetchOverview() {
   const [data, corpus] = await Promise.all([
     gql(`{ tasks(first: 1) { totalCount } departments(first: 1) { totalCount } pilots(first: 1) { totalCount }
         indicators(first: 1) { totalCount }
-        documents(where: { stub: false }, sort: [{ field: YEAR, direction: DESC }], first: 100) { totalCount edges { node { ${DOC} } } }
+        documents(where: { stub: false }, sort: [{ field: YEAR, direction: DESC }], first: ${DOCUMENTS_LISTED}) { totalCount edges { node { ${DOC} } } }
         byYear: taskCounts(by: YEAR) { group count }
         byLevel: taskCounts(by: LEVEL) { group count }
         leads: departmentRanking(role: LEAD, first: 6) { department { key name } count }
         programmes: programmeSites { programme { name } pilots sites } }`),
     fetch('api/documents', { headers: { Accept: 'application/json' } }).then((r) => (r.ok ? r.json() : { documents: [] })),
   ]);
-  return { ...data, corpus: corpus.documents || [] };
+  return { ...data, corpus: corpus.documents || [], ...(await documentsByYearAndLevel(data.byYear, data.byLevel)) };
 }
 
 /** The hash of a graph view opening these nodes, with optional filters. */
@@ -54,17 +81,20 @@ export function renderOverview(o) {
     return `<div class="overview"><h2>尚未载入文件</h2><p class="muted">上传或用命令行 ingest 载入政策文件后，这里显示概览。</p></div>`;
   }
   const taskCount = (groups, k) => (groups.find((g) => g.group === String(k)) || {}).count || 0;
-  const allDocs = docs.map((d) => id.document(d.key));
+  const total = o.documents.totalCount;
+  const allDocs = docs.slice(0, DOCUMENTS_OPENED_AT_MOST).map((d) => id.document(d.key));
+  /** "opens these documents", saying when they are only the latest of more. */
+  const opens = (shown, count) => (count > shown ? `打开其中最新的 ${shown} 份文件` : '打开这些文件');
 
-  const years = [...groupBy(docs, (d) => d.year).entries()].sort((a, b) => b[0] - a[0]);
-  const byYear = years.map(([y, ds]) => `<li><a class="ov-year" data-year="${esc(y)}"
-      href="${esc(viewHash(ds.map((d) => id.document(d.key)), { year: String(y) }))}"><b>${esc(y)} 年</b></a>
-      <span class="ov-n">${ds.length} 份文件</span><span class="muted"> · ${taskCount(o.byYear, y)} 项任务</span></li>`).join('');
+  const years = Object.entries(o.years).sort((a, b) => b[0] - a[0]);
+  const byYear = years.map(([y, ds]) => `<li><a class="ov-year" data-year="${esc(y)}" title="${opens(ds.keys.length, ds.totalCount)}"
+      href="${esc(viewHash(ds.keys.map((k) => id.document(k)), { year: String(y) }))}"><b>${esc(y)} 年</b></a>
+      <span class="ov-n">${ds.totalCount} 份文件</span><span class="muted"> · ${taskCount(o.byYear, y)} 项任务</span></li>`).join('');
 
-  const levels = [...groupBy(docs, (d) => d.level).entries()];
-  const byLevel = levels.map(([l, ds]) => `<li><a class="ov-level" data-level="${esc(l)}"
-      href="${esc(viewHash(ds.map((d) => id.document(d.key))))}"><b>${esc(LEVEL_NAMES[l] || l)}</b></a>
-      <span class="ov-n">${ds.length} 份文件</span><span class="muted"> · ${taskCount(o.byLevel, l)} 项任务</span></li>`).join('');
+  const levels = Object.entries(o.levels);
+  const byLevel = levels.map(([l, ds]) => `<li><a class="ov-level" data-level="${esc(l)}" title="${opens(ds.keys.length, ds.totalCount)}"
+      href="${esc(viewHash(ds.keys.map((k) => id.document(k))))}"><b>${esc(LEVEL_NAMES[l] || l)}</b></a>
+      <span class="ov-n">${ds.totalCount} 份文件</span><span class="muted"> · ${taskCount(o.byLevel, l)} 项任务</span></li>`).join('');
 
   const regions = [...groupBy(docs.filter((d) => d.region), (d) => d.region.code).values()];
   const byRegion = regions.map((ds) => {
@@ -79,7 +109,7 @@ export function renderOverview(o) {
     ['department', '部门', o.departments.totalCount],
     ['pilot', '试点', o.pilots.totalCount],
     ['indicator', '指标', o.indicators.totalCount],
-  ].map(([type, name, n]) => `<a class="ov-count ov-count-${type}" href="${esc(viewHash(allDocs))}" title="打开全部文件">
+  ].map(([type, name, n]) => `<a class="ov-count ov-count-${type}" href="${esc(viewHash(allDocs))}" title="${opens(allDocs.length, total)}">
       <b>${esc(n)}</b><span>${dot(type)}${name}</span></a>`).join('');
 
   const docList = docs.map((d) => `<li class="ov-doc"><a class="node-ref" data-node="${esc(id.document(d.key))}"
@@ -100,14 +130,14 @@ export function renderOverview(o) {
       <span class="muted">${esc(x.pilots)} 个试点 · ${esc(x.sites)} 处</span></li>`).join('');
 
   return `<div class="overview">
-    <h2>概览 <span class="muted">已载入 ${docs.length} 份文件</span></h2>
+    <h2>概览 <span class="muted">已载入 ${total} 份文件</span></h2>
     <div class="ov-counts">${counts}</div>
     <div class="ov-grid">
       <section><h3>按年份</h3><ul class="plain ov-years">${byYear}</ul></section>
       <section><h3>按级别</h3><ul class="plain ov-levels">${byLevel}</ul></section>
-      <section><h3>按发文地区</h3><ul class="plain ov-regions">${byRegion || '<li class="muted">无</li>'}</ul></section>
+      <section><h3>按发文地区${total > docs.length ? `<span class="muted">（最新 ${docs.length} 份）</span>` : ''}</h3><ul class="plain ov-regions">${byRegion || '<li class="muted">无</li>'}</ul></section>
     </div>
-    <section><h3>文件</h3><ul class="plain ov-docs">${docList}</ul></section>
+    <section><h3>文件${total > docs.length ? `<span class="muted">（最新 ${docs.length} 份，共 ${total} 份；其余请搜索）</span>` : ''}</h3><ul class="plain ov-docs">${docList}</ul></section>
     <section><h3>最近载入</h3><ul class="plain ov-latest">${latest || '<li class="muted">无</li>'}</ul></section>
     <div class="ov-grid">
       <section><h3>牵头任务最多的部门</h3><ul class="plain">${leads || '<li class="muted">无</li>'}</ul></section>

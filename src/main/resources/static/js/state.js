@@ -1,16 +1,19 @@
 // The view's state in the URL hash, so that a view can be shared and a reload restores it.
 //   #q=<search>&preset=<id>&ask=<question>&chips=<field>:<value>,..&nodes=<id>,<id>&sel=<id>&layout=force|tree
-//    &hide=<type>,..&level=..&doc=..&year=..&role=..
+//    &hide=<type>,..&level=..&doc=..&year=..&role=..&group=document|section&hidden=<id>,..
 // nodes lists, in order, the nodes whose neighbourhoods were opened; replaying them rebuilds the graph.
 // ask is a question in Chinese and chips the filters of its answer that are kept (TaskWhere field:value);
 // a question whose chips were all removed keeps an empty chips list as chips=- .
+// group collapses the tasks by document or section (groups expanded one by one are not kept); hidden
+// lists the nodes hidden by hand.
 // A document view has its own route: #/document/<key>?task=<ordinal>
 
-const LIST_KEYS = ['nodes', 'hide', 'level', 'role', 'chips'];
+const LIST_KEYS = ['nodes', 'hide', 'level', 'role', 'chips', 'hidden'];
 
 export function emptyState() {
   return {
     q: '', preset: '', ask: '', chips: [], nodes: [], sel: '', layout: 'force', hide: [], level: [], role: [], doc: '', year: '',
+    group: '', hidden: [],
   };
 }
 

@@ -5,21 +5,29 @@ export const TABLES = {
   indicators: { name: '指标', type: 'indicator' },
 };
 
+/** A node of the view: drawn, or a task folded into a drawn group. */
+const inView = (n) => !n.hasClass('filtered') || n.hasClass('folded');
+/** A relationship of the view: drawn, or one of a folded task, with both ends in the view and its role not filtered out. */
+const edgeInView = (e) => !e.hasClass('filtered')
+  || (e.hasClass('collapsed') && !e.hasClass('role-out') && inView(e.source()) && inView(e.target()));
+
 const names = (eles) => [...new Set(eles.map((n) => n.data('name') || n.data('label') || n.id()))].join('、');
 
-/** {columns, rows, ids}: one row per visible node of the table's type, sorted by document and task. */
+/**
+ * {columns, rows, ids}: one row per node of the table's type in the view (visible, or a task collapsed into
+ * a visible group), sorted by document and task.
+ */
 export function table(cy, which) {
-  const visible = cy.elements().not('.filtered');
   const taskTitle = (taskKey) => {
     const t = cy.getElementById(`task:${taskKey}`);
     return t.nonempty() ? t.data('title') || '' : '';
   };
-  const nodes = visible.nodes(`[type = "${TABLES[which].type}"]`).sort((a, b) => {
+  const nodes = cy.nodes(`[type = "${TABLES[which].type}"]`).filter(inView).sort((a, b) => {
     const x = `${a.data('docKey') || ''}\u0000${String(a.data('ordinal') ?? '').padStart(4, '0')}\u0000${a.data('key')}`;
     const y = `${b.data('docKey') || ''}\u0000${String(b.data('ordinal') ?? '').padStart(4, '0')}\u0000${b.data('key')}`;
     return x < y ? -1 : x > y ? 1 : 0;
   });
-  const out = (n, rel) => n.connectedEdges(`[rel = "${rel}"]`).not('.filtered').filter((e) => e.source().same(n));
+  const out = (n, rel) => n.connectedEdges(`[rel = "${rel}"]`).filter((e) => edgeInView(e) && e.source().same(n));
   let columns;
   let rows;
   if (which === 'tasks') {
@@ -44,6 +52,6 @@ export function table(cy, which) {
 
 /** The three tables' sizes, for the tabs. */
 export function tableSizes(cy) {
-  const visible = cy.nodes().not('.filtered');
-  return Object.fromEntries(Object.entries(TABLES).map(([k, t]) => [k, visible.filter(`[type = "${t.type}"]`).length]));
+  const shown = cy.nodes().filter(inView);
+  return Object.fromEntries(Object.entries(TABLES).map(([k, t]) => [k, shown.filter(`[type = "${t.type}"]`).length]));
 }

@@ -50,7 +50,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * target/screenshots/.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ExplorerBrowserTest {
+class ExplorerBrowserTest extends ExplorerBrowserSupport {
 
     static final String BAIYIN_2022 = "市政办发〔2022〕100号";
 
@@ -60,10 +60,7 @@ class ExplorerBrowserTest {
     @Autowired
     CorpusLifecycle corpus;
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path DATA_DIR = Path.of("target", "test-neo4j", UUID.randomUUID().toString()).toAbsolutePath();
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
     static final String BAIYIN_TASK_14 = "task:市政办发〔2021〕100号#14";
 
     @DynamicPropertySource
@@ -72,66 +69,6 @@ class ExplorerBrowserTest {
         registry.add("policygraph.embedded.data-dir", DATA_DIR::toString);
         registry.add("policygraph.embedded.bolt-address", () -> "127.0.0.1:0");
         registry.add("policygraph.ingest.samples-on-empty", () -> "true");
-    }
-
-    static ChromeDriver driver;
-    /** The console's refused queries (400) are logged by the browser as errors; a test that sends them says so. */
-    static boolean refusedQueriesExpected;
-    static Path profile;
-
-    @LocalServerPort
-    int port;
-
-    private String testName;
-
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            fail("The browser tests need Debian's Chromium and its driver at " + CHROMIUM + " and " + CHROMEDRIVER
-                    + ", which are missing: install them with `apt-get install -y chromium chromium-driver`"
-                    + " (.ci/run does this when chromium is absent).");
-        }
-        profile = Files.createTempDirectory("policygraph-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        // An explicit browser and driver: Selenium Manager has nothing to look up or download.
-        options.setBinary(CHROMIUM.toString());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-quic", "--window-size=1440,900", "--user-data-dir=" + profile);
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
-        Files.createDirectories(SCREENSHOTS);
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-    }
-
-    @BeforeEach
-    void name(TestInfo info) {
-        refusedQueriesExpected = false;
-        testName = info.getTestMethod().map(m -> m.getName()).orElse("test");
-    }
-
-    @AfterEach
-    void screenshotAndConsole() {
-        screenshot(testName);
-        assertThat(consoleErrors()).as("browser console errors").isEmpty();
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -832,6 +769,439 @@ class ExplorerBrowserTest {
         assertThat(r.get("ms").doubleValue()).as("placing 500 labels, ms").isLessThan(1000);
     }
 
+    // Readability of larger graphs: grouping, pinning, hiding, undo, the hierarchical layout, Excel
+
+    static final String BAIYIN_DOC = "document:市政办发〔2021〕100号";
+    static final String BAIYIN_CITY_HEALTH = "department:620400|市卫生健康委";
+    static final int BAIYIN_TASKS = 26;
+
+    @Test
+    void collapsingByDocumentOrSectionGroupsTheTasksAndExpandingRestoresThem() {
+        open("#nodes=" + encode(BAIYIN_DOC) + "," + encode(BAIYIN_TASK_14));
+        waitFor().until(d -> hasNode(BAIYIN_CITY_HEALTH) && nodeIds("task").size() == BAIYIN_TASKS);
+        long shown = shownNodes();
+        long edges = shownEdges();
+        long tasks = nodeIds("task").size();
+        long sectionsWithTasks = ((Number) js("return window.policygraph.cy.nodes('[type = \"section\"]')"
+                + ".filter(s => s.outgoers('node[type = \"task\"]').nonempty()).length")).longValue();
+        assertThat(sectionsWithTasks).isGreaterThan(1);
+        List<String> tableBefore = csvLines("window.policygraph.csv('tasks')");
+
+        new Select(driver.findElement(By.id("group-select"))).selectByValue("document");
+        waitIdle();
+        // the 26 tasks are one group node; every other node stays
+        assertThat(shownNodes()).isEqualTo(shown - tasks + 1);
+        assertThat(driver.findElement(By.id("status")).getText()).startsWith((shown - tasks + 1) + " 个节点").contains("1 个任务组");
+        String group = "group:document:市政办发〔2021〕100号";
+        assertThat(hasNode(group)).isTrue();
+        assertThat((String) js("return window.policygraph.cy.getElementById(arguments[0]).data('label')", group))
+                .endsWith("\n" + BAIYIN_TASKS + " 项任务");
+        assertThat(nodeIds("task")).hasSize(BAIYIN_TASKS);
+        assertThat(js("return window.policygraph.cy.nodes('[type = \"task\"]:visible').length")).isEqualTo(0L);
+        // task 14's departments are linked to the group instead, one edge per department and role, with a count
+        @SuppressWarnings("unchecked")
+        Map<String, Object> lead = (Map<String, Object>) js("const e = window.policygraph.cy.edges(':visible').filter(x =>"
+                + " x.source().id() === arguments[0] && x.target().id() === arguments[1] && x.data('role') === 'LEAD')[0];"
+                + " return e ? { count: e.data('count'), label: e.data('label') } : null;", group, BAIYIN_CITY_HEALTH);
+        assertThat(lead).isNotNull();
+        assertThat(((Number) lead.get("count")).intValue()).isPositive();
+        // sections link to the group with the number of their tasks
+        assertThat(((Number) js("return window.policygraph.cy.edges(':visible[rel = \"HAS_TASK\"]').reduce((s, e) => s + e.data('count'), 0)"))
+                .longValue()).isEqualTo(tasks);
+        assertThat(driver.getCurrentUrl()).contains("group=document");
+        // the table still lists every task, with its departments: collapsed is folded, not hidden
+        driver.findElement(By.id("show-table")).click();
+        WebElement table = waitFor().until(d -> d.findElement(By.id("table-view")).isDisplayed() ? d.findElement(By.id("table-view")) : null);
+        assertThat(table.findElements(By.cssSelector("tbody tr"))).hasSize((int) tasks);
+        assertThat(csvLines("window.policygraph.csv('tasks')")).isEqualTo(tableBefore)
+                .anyMatch(row -> row.startsWith("市政办发〔2021〕100号,14,开展公立医院高质量发展试点,市卫生健康委,"));
+        driver.findElement(By.id("table-close")).click();
+        // the URL restores the grouped view
+        String grouped = driver.getCurrentUrl();
+        driver.get("about:blank");
+        driver.get(grouped);
+        waitReady();
+        waitFor().until(d -> hasNode(group));
+        assertThat(shownNodes()).isEqualTo(shown - tasks + 1);
+        assertThat(new Select(driver.findElement(By.id("group-select"))).getFirstSelectedOption().getText()).isEqualTo("按文件折叠任务");
+
+        // by section: a group for each section with tasks
+        new Select(driver.findElement(By.id("group-select"))).selectByValue("section");
+        waitIdle();
+        assertThat(shownNodes()).isEqualTo(shown - tasks + sectionsWithTasks);
+        assertThat(js("return window.policygraph.cy.nodes('[type = \"group\"]').map(g => g.data('count')).reduce((a, b) => a + b, 0)"))
+                .isEqualTo(tasks);
+
+        // back to documents; double-clicking the group expands it: every node and relationship is back
+        new Select(driver.findElement(By.id("group-select"))).selectByValue("document");
+        waitIdle();
+        doubleClickNode(group);
+        waitFor().until(d -> shownNodes() == shown);
+        waitIdle();
+        assertThat(hasNode(group)).isFalse();
+        assertThat(shownEdges()).isEqualTo(edges);
+        assertThat(js("return window.policygraph.cy.nodes('[type = \"task\"]:visible').length")).isEqualTo(tasks);
+
+        // undo collapses it again; the control expands every group
+        pressUndo();
+        assertThat(shownNodes()).isEqualTo(shown - tasks + 1);
+        assertThat(hasNode(group)).isTrue();
+        new Select(driver.findElement(By.id("group-select"))).selectByValue("");
+        waitIdle();
+        assertThat(shownNodes()).isEqualTo(shown);
+        assertThat(shownEdges()).isEqualTo(edges);
+        assertThat(driver.getCurrentUrl()).doesNotContain("group=");
+
+        // a link to a view without grouping (here: a hash typed in) opens it ungrouped
+        new Select(driver.findElement(By.id("group-select"))).selectByValue("document");
+        waitIdle();
+        assertThat(hasNode(group)).isTrue();
+        js("location.hash = arguments[0]", "#nodes=" + encode(BAIYIN_DOC));
+        waitFor().until(d -> !hasNode(BAIYIN_CITY_HEALTH) && !hasNode(group));
+        waitIdle();
+        assertThat(js("return window.policygraph.cy.nodes('[type = \"task\"]:visible').length")).isEqualTo(tasks);
+        assertThat(new Select(driver.findElement(By.id("group-select"))).getFirstSelectedOption().getText()).isEqualTo("不折叠任务");
+    }
+
+    @Test
+    void draggingPinsANodeThatLayoutsLeaveInPlaceAndUndoTakesItBack() {
+        open("#nodes=" + encode(BAIYIN_DOC));
+        waitFor().until(d -> nodeIds("task").size() == BAIYIN_TASKS);
+        String task = BAIYIN_TASK_14;
+        Map<String, Double> before = position(task);
+        double zoom = ((Number) js("return window.policygraph.cy.zoom()")).doubleValue();
+        dragNode(task, 60, 40);
+        waitFor().until(d -> Boolean.TRUE.equals(js("return !!window.policygraph.cy.getElementById(arguments[0]).data('pinned')", task)));
+        Map<String, Double> pinnedAt = position(task);
+        assertThat(pinnedAt.get("x") - before.get("x")).isCloseTo(60 / zoom, org.assertj.core.data.Offset.offset(3 / zoom));
+        // the pin mark: a pushpin image and a dark border
+        assertThat((String) js("return window.policygraph.cy.getElementById(arguments[0]).style('background-image')", task)).contains("svg");
+        assertThat(driver.findElement(By.id("status")).getText()).contains("已固定");
+
+        // a relayout and the hierarchical layout leave it where it was dropped; the others move
+        driver.findElement(By.id("relayout")).click();
+        waitIdle();
+        assertThat(position(task)).isEqualTo(pinnedAt);
+        Map<String, Double> documentBefore = position(BAIYIN_DOC);
+        new Select(driver.findElement(By.id("layout-select"))).selectByValue("tree");
+        waitIdle();
+        assertThat(position(task)).isEqualTo(pinnedAt);
+        assertThat(position(BAIYIN_DOC)).isNotEqualTo(documentBefore);
+
+        // undo: the layout change, the relayout, then the pin itself
+        pressUndo();
+        assertThat(position(BAIYIN_DOC)).isEqualTo(documentBefore);
+        assertThat(new Select(driver.findElement(By.id("layout-select"))).getFirstSelectedOption().getAttribute("value")).isEqualTo("force");
+        pressUndo();
+        pressUndo();
+        assertThat(position(task)).isEqualTo(before);
+        assertThat(js("return !!window.policygraph.cy.getElementById(arguments[0]).data('pinned')", task)).isEqualTo(false);
+
+        // pinned again, then unpinned from the toolbar: the next layout may move it
+        dragNode(task, -50, 30);
+        waitFor().until(d -> Boolean.TRUE.equals(js("return !!window.policygraph.cy.getElementById(arguments[0]).data('pinned')", task)));
+        clickNode(task);
+        driver.findElement(By.id("unpin")).click();
+        assertThat(js("return window.policygraph.cy.nodes('[?pinned]').length")).isEqualTo(0L);
+        assertThat((String) js("return window.policygraph.cy.getElementById(arguments[0]).style('background-image')", task)).doesNotContain("svg");
+        pressUndo();
+        assertThat(js("return window.policygraph.cy.nodes('[?pinned]').map(n => n.id())")).asList().containsExactly(task);
+    }
+
+    @Test
+    void hidingSelectedNodesByButtonOrDeleteKeyAndUndoingIt() {
+        open("#nodes=" + encode(BAIYIN_TASK_14));
+        waitFor().until(d -> hasNode(BAIYIN_CITY_HEALTH));
+        long nodes = shownNodes();
+        long edges = shownEdges();
+        long degree = ((Number) js("return window.policygraph.cy.getElementById(arguments[0]).connectedEdges(':visible').length",
+                BAIYIN_CITY_HEALTH)).longValue();
+        assertThat(degree).isPositive();
+
+        // the Delete key hides the selected node and its relationships
+        clickNode(BAIYIN_CITY_HEALTH);
+        waitFor().until(d -> BAIYIN_CITY_HEALTH.equals(js("return window.policygraph.cy.$(':selected').map(n => n.id())[0] || ''")));
+        new Actions(driver).sendKeys(org.openqa.selenium.Keys.DELETE).perform();
+        waitFor().until(d -> shownNodes() == nodes - 1);
+        assertThat(shownEdges()).isEqualTo(edges - degree);
+        String status = driver.findElement(By.id("status")).getText();
+        assertThat(status).startsWith((nodes - 1) + " 个节点 · " + (edges - degree) + " 条关系").contains("已隐藏 1 个");
+        assertThat(driver.getCurrentUrl()).contains("hidden=");
+        assertThat(driver.findElement(By.id("show-hidden")).isDisplayed()).isTrue();
+
+        // Ctrl+Z brings it back
+        new Actions(driver).keyDown(org.openqa.selenium.Keys.CONTROL).sendKeys("z").keyUp(org.openqa.selenium.Keys.CONTROL).perform();
+        waitFor().until(d -> shownNodes() == nodes);
+        assertThat(shownEdges()).isEqualTo(edges);
+        assertThat(driver.getCurrentUrl()).doesNotContain("hidden=");
+
+        // two nodes, the second added with Shift, hidden with the button; the undo button brings them back
+        List<String> chosen = List.of(nodeIds("pilot").get(0), nodeIds("institution").get(0));
+        clickNode(chosen.get(0));
+        new Actions(driver).keyDown(org.openqa.selenium.Keys.SHIFT).perform();
+        clickNode(chosen.get(1));
+        new Actions(driver).keyUp(org.openqa.selenium.Keys.SHIFT).perform();
+        assertThat(js("return window.policygraph.cy.$('node:selected').map(n => n.id()).sort()")).asList()
+                .containsExactlyInAnyOrderElementsOf(chosen.subList(0, 2));
+        long chosenEdges = ((Number) js("return window.policygraph.cy.collection(arguments[0].map(i => window.policygraph.cy.getElementById(i)))"
+                + ".connectedEdges(':visible').length", chosen.subList(0, 2))).longValue();
+        driver.findElement(By.id("hide-selected")).click();
+        waitFor().until(d -> shownNodes() == nodes - 2);
+        assertThat(shownEdges()).isEqualTo(edges - chosenEdges);
+        assertThat(driver.findElement(By.id("status")).getText()).contains("已隐藏 2 个");
+        // the URL restores the hidden nodes
+        String hidden = driver.getCurrentUrl();
+        assertThat(hidden).contains("hidden=");
+        driver.findElement(By.id("undo")).click();
+        waitFor().until(d -> shownNodes() == nodes);
+        assertThat(shownEdges()).isEqualTo(edges);
+        driver.get("about:blank");
+        driver.get(hidden);
+        waitReady();
+        waitFor().until(d -> hasNode(chosen.get(1)) && shownNodes() == nodes - 2);
+        assertThat(shownEdges()).isEqualTo(edges - chosenEdges);
+        driver.findElement(By.id("show-hidden")).click();
+        waitFor().until(d -> shownNodes() == nodes);
+        assertThat(driver.findElement(By.id("show-hidden")).isDisplayed()).isFalse();
+    }
+
+    @Test
+    void undoTakesBackAnExpansionOfNeighbours() {
+        open("#nodes=" + encode("region:620400"));
+        waitFor().until(d -> hasNode(BAIYIN_TASK_14));
+        long nodes = nodeCount();
+        doubleClickNode(BAIYIN_TASK_14);
+        waitFor().until(d -> hasNode(BAIYIN_CITY_HEALTH));
+        waitIdle();
+        assertThat(nodeCount()).isGreaterThan(nodes);
+        assertThat(driver.getCurrentUrl()).contains(encode(BAIYIN_TASK_14));
+        assertThat(driver.findElement(By.id("undo")).getAttribute("title")).contains("展开关联");
+        pressUndo();
+        assertThat(nodeCount()).isEqualTo(nodes);
+        assertThat(hasNode(BAIYIN_CITY_HEALTH)).isFalse();
+        assertThat(js("return window.policygraph.state().nodes")).asList().containsExactly("region:620400");
+        assertThat(driver.getCurrentUrl()).contains("nodes=" + encode("region:620400") + "&");
+        assertThat(driver.findElement(By.id("undo")).isEnabled()).isFalse();
+    }
+
+    /**
+     * The bound on a row of the hierarchical layout: 30 nodes 60 apart (layout.js MAX_PER_ROW, COLUMN_GAP),
+     * 1,740 between the outer centres. With 500 nodes the drawing is then about 1,800 × 1,300, which the
+     * graph pane at 1280×720 shows at about a third of its size: nodes 7–9 px, the main labels readable.
+     */
+    static final double MAX_ROW_WIDTH = 29 * 60;
+    static final int MAX_ROW_NODES = 30;
+
+    @Test
+    void hierarchicalLayoutOfFiveHundredNodesWrapsItsLayersAndNothingOverlaps() {
+        open("");
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 720));
+        try {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> r = (Map<String, Object>) ((JavascriptExecutor) driver).executeAsyncScript(HIERARCHY_OF_500 + """
+                    const g = window.policygraph.graph;
+                    const cy = g.cy;
+                    g.merge(hierarchy());
+                    cy.resize();
+                    g.setLayout('tree');
+                    const t = performance.now();
+                    g.layout().then(() => {
+                      const ms = performance.now() - t;
+                      const nodes = cy.nodes(':visible');
+                      const rows = new Map();
+                      nodes.forEach((n) => {
+                        const y = Math.round(n.position('y'));
+                        if (!rows.has(y)) rows.set(y, []);
+                        rows.get(y).push(n.position('x'));
+                      });
+                      const widths = [...rows.values()].map((xs) => Math.max(...xs) - Math.min(...xs));
+                      const sizes = [...rows.values()].map((xs) => xs.length);
+                      const boxes = nodes.map((n) => n.boundingBox({ includeLabels: false, includeOverlays: false }));
+                      let overlaps = 0;
+                      for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+                        const a = boxes[i], b = boxes[j];
+                        if (a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2) overlaps++;
+                      }
+                      const layerY = (type) => nodes.filter((n) => n.data('type') === type).map((n) => n.position('y'));
+                      const top = (type) => Math.min(...layerY(type)), bottom = (type) => Math.max(...layerY(type));
+                      const all = nodes.boundingBox({ includeLabels: false });
+                      g.placeLabels();
+                      const shown = nodes.filter((n) => !n.hasClass('label-hidden'));
+                      const labels = shown.map((n) => n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true }));
+                      let labelOverlaps = 0;
+                      for (let i = 0; i < labels.length; i++) for (let j = i + 1; j < labels.length; j++) {
+                        const a = labels[i], b = labels[j];
+                        if (a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2) labelOverlaps++;
+                      }
+                      done({
+                        ms, count: nodes.length, maxRowWidth: Math.max(...widths), maxRowNodes: Math.max(...sizes), rows: rows.size,
+                        overlaps, width: all.w, height: all.h, zoom: cy.zoom(), paneWidth: cy.width(), paneHeight: cy.height(),
+                        documentsAboveSections: bottom('document') < top('section'), sectionsAboveTasks: bottom('section') < top('task'),
+                        tasksAboveFacts: bottom('task') < Math.min(top('department'), top('pilot'), top('indicator'), top('region')),
+                        labelsShown: shown.length, labelOverlaps,
+                      });
+                    });
+                    """);
+            System.out.println("Hierarchical layout of 500 nodes: " + r);
+            assertThat(((Number) r.get("count")).intValue()).isGreaterThanOrEqualTo(480);
+            assertThat(((Number) r.get("maxRowNodes")).intValue()).isLessThanOrEqualTo(MAX_ROW_NODES);
+            assertThat(((Number) r.get("maxRowWidth")).doubleValue()).isLessThanOrEqualTo(MAX_ROW_WIDTH);
+            assertThat(((Number) r.get("overlaps")).intValue()).isZero();
+            assertThat(r.get("documentsAboveSections")).isEqualTo(true);
+            assertThat(r.get("sectionsAboveTasks")).isEqualTo(true);
+            assertThat(r.get("tasksAboveFacts")).isEqualTo(true);
+            // not one endless line: the drawing is at most three times as wide as high
+            assertThat(((Number) r.get("width")).doubleValue()).isLessThan(3 * ((Number) r.get("height")).doubleValue());
+            // at 1280×720, fitted: a 22 px node at least 7 px on screen, and labels that do not overlap
+            assertThat(((Number) r.get("zoom")).doubleValue() * 22).isGreaterThanOrEqualTo(7);
+            assertThat(((Number) r.get("labelsShown")).intValue()).isGreaterThan(20);
+            assertThat(((Number) r.get("labelOverlaps")).intValue()).isZero();
+            assertThat(((Number) r.get("ms")).doubleValue()).isLessThan(3000);
+            screenshot("hierarchicalLayoutAt1280x720");
+        } finally {
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 900));
+        }
+    }
+
+    @Test
+    void forceLayoutSettlesAndStopsMoving() {
+        open("");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Number>> runs = (List<Map<String, Number>>) ((JavascriptExecutor) driver).executeAsyncScript(HIERARCHY_OF_500 + """
+                const g = window.policygraph.graph;
+                const cy = g.cy;
+                const positions = () => Object.fromEntries(cy.nodes().map((n) => [n.id(), { ...n.position() }]));
+                const moved = (a, b) => Math.max(...Object.keys(a).map((k) => Math.hypot(a[k].x - b[k].x, a[k].y - b[k].y)));
+                const wait = (ms) => new Promise((r) => setTimeout(r, ms));
+                (async () => {
+                  const out = [];
+                  // under 250 nodes the layout animates; 250 to 600 it does not; above 600 it is our own
+                  for (const size of [120, 400, 700]) {
+                    g.clear();
+                    const h = hierarchy(6);
+                    const keep = new Set(h.nodes.slice(0, size).map((n) => n.id));
+                    g.merge({ nodes: h.nodes.slice(0, size), edges: h.edges.filter((e) => keep.has(e.source) && keep.has(e.target)) });
+                    g.setLayout('force');
+                    await g.layout();
+                    const after = positions();
+                    await wait(1500);
+                    out.push({ size: cy.nodes().length, moved: moved(after, positions()) });
+                  }
+                  done(out);
+                })();
+                """);
+        System.out.println("Force layout, movement after it finished: " + runs);
+        assertThat(runs).hasSize(3);
+        assertThat(runs.get(2).get("size").intValue()).as("the linear-time layout above 600 nodes").isGreaterThan(600);
+        for (Map<String, Number> run : runs) {
+            assertThat(run.get("moved").doubleValue()).as("largest move after the layout stopped, %s nodes", run.get("size")).isLessThan(0.5);
+        }
+    }
+
+    /** A script defining hierarchy(documents): 4 documents give 16 sections, 100 tasks and their facts, 490 nodes; 6 give 675. */
+    static final String HIERARCHY_OF_500 = """
+            const done = arguments[arguments.length - 1];
+            function hierarchy(documents = 4) {
+              const nodes = [], edges = [];
+              const edge = (source, target, rel, extra = {}) => edges.push({ id: source + '|' + rel + '|' + target, source, target, rel, label: '', ...extra });
+              for (let d = 0; d < documents; d++) {
+                const doc = 'document:D' + d;
+                nodes.push({ id: doc, type: 'document', label: '某省深化医改重点任务' + d, key: 'D' + d, docKey: 'D' + d, year: 2021 + d % 2 });
+                for (let s = 0; s < 4; s++) {
+                  const section = 'section:D' + d + '#' + s;
+                  nodes.push({ id: section, type: 'section', label: '第' + s + '部分', docKey: 'D' + d });
+                  edge(doc, section, 'HAS_SECTION');
+                  for (let t = 0; t < 25 / 4 + (s < 1 ? 1 : 0) && nodes.filter((n) => n.type === 'task' && n.docKey === 'D' + d).length < 25; t++) {
+                    const i = nodes.filter((n) => n.type === 'task').length;
+                    const task = 'task:D' + d + '#' + i;
+                    nodes.push({ id: task, type: 'task', label: '推进某项改革任务' + i, docKey: 'D' + d, ordinal: i, year: 2021 + d % 2 });
+                    edge(section, task, 'HAS_TASK');
+                  }
+                }
+              }
+              const tasks = nodes.filter((n) => n.type === 'task').map((n) => n.id);
+              const pool = (type, count, label) => {
+                const ids = [];
+                for (let i = 0; i < count; i++) { nodes.push({ id: type + ':' + i, type, label: label + i }); ids.push(type + ':' + i); }
+                return ids;
+              };
+              const departments = pool('department', 40, '某某局');
+              const regions = pool('region', 30, '某某县');
+              const institutions = pool('institution', 40, '某某医院');
+              const programmes = pool('programme', 10, '某某试点项目');
+              tasks.forEach((task, i) => {
+                edge(task, departments[i % 40], 'ASSIGNED_TO', { role: 'LEAD' });
+                edge(task, departments[(i * 7 + 3) % 40], 'ASSIGNED_TO', { role: 'PARTNER' });
+                const pilot = 'pilot:' + i;
+                nodes.push({ id: pilot, type: 'pilot', label: '某某试点\\n某某县' + i, level: 'PROVINCE' });
+                edge(task, pilot, 'DESIGNATES', { pilotEdge: true, level: 'PROVINCE' });
+                edge(pilot, programmes[i % 10], 'OF_PROGRAMME');
+                edge(pilot, i % 2 ? regions[i % 30] : institutions[i % 40], 'AT_SITE', { pilotEdge: true, level: 'PROVINCE' });
+                for (let k = 0; k < 1 + i % 2; k++) {
+                  const indicator = 'indicator:' + i + '-' + k;
+                  nodes.push({ id: indicator, type: 'indicator', label: '某指标 ≥9' + k + '%' });
+                  edge(task, indicator, 'SETS');
+                }
+              });
+              return { nodes, edges };
+            }
+            """;
+
+    @Test
+    void tableViewExportsAnExcelWorkbookWithTheSameRows() throws IOException {
+        open("#preset=province-health-leads");
+        waitFor().until(d -> hasNode("department:620000|省卫生健康委"));
+        driver.findElement(By.id("show-table")).click();
+        waitFor().until(d -> d.findElement(By.id("table-view")).isDisplayed());
+        assertThat(driver.findElement(By.id("table-xlsx")).getText()).isEqualTo("导出 Excel");
+        for (String which : List.of("tasks", "pilots", "indicators")) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> got = (Map<String, Object>) ((JavascriptExecutor) driver).executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    const p = window.policygraph;
+                    p.xlsx(arguments[0]).then(async (blob) => {
+                      const bytes = new Uint8Array(await blob.arrayBuffer());
+                      let s = '';
+                      for (const b of bytes) s += String.fromCharCode(b);
+                      const t = p.table(arguments[0]);
+                      done({ type: blob.type, base64: btoa(s), columns: t.columns, rows: t.rows.map((r) => r.map((v) => v == null ? '' : String(v))) });
+                    });
+                    """, which);
+            assertThat((String) got.get("type")).isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            @SuppressWarnings("unchecked")
+            List<String> columns = (List<String>) got.get("columns");
+            @SuppressWarnings("unchecked")
+            List<List<String>> rows = (List<List<String>>) got.get("rows");
+            byte[] xlsx = java.util.Base64.getDecoder().decode((String) got.get("base64"));
+            Files.write(SCREENSHOTS.resolve("table-" + which + ".xlsx"), xlsx);
+            try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+                var sheet = book.getSheetAt(0);
+                var format = new org.apache.poi.ss.usermodel.DataFormatter();
+                List<List<String>> read = new java.util.ArrayList<>();
+                for (int r = 0; r <= sheet.getLastRowNum(); r++) {
+                    var row = sheet.getRow(r);
+                    List<String> cells = new java.util.ArrayList<>();
+                    for (int c = 0; c < columns.size(); c++) {
+                        cells.add(row == null || row.getCell(c) == null ? "" : format.formatCellValue(row.getCell(c)));
+                    }
+                    read.add(cells);
+                }
+                assertThat(read.get(0)).isEqualTo(columns);
+                assertThat(read.subList(1, read.size())).as(which).isEqualTo(rows);
+                if (which.equals("tasks")) {
+                    assertThat(rows).hasSizeGreaterThan(3);
+                    assertThat(sheet.getSheetName()).isEqualTo("任务");
+                    // the ordinal is a number in Excel, not text
+                    assertThat(sheet.getRow(1).getCell(1).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.NUMERIC);
+                }
+            }
+        }
+        // the button downloads it
+        driver.findElement(By.id("table-xlsx")).click();
+        waitIdle();
+        waitFor().until(d -> d.findElement(By.id("status")).getText().equals("已导出 TASKS-XLSX"));
+    }
+
     // The Cypher console
 
     @Test
@@ -950,100 +1320,4 @@ class ExplorerBrowserTest {
         waitConsole();
     }
 
-    /**
-     * The lines of a CSV that a script computes, read in the browser: it must open with the BOM and end
-     * every line with CRLF (WebDriver may normalise line ends on the way back).
-     */
-    @SuppressWarnings("unchecked")
-    private static List<String> csvLines(String expression) {
-        Map<String, Object> csv = (Map<String, Object>) js("const c = " + expression + ";"
-                + " return { bom: c.charCodeAt(0) === 0xFEFF, crlf: c.endsWith('\\r\\n') && !/[^\\r]\\n/.test(c.replace(/\"[^\"]*\"/g, '')),"
-                + " lines: c.slice(1, -2).split('\\r\\n') };");
-        assertThat(csv.get("bom")).as("UTF-8 byte order mark for Excel").isEqualTo(true);
-        assertThat(csv.get("crlf")).as("CRLF line ends").isEqualTo(true);
-        return (List<String>) csv.get("lines");
-    }
-
-    private static long relationCount(String status) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+) 条关系").matcher(status);
-        assertThat(m.find()).as(status).isTrue();
-        return Long.parseLong(m.group(1));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<String> labels(String type) {
-        return (List<String>) js("return window.policygraph.cy.nodes('[type = \"' + arguments[0] + '\"]').map(n => n.data('label'))",
-                type);
-    }
-
-    private void open(String hash) {
-        driver.get("about:blank");
-        driver.get("http://localhost:" + port + "/" + hash);
-        waitReady();
-    }
-
-    private void waitReady() {
-        waitFor().until(d -> "true".equals(js("return document.body.dataset.ready || ''")));
-        waitIdle();
-    }
-
-    private void waitIdle() {
-        waitFor().until(d -> "0".equals(js("return document.body.dataset.busy || '0'")));
-    }
-
-    /** Polls until the condition holds; an element the explorer re-rendered meanwhile is polled again. */
-    private static WebDriverWait waitFor() {
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20), Duration.ofMillis(100));
-        wait.ignoring(StaleElementReferenceException.class);
-        return wait;
-    }
-
-    private static Object js(String script, Object... args) {
-        return ((JavascriptExecutor) driver).executeScript(script, args);
-    }
-
-    private static boolean hasNode(String id) {
-        return Boolean.TRUE.equals(js("return window.policygraph.cy.getElementById(arguments[0]).nonempty()", id));
-    }
-
-    private static long nodeCount() {
-        return ((Number) js("return window.policygraph.cy.nodes().length")).longValue();
-    }
-
-    private static long visibleCount() {
-        return ((Number) js("return window.policygraph.cy.nodes().not('.filtered').length")).longValue();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<String> nodeIds(String type) {
-        return (List<String>) js("return window.policygraph.cy.nodes('[type = \"' + arguments[0] + '\"]').map(n => n.id())",
-                type);
-    }
-
-    private static List<String> texts(String css) {
-        return driver.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
-    }
-
-    private static String encode(String value) {
-        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    private static List<String> consoleErrors() {
-        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
-                .filter(e -> !(refusedQueriesExpected && e.getMessage().contains("/api/cypher - Failed to load resource")))
-                .map(LogEntry::getMessage)
-                .toList();
-    }
-
-    private static void screenshot(String name) {
-        try {
-            byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
-            Files.write(SCREENSHOTS.resolve(name + ".png"), png);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (RuntimeException e) {
-            // no screenshot when the browser never started; the test has already failed
-        }
-    }
 }
