@@ -428,11 +428,11 @@ public class DocumentIngester {
         }
 
         long loadStarted = System.nanoTime();
-        // Replacing: the documents aligned to the old versions, which may no longer be their targets.
-        List<String> alignedBefore = List.of();
-        if (linking != null && mode == Mode.REPLACE && catalog != null && !toLoad.isEmpty()) {
+        // Replacing: where the old versions stood, and the documents aligned to them.
+        LinkStage.Before before = LinkStage.Before.NOTHING;
+        if (linking != null && mode == Mode.REPLACE && !toLoad.isEmpty()) {
             try {
-                alignedBefore = catalog.lowerDocuments(toLoadIndex.stream().map(i -> keys[i]).filter(k -> k != null).toList());
+                before = linking.before(toLoadIndex.stream().map(i -> keys[i]).filter(k -> k != null).toList());
             } catch (RuntimeException e) {
                 toLoadIndex.forEach(i -> outcomes[i] = failed(inputs.get(i), "load error: " + e.getMessage()));
                 return finish(inputs, outcomes, nanos, 0, 0);
@@ -442,7 +442,7 @@ public class DocumentIngester {
         long loaded = System.nanoTime();
         if (linking != null) {
             linking.link(items.stream().filter(GraphLoader.BatchItem::ok).map(item -> item.loaded().documentKey()).toList(),
-                    alignedBefore);
+                    before);
         }
         long loadNanos = System.nanoTime() - loadStarted;
         log.debug("Batch of {}: extracted in {} ms, {} loaded in {} ms, linked in {} ms", n,

@@ -76,12 +76,6 @@ public class DocumentCatalog {
             RETURN collect(DISTINCT lower.key) AS keys
             """;
 
-    private static final String LOWER_DOCUMENTS_OF_ANY = """
-            UNWIND $keys AS key
-            MATCH (:Document {key: key})-[:HAS_TASK]->(:Task)<-[:IMPLEMENTS]-(:Task)<-[:HAS_TASK]-(lower:Document)
-            RETURN collect(DISTINCT lower.key) AS keys
-            """;
-
     /** The shared nodes the document reaches, to be removed below if nothing else uses them. */
     private static final String SHARED = """
             MATCH (d:Document {key: $key})
@@ -141,14 +135,6 @@ public class DocumentCatalog {
         sessions.read(EXTRACTION_HASHES, Map.of("keys", keys))
                 .forEach(r -> hashes.put(r.get("key").asString(), r.get("hash").asString()));
         return hashes;
-    }
-
-    /** The documents whose tasks implement tasks of any of these documents (their alignment depends on them). */
-    public List<String> lowerDocuments(List<String> keys) {
-        if (keys.isEmpty()) {
-            return List.of();
-        }
-        return sessions.read(LOWER_DOCUMENTS_OF_ANY, Map.of("keys", keys)).get(0).get("keys").asList(Value::asString);
     }
 
     /** The canonical text the document's spans point into; empty when it was not kept. */

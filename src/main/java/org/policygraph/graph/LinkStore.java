@@ -49,6 +49,18 @@ public class LinkStore {
             ORDER BY key
             """;
 
+    private static final String DOCUMENTS_BY_KEY = """
+            UNWIND $keys AS key
+            MATCH (d:Document {key: key}) WHERE d.stub = false
+            RETURN d.key AS key, d.level AS level, d.regionCode AS regionCode, d.year AS year
+            """;
+
+    private static final String LOWER_DOCUMENTS = """
+            UNWIND $keys AS key
+            MATCH (:Document {key: key})-[:HAS_TASK]->(:Task)<-[:IMPLEMENTS]-(:Task)<-[:HAS_TASK]-(lower:Document)
+            RETURN key, collect(DISTINCT lower.key) AS lower
+            """;
+
     /** Read from properties: counting every document's tasks at every batch would grow with the corpus. */
     private static final String TASK_FINGERPRINTS = """
             MATCH (d:Document) WHERE d.stub = false
@@ -146,8 +158,25 @@ public class LinkStore {
     }
 
     public List<DocumentInfo> documents() {
-        return sessions.read(DOCUMENTS, Map.of()).stream().map(r -> new DocumentInfo(r.get("key").asString(),
-                string(r.get("level")), string(r.get("regionCode")), integer(r.get("year")))).toList();
+        return sessions.read(DOCUMENTS, Map.of()).stream().map(LinkStore::document).toList();
+    }
+
+    private static DocumentInfo document(Value r) {
+        return new DocumentInfo(r.get("key").asString(), string(r.get("level")), string(r.get("regionCode")),
+                integer(r.get("year")));
+    }
+
+    /** The loaded documents among these keys. */
+    public List<DocumentInfo> documents(Collection<String> keys) {
+        return sessions.read(DOCUMENTS_BY_KEY, Map.of("keys", List.copyOf(keys))).stream().map(LinkStore::document).toList();
+    }
+
+    /** Per document of these keys, the documents whose tasks implement its tasks (absent: none). */
+    public Map<String, List<String>> lowerDocuments(Collection<String> keys) {
+        Map<String, List<String>> lower = new HashMap<>();
+        sessions.read(LOWER_DOCUMENTS, Map.of("keys", List.copyOf(keys)))
+                .forEach(r -> lower.put(r.get("key").asString(), r.get("lower").asList(Value::asString)));
+        return lower;
     }
 
     /**

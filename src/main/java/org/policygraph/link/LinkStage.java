@@ -1,7 +1,9 @@
 package org.policygraph.link;
 
-import java.util.Collection;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.policygraph.graph.LinkStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,14 +62,50 @@ public class LinkStage {
      * @return whether linking succeeded
      */
     public boolean link(List<String> documentKeys) {
-        return link(documentKeys, List.of());
+        return link(documentKeys, Before.NOTHING);
     }
 
     /**
-     * {@link #link(List)}, re-aligning {@code alignedBefore} too: the documents that implemented the
-     * documents before they were reloaded.
+     * What linking must know of documents about to be reloaded, read before they are: where they stood
+     * (level, region, year) and which documents implemented them.
      */
-    public synchronized boolean link(List<String> documentKeys, Collection<String> alignedBefore) {
+    public record Before(List<LinkStore.DocumentInfo> documents, Map<String, List<String>> lowerDocuments) {
+        public static final Before NOTHING = new Before(List.of(), Map.of());
+
+        /**
+         * The documents that implemented a reloaded one that no longer stands where it stood (another
+         * level, region or year): it may no longer be their target, and another document may be.
+         */
+        List<String> realign(List<LinkStore.DocumentInfo> now) {
+            Map<String, LinkStore.DocumentInfo> current = new HashMap<>();
+            now.forEach(d -> current.put(d.key(), d));
+            List<String> realign = new ArrayList<>();
+            for (LinkStore.DocumentInfo before : documents) {
+                if (!before.equals(current.get(before.key()))) {
+                    realign.addAll(lowerDocuments.getOrDefault(before.key(), List.of()));
+                }
+            }
+            return realign;
+        }
+    }
+
+    /** Reads {@link Before} for documents about to be reloaded (those of these keys that are loaded). */
+    public Before before(List<String> documentKeys) {
+        if (documentKeys.isEmpty()) {
+            return Before.NOTHING;
+        }
+        List<LinkStore.DocumentInfo> loaded = store.documents(documentKeys);
+        if (loaded.isEmpty()) {
+            return Before.NOTHING;
+        }
+        return new Before(loaded, store.lowerDocuments(loaded.stream().map(LinkStore.DocumentInfo::key).toList()));
+    }
+
+    /**
+     * {@link #link(List)} after a reload: the documents that implemented a reloaded document that moved
+     * (another level, region or year) are aligned again from scratch too.
+     */
+    public synchronized boolean link(List<String> documentKeys, Before before) {
         if (documentKeys.isEmpty()) {
             return true;
         }
@@ -77,7 +115,7 @@ public class LinkStage {
             long resolved = System.nanoTime();
             int tags = themes.tag(documentKeys);
             long tagged = System.nanoTime();
-            int alignments = aligner.align(documentKeys, alignedBefore);
+            int alignments = aligner.align(documentKeys, before);
             long aligned = System.nanoTime();
             store.markLinked(documentKeys);
             log.debug("Linked {} documents: {} citation stubs resolved ({} ms), {} themes ({} ms), {} task alignments ({} ms)",

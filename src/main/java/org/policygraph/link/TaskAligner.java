@@ -77,13 +77,13 @@ public class TaskAligner {
      * of IMPLEMENTS written.
      */
     public int align(Collection<String> documentKeys) {
-        return align(documentKeys, List.of());
+        return align(documentKeys, LinkStage.Before.NOTHING);
     }
 
     /**
-     * {@link #align(Collection)}, recomputing {@code alsoAffected} as well: documents that aligned to a
-     * reloaded one before its reload (its level, region or year may have changed, so that it is no
-     * longer their target and another document is).
+     * {@link #align(Collection)} after a reload: the documents that implemented a reloaded document
+     * that moved (another level, region or year; {@code before}) are recomputed too, as it may no longer
+     * be their target and another document may be.
      *
      * <p>The loaded documents and {@code alsoAffected} are aligned from scratch. A document below them
      * that now has one of them among its targets is aligned to that one only, and loses its IMPLEMENTS
@@ -91,10 +91,10 @@ public class TaskAligner {
      * its other IMPLEMENTS stay as they are. Rewriting them all would delete and create the same
      * relationships again, the dearest write there is, for every document below a provincial one.
      */
-    public int align(Collection<String> documentKeys, Collection<String> alsoAffected) {
+    public int align(Collection<String> documentKeys, LinkStage.Before before) {
         List<LinkStore.DocumentInfo> documents = store.documents();
         Set<String> keys = new HashSet<>(documentKeys);
-        Set<String> recompute = new HashSet<>(alsoAffected);
+        Set<String> recompute = new HashSet<>(before.realign(documents));
         recompute.addAll(keys);
         List<LinkStore.DocumentInfo> higher = documents.stream().filter(d -> keys.contains(d.key()) && canBeAbove(d)).toList();
         List<LinkStore.DocumentInfo> possibleTargets = documents.stream().filter(TaskAligner::canBeAbove).toList();

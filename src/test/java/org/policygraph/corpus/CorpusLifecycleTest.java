@@ -219,6 +219,29 @@ class CorpusLifecycleTest extends EmbeddedGraphTestSupport {
         assertThat(alignment()).isEqualTo(deletedThenLoadedAlignment);
     }
 
+    @Test
+    void replacingADocumentWithOneOfALaterYearGivesItsImplementersBackTheirEarlierTarget() {
+        // Same number (甘政办发〔2022〕84号), but a 2023 programme: no longer a target of Baiyin 2022.
+        byte[] gansuOf2023 = SampleDocuments.text(SampleDocuments.GANSU).replace("2022年", "2023年")
+                .getBytes(StandardCharsets.UTF_8);
+        // The implementer last, so that its scores are taken over the same three documents as after the replace.
+        ingest("gansu-2021.txt", gansu2021(), DocumentIngester.Mode.SKIP_LOADED);
+        ingest("gansu-2023.txt", gansuOf2023, DocumentIngester.Mode.SKIP_LOADED);
+        ingest("baiyin-2022.txt", baiyin2022(), DocumentIngester.Mode.SKIP_LOADED);
+        assertThat(count("MATCH (d:Document {key: '" + GANSU_KEY + "'}) WHERE d.year = 2023 RETURN count(d)")).isEqualTo(1);
+        Map<String, Long> expectedCounts = counts();
+        List<String> expected = alignment();
+        assertThat(expected).isNotEmpty().allMatch(row -> row.contains("甘政办发〔2021〕84号"));
+
+        clearDocuments();
+        loadThree();
+        assertThat(ingest("gansu-2023.txt", gansuOf2023, DocumentIngester.Mode.REPLACE).status())
+                .isEqualTo(DocumentIngester.Status.LOADED);
+
+        assertThat(counts()).isEqualTo(expectedCounts);
+        assertThat(alignment()).isEqualTo(expected);
+    }
+
     /** Counts without what linking adds (themes and alignment are recomputed, not owned). */
     private static Map<String, Long> withoutLinks(Map<String, Long> counts) {
         Map<String, Long> kept = new java.util.TreeMap<>(counts);
