@@ -178,6 +178,15 @@ class ExplorerLargeCorpusBrowserTest extends ExplorerBrowserSupport {
         System.out.println("Labels of a " + shownNodes() + "-node graph, force layout: " + force);
         assertThat(force.get("overlaps").intValue()).isZero();
         assertThat(force.get("shown").intValue()).isGreaterThan(DOCUMENTS_IN_GRAPH);
+        // the force layout has settled: nothing moves any more
+        Number moved = (Number) ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const cy = window.policygraph.cy;
+                const at = Object.fromEntries(cy.nodes().map((n) => [n.id(), { ...n.position() }]));
+                setTimeout(() => done(Math.max(...cy.nodes().map((n) => Math.hypot(n.position('x') - at[n.id()].x,
+                  n.position('y') - at[n.id()].y)))), 1500);
+                """);
+        assertThat(moved.doubleValue()).as("largest move 1.5 s after the force layout stopped").isLessThan(0.5);
 
         new Select(driver.findElement(By.id("layout-select"))).selectByValue("tree");
         waitIdle();
@@ -572,6 +581,22 @@ class ExplorerLargeCorpusBrowserTest extends ExplorerBrowserSupport {
         System.out.println("GraphiQL Docs list " + listed.size() + " types");
         assertThat(schema).contains("Query", "Task", "Document", "Department", "Pilot", "Indicator");
         assertThat(listed).containsExactlyInAnyOrderElementsOf(schema);
+
+        // autocompletion: typing in a selection set proposes the query's fields
+        @SuppressWarnings("unchecked")
+        List<String> queryFields = (List<String>) ((JavascriptExecutor) driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1]; fetch('/graphql', { method: 'POST', headers: { 'Content-Type': 'application/json' },"
+                + " body: JSON.stringify({ query: '{ __schema { queryType { fields { name } } } }' }) }).then(r => r.json())"
+                + ".then(b => done(b.data.__schema.queryType.fields.map(f => f.name)));");
+        js("const cm = document.querySelector('.graphiql-query-editor .CodeMirror').CodeMirror;"
+                + " cm.setValue('{\\n  \\n}'); cm.setCursor({ line: 1, ch: 2 }); cm.focus();");
+        new org.openqa.selenium.interactions.Actions(driver).sendKeys("tas").perform();
+        List<String> hints = waitFor().until(d -> {
+            List<String> h = texts(".CodeMirror-hints .CodeMirror-hint");
+            return h.isEmpty() ? null : h;
+        });
+        System.out.println("GraphiQL proposes after {tas: " + hints);
+        assertThat(hints).contains("tasks").allMatch(queryFields::contains);
         // no console error either (the page names no icon: the browser asked for /favicon.ico, a 404 until there was one)
     }
 
