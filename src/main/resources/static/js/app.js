@@ -708,8 +708,10 @@ function showTable(which) {
   const tabs = Object.entries(TABLES).map(([k, x]) => `<button type="button" data-table="${k}"
       class="${k === which ? 'active' : ''}">${x.name}（${sizes[k]}）</button>`).join('');
   const head = t.columns.map((c) => `<th>${esc(c)}</th>`).join('');
+  // A row's first cell links to its node. It holds the value the CSV and Excel hold, nothing else: an empty
+  // one (a pilot without programme, an indicator without subject) shows 无 by CSS only, not the node's id.
   const body = t.rows.map((row, i) => `<tr>${row.map((v, j) => (j === 0
-    ? `<td><a href="#" class="node-link" data-node="${esc(t.ids[i])}">${esc(v || t.ids[i])}</a></td>`
+    ? `<td><a href="#" class="node-link${v ? '' : ' empty'}" data-node="${esc(t.ids[i])}">${esc(v ?? '')}</a></td>`
     : `<td>${esc(v ?? '')}</td>`)).join('')}</tr>`).join('');
   const view = $('#table-view');
   view.innerHTML = `<div class="table-bar">${tabs}<span class="muted">当前视图中可见的${TABLES[which].name}</span>

@@ -230,6 +230,185 @@ abstract class ExplorerBrowserSupport {
         return driver.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
     }
 
+    /** The rows of a CSV text (RFC 4180: quoted fields may hold commas, quotes and line breaks), BOM dropped; a row ends at CRLF or LF. */
+    protected static List<List<String>> parseCsv(String text) {
+        List<List<String>> rows = new java.util.ArrayList<>();
+        List<String> row = new java.util.ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        int i = text.startsWith("\uFEFF") ? 1 : 0;
+        for (; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                row.add(field.toString());
+                field.setLength(0);
+            } else if (c == '\n' || c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                // CRLF as written (csvLines checks that); WebDriver may hand back a bare LF
+                row.add(field.toString());
+                field.setLength(0);
+                rows.add(row);
+                row = new java.util.ArrayList<>();
+                if (c == '\r') i++;
+            } else {
+                field.append(c);
+            }
+        }
+        if (field.length() > 0 || !row.isEmpty()) {
+            row.add(field.toString());
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /** The table view as shown: its header and every row's cells, as the page's text. */
+    @SuppressWarnings("unchecked")
+    protected static List<List<String>> tableOnThePage() {
+        return (List<List<String>>) js("const t = document.querySelector('#table-view table');"
+                + " return [[...t.tHead.rows[0].cells].map(c => c.textContent),"
+                + " ...[...t.tBodies[0].rows].map(r => [...r.cells].map(c => c.textContent))];");
+    }
+
+    /**
+     * The Excel workbook of a table ({@code window.policygraph.xlsx}, written by the server), read back with
+     * POI as rows of formatted cells (header first), and kept as target/screenshots/&lt;file&gt;.xlsx; its
+     * MIME type checked.
+     */
+    @SuppressWarnings("unchecked")
+    protected static List<List<String>> xlsxRows(String which, String file) throws IOException {
+        Map<String, Object> got = (Map<String, Object>) ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                window.policygraph.xlsx(arguments[0]).then(async (blob) => {
+                  const bytes = new Uint8Array(await blob.arrayBuffer());
+                  let s = '';
+                  for (const b of bytes) s += String.fromCharCode(b);
+                  done({ type: blob.type, base64: btoa(s), columns: window.policygraph.table(arguments[0]).columns.length });
+                });
+                """, which);
+        assertThat((String) got.get("type")).isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        int columns = ((Number) got.get("columns")).intValue();
+        byte[] xlsx = java.util.Base64.getDecoder().decode((String) got.get("base64"));
+        Files.write(SCREENSHOTS.resolve(file + ".xlsx"), xlsx);
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var sheet = book.getSheetAt(0);
+            var format = new org.apache.poi.ss.usermodel.DataFormatter();
+            List<List<String>> read = new java.util.ArrayList<>();
+            for (int r = 0; r <= sheet.getLastRowNum(); r++) {
+                var row = sheet.getRow(r);
+                List<String> cells = new java.util.ArrayList<>();
+                for (int c = 0; c < columns; c++) {
+                    cells.add(row == null || row.getCell(c) == null ? "" : format.formatCellValue(row.getCell(c)));
+                }
+                read.add(cells);
+            }
+            return read;
+        }
+    }
+
+    /**
+     * The legend's swatches against the graph's own style: for each type of the legend the shape and colour
+     * a node of that type gets, the shape the swatch was drawn with, its colour at the centre and its mask.
+     */
+    @SuppressWarnings("unchecked")
+    protected static List<Map<String, Object>> legendSwatches() {
+        return (List<Map<String, Object>>) js("""
+                const cy = window.policygraph.cy;
+                return [...document.querySelectorAll('#legend label.legend-item')].map((label) => {
+                  const type = label.dataset.type;
+                  const probe = cy.add({ group: 'nodes', data: { id: '__probe_' + type, type } });
+                  const shape = probe.style('shape');
+                  const color = probe.style('background-color');
+                  cy.remove(probe);
+                  const canvas = label.querySelector('canvas.swatch');
+                  const ctx = canvas.getContext('2d');
+                  const pixels = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+                  let mask = '';
+                  for (let i = 3; i < pixels.length; i += 4) mask += pixels[i].toString(16);
+                  const c = ctx.getImageData(canvas.width >> 1, canvas.height >> 1, 1, 1).data;
+                  return { type, shape, drawn: canvas.dataset.shape, mask, center: `rgb(${c[0]},${c[1]},${c[2]})`, color };
+                });
+                """);
+    }
+
+    /** Every swatch of the legend has its type's shape and colour in the graph, and different shapes look different. */
+    protected static void assertLegendMatchesTheGraph() {
+        List<Map<String, Object>> legend = legendSwatches();
+        assertThat(legend).hasSize(9);
+        for (Map<String, Object> item : legend) {
+            assertThat(item.get("drawn")).as("legend shape of %s", item.get("type")).isEqualTo(item.get("shape"));
+            assertThat(item.get("center")).as("legend colour of %s", item.get("type"))
+                    .isEqualTo(((String) item.get("color")).replace(" ", ""));
+        }
+        // the old CSS legend drew 试点 (star) and 指标 (vee) alike
+        long shapes = legend.stream().map(m -> m.get("shape")).distinct().count();
+        assertThat(legend.stream().map(m -> m.get("mask")).distinct().count()).isEqualTo(shapes);
+    }
+
+    /**
+     * The PNG export ({@code window.policygraph.picture()}: title, query and legend above the graph), kept as
+     * target/screenshots/&lt;file&gt;.png: its height, the height of the plain graph picture, and the dark pixels
+     * in its top 200 rows (where the title, query and legend are drawn).
+     */
+    @SuppressWarnings("unchecked")
+    protected static Map<String, Object> exportedPicture(String file) {
+        Map<String, Object> picture = (Map<String, Object>) ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const size = (src) => new Promise((r) => { const i = new Image(); i.onload = () => r(i); i.src = src; });
+                (async () => {
+                  const plain = await size(window.policygraph.graph.png());
+                  const pic = await size(await window.policygraph.picture());
+                  const c = document.createElement('canvas');
+                  c.width = pic.width; c.height = 200;
+                  const ctx = c.getContext('2d');
+                  ctx.drawImage(pic, 0, 0);
+                  const band = ctx.getImageData(0, 0, pic.width, 200).data;
+                  let ink = 0;
+                  for (let i = 0; i < band.length; i += 4) if (band[i] < 200) ink++;
+                  done({ plainHeight: plain.height, height: pic.height, width: pic.width, ink, src: pic.src });
+                })();
+                """);
+        String src = (String) picture.get("src");
+        assertThat(src).startsWith("data:image/png;base64,");
+        try {
+            Files.write(SCREENSHOTS.resolve(file + ".png"), java.util.Base64.getDecoder().decode(src.substring(src.indexOf(',') + 1)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return picture;
+    }
+
+    // The Cypher console
+
+    protected void openConsole() {
+        driver.get("about:blank");
+        driver.get("http://localhost:" + port + "/cypher.html");
+        waitFor().until(d -> "true".equals(js("return document.body.dataset.ready || ''")));
+    }
+
+    protected void waitConsole() {
+        waitFor().until(d -> "0".equals(js("return document.body.dataset.busy || '0'"))
+                && !"运行中…".equals(d.findElement(By.id("status")).getText()));
+    }
+
+    /** Types a query and its parameters into the console and runs it. */
+    protected void query(String text, String parameters) {
+        js("document.getElementById('query').value = arguments[0];"
+                + " document.getElementById('parameters').value = arguments[1];", text, parameters);
+        js("document.getElementById('status').textContent = '运行中…'");
+        driver.findElement(By.id("run")).click();
+        waitConsole();
+    }
+
     protected static String encode(String value) {
         return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
     }

@@ -571,33 +571,7 @@ class ExplorerBrowserTest extends ExplorerBrowserSupport {
     @Test
     void legendSwatchesAreDrawnWithTheGraphsOwnShapes() {
         open("");
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> legend = (List<Map<String, Object>>) js("""
-                const cy = window.policygraph.cy;
-                return [...document.querySelectorAll('#legend label.legend-item')].map((label) => {
-                  const type = label.dataset.type;
-                  const probe = cy.add({ group: 'nodes', data: { id: '__probe_' + type, type } });
-                  const shape = probe.style('shape');
-                  const color = probe.style('background-color');
-                  cy.remove(probe);
-                  const canvas = label.querySelector('canvas.swatch');
-                  const ctx = canvas.getContext('2d');
-                  const pixels = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
-                  let mask = '';
-                  for (let i = 3; i < pixels.length; i += 4) mask += pixels[i].toString(16);
-                  const c = ctx.getImageData(canvas.width >> 1, canvas.height >> 1, 1, 1).data;
-                  return { type, shape, drawn: canvas.dataset.shape, mask, center: `rgb(${c[0]},${c[1]},${c[2]})`, color };
-                });
-                """);
-        assertThat(legend).hasSize(9);
-        for (Map<String, Object> item : legend) {
-            assertThat(item.get("drawn")).as("legend shape of %s", item.get("type")).isEqualTo(item.get("shape"));
-            assertThat(item.get("center")).as("legend colour of %s", item.get("type"))
-                    .isEqualTo(((String) item.get("color")).replace(" ", ""));
-        }
-        // different shapes look different: the old CSS legend drew 试点 (star) and 指标 (vee) alike
-        long shapes = legend.stream().map(m -> m.get("shape")).distinct().count();
-        assertThat(legend.stream().map(m -> m.get("mask")).distinct().count()).isEqualTo(shapes);
+        assertLegendMatchesTheGraph();
     }
 
     @Test
@@ -695,33 +669,9 @@ class ExplorerBrowserTest extends ExplorerBrowserSupport {
     void pngExportAddsTitleQueryAndLegendAboveTheGraph() {
         open("#preset=city-health-baiyin-provincial");
         waitFor().until(d -> hasNode(BAIYIN_TASK_14));
-        @SuppressWarnings("unchecked")
-        Map<String, Object> picture = (Map<String, Object>) ((JavascriptExecutor) driver).executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                const size = (src) => new Promise((r) => { const i = new Image(); i.onload = () => r(i); i.src = src; });
-                (async () => {
-                  const plain = await size(window.policygraph.graph.png());
-                  const pic = await size(await window.policygraph.picture());
-                  const c = document.createElement('canvas');
-                  c.width = pic.width; c.height = 200;
-                  const ctx = c.getContext('2d');
-                  ctx.drawImage(pic, 0, 0);
-                  const band = ctx.getImageData(0, 0, pic.width, 200).data;
-                  let ink = 0;
-                  for (let i = 0; i < band.length; i += 4) if (band[i] < 200) ink++;
-                  done({ plainHeight: plain.height, height: pic.height, ink, src: pic.src });
-                })();
-                """);
+        Map<String, Object> picture = exportedPicture("exported-picture");
         assertThat(((Number) picture.get("height")).intValue()).isGreaterThan(((Number) picture.get("plainHeight")).intValue() + 100);
         assertThat(((Number) picture.get("ink")).intValue()).as("title, query and legend drawn above the graph").isGreaterThan(2000);
-        String src = (String) picture.get("src");
-        assertThat(src).startsWith("data:image/png;base64,");
-        try {
-            Files.write(SCREENSHOTS.resolve("exported-picture.png"),
-                    java.util.Base64.getDecoder().decode(src.substring(src.indexOf(',') + 1)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @Test
@@ -1156,40 +1106,20 @@ class ExplorerBrowserTest extends ExplorerBrowserSupport {
         assertThat(driver.findElement(By.id("table-xlsx")).getText()).isEqualTo("导出 Excel");
         for (String which : List.of("tasks", "pilots", "indicators")) {
             @SuppressWarnings("unchecked")
-            Map<String, Object> got = (Map<String, Object>) ((JavascriptExecutor) driver).executeAsyncScript("""
-                    const done = arguments[arguments.length - 1];
-                    const p = window.policygraph;
-                    p.xlsx(arguments[0]).then(async (blob) => {
-                      const bytes = new Uint8Array(await blob.arrayBuffer());
-                      let s = '';
-                      for (const b of bytes) s += String.fromCharCode(b);
-                      const t = p.table(arguments[0]);
-                      done({ type: blob.type, base64: btoa(s), columns: t.columns, rows: t.rows.map((r) => r.map((v) => v == null ? '' : String(v))) });
-                    });
-                    """, which);
-            assertThat((String) got.get("type")).isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            Map<String, Object> t = (Map<String, Object>) js("const t = window.policygraph.table(arguments[0]);"
+                    + " return { columns: t.columns, rows: t.rows.map((r) => r.map((v) => v == null ? '' : String(v))) };", which);
             @SuppressWarnings("unchecked")
-            List<String> columns = (List<String>) got.get("columns");
+            List<String> columns = (List<String>) t.get("columns");
             @SuppressWarnings("unchecked")
-            List<List<String>> rows = (List<List<String>>) got.get("rows");
-            byte[] xlsx = java.util.Base64.getDecoder().decode((String) got.get("base64"));
-            Files.write(SCREENSHOTS.resolve("table-" + which + ".xlsx"), xlsx);
-            try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
-                var sheet = book.getSheetAt(0);
-                var format = new org.apache.poi.ss.usermodel.DataFormatter();
-                List<List<String>> read = new java.util.ArrayList<>();
-                for (int r = 0; r <= sheet.getLastRowNum(); r++) {
-                    var row = sheet.getRow(r);
-                    List<String> cells = new java.util.ArrayList<>();
-                    for (int c = 0; c < columns.size(); c++) {
-                        cells.add(row == null || row.getCell(c) == null ? "" : format.formatCellValue(row.getCell(c)));
-                    }
-                    read.add(cells);
-                }
-                assertThat(read.get(0)).isEqualTo(columns);
-                assertThat(read.subList(1, read.size())).as(which).isEqualTo(rows);
-                if (which.equals("tasks")) {
-                    assertThat(rows).hasSizeGreaterThan(3);
+            List<List<String>> rows = (List<List<String>>) t.get("rows");
+            List<List<String>> read = xlsxRows(which, "table-" + which);
+            assertThat(read.get(0)).isEqualTo(columns);
+            assertThat(read.subList(1, read.size())).as(which).isEqualTo(rows);
+            if (which.equals("tasks")) {
+                assertThat(rows).hasSizeGreaterThan(3);
+                byte[] xlsx = Files.readAllBytes(SCREENSHOTS.resolve("table-tasks.xlsx"));
+                try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+                    var sheet = book.getSheetAt(0);
                     assertThat(sheet.getSheetName()).isEqualTo("任务");
                     // the ordinal is a number in Excel, not text
                     assertThat(sheet.getRow(1).getCell(1).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.NUMERIC);
@@ -1297,27 +1227,6 @@ class ExplorerBrowserTest extends ExplorerBrowserSupport {
         assertThat(csv).hasSize(2);
         assertThat(csv.get(0)).isEqualTo("部门,牵头任务数,任务");
         assertThat(csv.get(1)).doesNotContain("{").matches("市卫生健康委,\\d+,.*\\p{IsHan}{4,}.*");
-    }
-
-    // ---------------------------------------------------------------------------------------------
-
-    private void openConsole() {
-        driver.get("about:blank");
-        driver.get("http://localhost:" + port + "/cypher.html");
-        waitFor().until(d -> "true".equals(js("return document.body.dataset.ready || ''")));
-    }
-
-    private void waitConsole() {
-        waitFor().until(d -> "0".equals(js("return document.body.dataset.busy || '0'"))
-                && !"运行中…".equals(d.findElement(By.id("status")).getText()));
-    }
-
-    private void query(String text, String parameters) {
-        js("document.getElementById('query').value = arguments[0];"
-                + " document.getElementById('parameters').value = arguments[1];", text, parameters);
-        js("document.getElementById('status').textContent = '运行中…'");
-        driver.findElement(By.id("run")).click();
-        waitConsole();
     }
 
 }
