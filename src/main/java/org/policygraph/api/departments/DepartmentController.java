@@ -4,6 +4,7 @@ import graphql.GraphQLContext;
 import graphql.schema.DataFetchingFieldSelectionSet;
 import java.util.List;
 import java.util.Map;
+import org.policygraph.api.support.GraphRequests;
 import org.policygraph.graph.query.Assignment;
 import org.policygraph.graph.query.Connection;
 import org.policygraph.graph.query.Department;
@@ -32,7 +33,7 @@ class DepartmentController {
     Connection<Department> departments(@Argument DepartmentWhere where, @Argument List<Sort> sort,
             @Argument Integer first, @Argument String after,
             DataFetchingFieldSelectionSet selection, GraphQLContext context) {
-        return queries.departments(where, sort, pages.request(first, after), selection, context);
+        return queries.departments(where, sort, pages.request(first, after), GraphRequests.selection(selection), GraphRequests.prefetch(context));
     }
 
     @BatchMapping

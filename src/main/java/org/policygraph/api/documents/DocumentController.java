@@ -5,6 +5,7 @@ import graphql.schema.DataFetchingFieldSelectionSet;
 import java.util.List;
 import java.util.Map;
 import org.policygraph.graph.DocumentCatalog;
+import org.policygraph.api.support.GraphRequests;
 import org.policygraph.graph.query.Connection;
 import org.policygraph.graph.query.Document;
 import org.policygraph.graph.query.DocumentQueries;
@@ -55,12 +56,12 @@ class DocumentController {
     Connection<Document> documents(@Argument DocumentWhere where, @Argument List<Sort> sort,
             @Argument Integer first, @Argument String after,
             DataFetchingFieldSelectionSet selection, GraphQLContext context) {
-        return queries.documents(where, sort, pages.request(first, after), selection, context);
+        return queries.documents(where, sort, pages.request(first, after), GraphRequests.selection(selection), GraphRequests.prefetch(context));
     }
 
     @QueryMapping
-    Document document(@Argument String key) {
-        return queries.document(key);
+    Document document(@Argument String key, DataFetchingFieldSelectionSet selection, GraphQLContext context) {
+        return queries.document(key, GraphRequests.selection(selection), GraphRequests.prefetch(context));
     }
 
     @BatchMapping

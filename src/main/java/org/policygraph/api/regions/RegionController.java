@@ -4,6 +4,7 @@ import graphql.GraphQLContext;
 import graphql.schema.DataFetchingFieldSelectionSet;
 import java.util.List;
 import java.util.Map;
+import org.policygraph.api.support.GraphRequests;
 import org.policygraph.graph.query.Connection;
 import org.policygraph.graph.query.Institution;
 import org.policygraph.graph.query.Pages;
@@ -32,12 +33,12 @@ class RegionController {
     Connection<Region> regions(@Argument RegionWhere where, @Argument List<Sort> sort,
             @Argument Integer first, @Argument String after,
             DataFetchingFieldSelectionSet selection, GraphQLContext context) {
-        return queries.regions(where, sort, pages.request(first, after), selection, context);
+        return queries.regions(where, sort, pages.request(first, after), GraphRequests.selection(selection), GraphRequests.prefetch(context));
     }
 
     @QueryMapping
-    Region region(@Argument String code) {
-        return queries.region(code);
+    Region region(@Argument String code, DataFetchingFieldSelectionSet selection, GraphQLContext context) {
+        return queries.region(code, GraphRequests.selection(selection), GraphRequests.prefetch(context));
     }
 
     @BatchMapping
