@@ -70,6 +70,24 @@ class BatchingTests extends ApiTestSupport {
         assertThat(statements.count()).isEqualTo(1);
     }
 
+    @Test
+    void shouldReadOneTaskWithItsNestedFieldsInOneStatement() {
+        String key = graphQlTester.document("{ tasks(first: 1, where: {pilotLevel: PROVINCE}) { edges { node { key } } } }")
+                .execute().path("tasks.edges[0].node.key").entity(String.class).get();
+        statements.reset();
+        var response = graphQlTester.document("""
+                query($key: ID!) { task(key: $key) {
+                  document { docNumber region { name parent { name } } }
+                  departments { department { name region { name } } evidence { document { key } } }
+                  pilots { task { key } sites { ... on Region { name } ... on Institution { name } } }
+                  evidence { document { key } }
+                } }""").variable("key", key).execute();
+        response.path("task.document.docNumber").entity(String.class).satisfies(n -> assertThat(n).isNotBlank());
+        response.path("task.evidence.document.key").entity(String.class).satisfies(k -> assertThat(k).isNotBlank());
+        response.path("task.pilots[*].task.key").entityList(String.class).contains(key);
+        assertThat(statements.count()).isEqualTo(1);
+    }
+
     private int statements(String document, Map<String, Object> variables, int expectedTasks) {
         statements.reset();
         var request = graphQlTester.documentName(document);

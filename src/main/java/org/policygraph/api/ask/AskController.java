@@ -1,7 +1,7 @@
 package org.policygraph.api.ask;
 
 import graphql.GraphQLContext;
-import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.DataFetchingEnvironment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -78,9 +78,9 @@ class AskController {
     }
 
     @QueryMapping
-    Answer ask(@Argument String question, @Argument Integer first, DataFetchingFieldSelectionSet selection,
+    Answer ask(@Argument String question, @Argument Integer first, DataFetchingEnvironment env,
             GraphQLContext context) {
-        Answered answered = answer(question, first, GraphRequests.selection(selection).get("tasks"),
+        Answered answered = answer(question, first, GraphRequests.selection(env).get("tasks"),
                 GraphRequests.prefetch(context));
         Interpretation i = answered.interpretation();
         return new Answer(question, new InterpretationView(i.chips(), graphql(i.criteria()), i.notUnderstood(), i.alternatives()),

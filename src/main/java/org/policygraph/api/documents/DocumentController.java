@@ -1,7 +1,7 @@
 package org.policygraph.api.documents;
 
 import graphql.GraphQLContext;
-import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.DataFetchingEnvironment;
 import java.util.List;
 import java.util.Map;
 import org.policygraph.graph.DocumentCatalog;
@@ -55,13 +55,13 @@ class DocumentController {
     @QueryMapping
     Connection<Document> documents(@Argument DocumentWhere where, @Argument List<Sort> sort,
             @Argument Integer first, @Argument String after,
-            DataFetchingFieldSelectionSet selection, GraphQLContext context) {
-        return queries.documents(where, sort, pages.request(first, after), GraphRequests.selection(selection), GraphRequests.prefetch(context));
+            DataFetchingEnvironment env, GraphQLContext context) {
+        return queries.documents(where, sort, pages.request(first, after), GraphRequests.selection(env), GraphRequests.prefetch(context));
     }
 
     @QueryMapping
-    Document document(@Argument String key, DataFetchingFieldSelectionSet selection, GraphQLContext context) {
-        return queries.document(key, GraphRequests.selection(selection), GraphRequests.prefetch(context));
+    Document document(@Argument String key, DataFetchingEnvironment env, GraphQLContext context) {
+        return queries.document(key, GraphRequests.selection(env), GraphRequests.prefetch(context));
     }
 
     @BatchMapping

@@ -1,7 +1,7 @@
 package org.policygraph.api.indicators;
 
 import graphql.GraphQLContext;
-import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.DataFetchingEnvironment;
 import java.util.List;
 import java.util.Map;
 import org.policygraph.api.support.GraphRequests;
@@ -34,8 +34,8 @@ class IndicatorController {
     @QueryMapping
     Connection<Indicator> indicators(@Argument IndicatorWhere where, @Argument List<Sort> sort,
             @Argument Integer first, @Argument String after,
-            DataFetchingFieldSelectionSet selection, GraphQLContext context) {
-        return queries.indicators(where, sort, pages.request(first, after), GraphRequests.selection(selection), GraphRequests.prefetch(context));
+            DataFetchingEnvironment env, GraphQLContext context) {
+        return queries.indicators(where, sort, pages.request(first, after), GraphRequests.selection(env), GraphRequests.prefetch(context));
     }
 
     @BatchMapping

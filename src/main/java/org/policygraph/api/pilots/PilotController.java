@@ -1,7 +1,7 @@
 package org.policygraph.api.pilots;
 
 import graphql.GraphQLContext;
-import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.DataFetchingEnvironment;
 import java.util.List;
 import java.util.Map;
 import org.policygraph.api.support.GraphRequests;
@@ -39,22 +39,22 @@ class PilotController {
     @QueryMapping
     Connection<Pilot> pilots(@Argument PilotWhere where, @Argument List<Sort> sort,
             @Argument Integer first, @Argument String after,
-            DataFetchingFieldSelectionSet selection, GraphQLContext context) {
-        return queries.pilots(where, sort, pages.request(first, after), GraphRequests.selection(selection), GraphRequests.prefetch(context));
+            DataFetchingEnvironment env, GraphQLContext context) {
+        return queries.pilots(where, sort, pages.request(first, after), GraphRequests.selection(env), GraphRequests.prefetch(context));
     }
 
     @QueryMapping
     Connection<Programme> programmes(@Argument ProgrammeWhere where, @Argument List<Sort> sort,
             @Argument Integer first, @Argument String after,
-            DataFetchingFieldSelectionSet selection, GraphQLContext context) {
-        return queries.programmes(where, sort, pages.request(first, after), GraphRequests.selection(selection), GraphRequests.prefetch(context));
+            DataFetchingEnvironment env, GraphQLContext context) {
+        return queries.programmes(where, sort, pages.request(first, after), GraphRequests.selection(env), GraphRequests.prefetch(context));
     }
 
     @QueryMapping
     Connection<Institution> institutions(@Argument InstitutionWhere where, @Argument List<Sort> sort,
             @Argument Integer first, @Argument String after,
-            DataFetchingFieldSelectionSet selection, GraphQLContext context) {
-        return queries.institutions(where, sort, pages.request(first, after), GraphRequests.selection(selection), GraphRequests.prefetch(context));
+            DataFetchingEnvironment env, GraphQLContext context) {
+        return queries.institutions(where, sort, pages.request(first, after), GraphRequests.selection(env), GraphRequests.prefetch(context));
     }
 
     /** The programme is a property of the pilot: no read needed. */

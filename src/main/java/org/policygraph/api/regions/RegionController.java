@@ -1,7 +1,7 @@
 package org.policygraph.api.regions;
 
 import graphql.GraphQLContext;
-import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.DataFetchingEnvironment;
 import java.util.List;
 import java.util.Map;
 import org.policygraph.api.support.GraphRequests;
@@ -32,13 +32,13 @@ class RegionController {
     @QueryMapping
     Connection<Region> regions(@Argument RegionWhere where, @Argument List<Sort> sort,
             @Argument Integer first, @Argument String after,
-            DataFetchingFieldSelectionSet selection, GraphQLContext context) {
-        return queries.regions(where, sort, pages.request(first, after), GraphRequests.selection(selection), GraphRequests.prefetch(context));
+            DataFetchingEnvironment env, GraphQLContext context) {
+        return queries.regions(where, sort, pages.request(first, after), GraphRequests.selection(env), GraphRequests.prefetch(context));
     }
 
     @QueryMapping
-    Region region(@Argument String code, DataFetchingFieldSelectionSet selection, GraphQLContext context) {
-        return queries.region(code, GraphRequests.selection(selection), GraphRequests.prefetch(context));
+    Region region(@Argument String code, DataFetchingEnvironment env, GraphQLContext context) {
+        return queries.region(code, GraphRequests.selection(env), GraphRequests.prefetch(context));
     }
 
     @BatchMapping

@@ -1,8 +1,14 @@
 package org.policygraph.api.support;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.GraphQLContext;
-import graphql.schema.DataFetchingFieldSelectionSet;
-import graphql.schema.SelectedField;
+import graphql.language.Field;
+import graphql.language.FragmentDefinition;
+import graphql.language.FragmentSpread;
+import graphql.language.InlineFragment;
+import graphql.language.SelectionSet;
+import graphql.schema.DataFetchingEnvironment;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +25,13 @@ public final class GraphRequests {
 
     private static final String PREFETCH = Prefetch.class.getName();
 
+    /**
+     * Selections per field of a parsed document, by the identity of the field's syntax node: a repeated
+     * question reuses its parsed document ({@link ParsedQueryCache}), hence its nodes, and so its
+     * selections. Held weakly: they go with their document.
+     */
+    private static final Cache<Field, Selection> SELECTIONS = Caffeine.newBuilder().weakKeys().maximumSize(10_000).build();
+
     private GraphRequests() {}
 
     /** The request's prefetched rows, one store per request. */
@@ -27,25 +40,43 @@ public final class GraphRequests {
     }
 
     /**
-     * What the root field's selection asks for, with aliases dropped and a field selected more than once
-     * (by aliases or fragments, or per type of a union) merged into one.
+     * What the field being fetched asks for, read from the query's syntax: aliases dropped, fragments
+     * expanded, and a field selected more than once (by aliases or fragments, or per type of a union)
+     * merged into one. {@code @skip} and {@code @include} are not evaluated: a field they leave out may
+     * be read, never answered.
      */
-    public static Selection selection(DataFetchingFieldSelectionSet selection) {
-        return of(selection.getImmediateFields());
+    public static Selection selection(DataFetchingEnvironment env) {
+        List<Field> fields = env.getMergedField().getFields();
+        Map<String, FragmentDefinition> fragments = env.getFragmentsByName();
+        return SELECTIONS.get(fields.get(0), first -> of(fields, fragments));
     }
 
-    private static Selection of(List<SelectedField> fields) {
-        if (fields.isEmpty()) {
+    private static Selection of(List<Field> fields, Map<String, FragmentDefinition> fragments) {
+        Map<String, List<Field>> byName = new LinkedHashMap<>();
+        for (Field field : fields) {
+            collect(field.getSelectionSet(), fragments, byName);
+        }
+        if (byName.isEmpty()) {
             return Selection.NONE;
         }
-        Map<String, List<SelectedField>> byName = new LinkedHashMap<>();
-        for (SelectedField field : fields) {
-            byName.computeIfAbsent(field.getName(), k -> new ArrayList<>()).add(field);
-        }
         Map<String, Selection> selected = new LinkedHashMap<>();
-        byName.forEach((name, same) -> selected.put(name, of(same.size() == 1
-                ? same.get(0).getSelectionSet().getImmediateFields()
-                : same.stream().flatMap(f -> f.getSelectionSet().getImmediateFields().stream()).toList())));
+        byName.forEach((name, same) -> selected.put(name, of(same, fragments)));
         return new Selection(selected);
+    }
+
+    private static void collect(SelectionSet selections, Map<String, FragmentDefinition> fragments,
+            Map<String, List<Field>> byName) {
+        if (selections == null) {
+            return;
+        }
+        for (graphql.language.Selection<?> selection : selections.getSelections()) {
+            if (selection instanceof Field field) {
+                byName.computeIfAbsent(field.getName(), k -> new ArrayList<>()).add(field);
+            } else if (selection instanceof InlineFragment inline) {
+                collect(inline.getSelectionSet(), fragments, byName);
+            } else if (selection instanceof FragmentSpread spread && fragments.containsKey(spread.getName())) {
+                collect(fragments.get(spread.getName()).getSelectionSet(), fragments, byName);
+            }
+        }
     }
 }

@@ -1,7 +1,7 @@
 package org.policygraph.api.tasks;
 
 import graphql.GraphQLContext;
-import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.DataFetchingEnvironment;
 import java.util.List;
 import java.util.Map;
 import org.policygraph.api.support.GraphRequests;
@@ -37,13 +37,13 @@ class TaskController {
     @QueryMapping
     Connection<Task> tasks(@Argument TaskWhere where, @Argument List<Sort> sort,
             @Argument Integer first, @Argument String after,
-            DataFetchingFieldSelectionSet selection, GraphQLContext context) {
-        return queries.tasks(where, sort, pages.request(first, after), GraphRequests.selection(selection), GraphRequests.prefetch(context));
+            DataFetchingEnvironment env, GraphQLContext context) {
+        return queries.tasks(where, sort, pages.request(first, after), GraphRequests.selection(env), GraphRequests.prefetch(context));
     }
 
     @QueryMapping
-    Task task(@Argument String key, DataFetchingFieldSelectionSet selection, GraphQLContext context) {
-        return queries.task(key, GraphRequests.selection(selection), GraphRequests.prefetch(context));
+    Task task(@Argument String key, DataFetchingEnvironment env, GraphQLContext context) {
+        return queries.task(key, GraphRequests.selection(env), GraphRequests.prefetch(context));
     }
 
     @BatchMapping

@@ -1,5 +1,7 @@
 package org.policygraph.graph.query;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,6 +22,15 @@ import org.springframework.stereotype.Component;
 public class ReadQueries {
 
     private static final Logger log = LoggerFactory.getLogger(ReadQueries.class);
+
+    /** A statement as generated for one shape of request, with the projection that reads its rows. */
+    private record Generated(String cypher, Projection projection) {}
+
+    /**
+     * Generated statements by shape: root field, filters given (not their values, which are parameters),
+     * sort and selection. A repeated question skips generating its Cypher.
+     */
+    private final Cache<List<Object>, Generated> generated = Caffeine.newBuilder().maximumSize(2_000).build();
 
     private final GraphSessions sessions;
     private final Duration timeout;
@@ -48,14 +59,20 @@ public class ReadQueries {
      *     null outside GraphQL: the nodes alone, with all their properties
      * @param prefetch the request's rows; null outside GraphQL
      */
-    <T> Connection<T> connection(ListStatement statement, Pages.PageRequest page, String type,
+    <T> Connection<T> connection(ListStatement statement, Pages.PageRequest pageRequest, String type,
             Function<Value, T> node, Selection selection, Prefetch prefetch) {
-        Projection projection = selection == null ? Projection.NONE : Projection.of(type, selection.at("edges", "node"));
         boolean counted = selection != null && selection.has("totalCount");
+        String where = statement.filter().where();
+        Generated page = generated.get(List.of(type, statement.match(), where, statement.orderBy(),
+                selection == null ? List.of() : selection, counted), k -> {
+                    Projection p = selection == null ? Projection.NONE : Projection.of(type, selection.at("edges", "node"));
+                    return new Generated(statement.page(p, counted), p);
+                });
+        Projection projection = page.projection();
         Map<String, Object> parameters = new HashMap<>(statement.filter().parameters());
-        parameters.put("offset", page.offset());
-        parameters.put("limit", page.size() + 1);
-        List<Value> records = list(statement.page(projection, counted), parameters);
+        parameters.put("offset", pageRequest.offset());
+        parameters.put("limit", pageRequest.size() + 1);
+        List<Value> records = list(page.cypher(), parameters);
         List<Value> rows = counted ? records.get(0).get("rows").asList(v -> v)
                 : records.stream().map(r -> r.get("row")).toList();
         Prefetch store = prefetch == null ? new Prefetch() : prefetch;
@@ -63,9 +80,9 @@ public class ReadQueries {
         List<T> nodes = rows.stream().map(node).toList();
         if (counted) {
             long total = records.get(0).get("total").asLong();
-            return new Connection<>(nodes, page, () -> total);
+            return new Connection<>(nodes, pageRequest, () -> total);
         }
-        return new Connection<>(nodes, page,
+        return new Connection<>(nodes, pageRequest,
                 () -> list(statement.count(), statement.filter().parameters()).get(0).get("total").asLong());
     }
 
@@ -75,8 +92,12 @@ public class ReadQueries {
      */
     <T> T node(String match, String variable, Map<String, Object> parameters, String type, Function<Value, T> node,
             Selection selection, Prefetch prefetch) {
-        Projection projection = selection == null ? Projection.NONE : Projection.of(type, selection);
-        List<Value> rows = list(match + "\nRETURN " + projection.map(variable, 0) + " AS row LIMIT 1", parameters);
+        Generated one = generated.get(List.of(type, match, variable, selection == null ? List.of() : selection), k -> {
+            Projection p = selection == null ? Projection.NONE : Projection.of(type, selection);
+            return new Generated(match + "\nRETURN " + p.map(variable, 0) + " AS row LIMIT 1", p);
+        });
+        Projection projection = one.projection();
+        List<Value> rows = list(one.cypher(), parameters);
         if (rows.isEmpty()) {
             return null;
         }
