@@ -2,6 +2,7 @@ package org.policygraph.graph.query;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The filters of {@link TaskWhere}, one constant per condition on a task {@code t}: each knows when the
@@ -215,18 +216,8 @@ enum TaskFilter {
         }
     },
 
-    THEME_TERM {
-        @Override
-        boolean isSet(TaskWhere w) {
-            return w.themeTerm() != null;
-        }
-
-        @Override
-        String condition(TaskWhere w, Filter filter, RegionNames names, boolean anchored) {
-            filter.parameter("themeTerm", w.themeTerm());
-            return "EXISTS { MATCH (t)-[tagged:HAS_THEME]->(:Theme) WHERE $themeTerm IN tagged.terms }";
-        }
-    },
+    THEME_TERM(TaskWhere::themeTerm, "themeTerm", false,
+            "EXISTS { MATCH (t)-[tagged:HAS_THEME]->(:Theme) WHERE $themeTerm IN tagged.terms }"),
 
     /** Every member holds; each member's parameters are renamed (allOf0_…) so that they cannot clash. */
     ALL_OF {
@@ -265,107 +256,32 @@ enum TaskFilter {
         }
     },
 
-    DOCUMENT_LEVEL {
-        @Override
-        boolean isSet(TaskWhere w) {
-            return w.documentLevel() != null;
-        }
+    DOCUMENT_LEVEL(TaskWhere::documentLevel, "documentLevel", false, "t.docLevel = $documentLevel"),
 
-        @Override
-        String condition(TaskWhere w, Filter filter, RegionNames names, boolean anchored) {
-            filter.parameter("documentLevel", w.documentLevel());
-            return "t.docLevel = $documentLevel";
-        }
-    },
+    YEAR(TaskWhere::year, "year", false, "t.year = $year"),
 
-    YEAR {
-        @Override
-        boolean isSet(TaskWhere w) {
-            return w.year() != null;
-        }
-
-        @Override
-        String condition(TaskWhere w, Filter filter, RegionNames names, boolean anchored) {
-            filter.parameter("year", w.year());
-            return "t.year = $year";
-        }
-    },
-
-    ISSUER {
-        @Override
-        boolean isSet(TaskWhere w) {
-            return w.issuer() != null;
-        }
-
-        @Override
-        String condition(TaskWhere w, Filter filter, RegionNames names, boolean anchored) {
-            filter.parameter("issuer", w.issuer());
-            return anchored ? null : "EXISTS { MATCH (t)<-[:HAS_TASK]-(doc:Document) WHERE doc.issuer = $issuer }";
-        }
-
+    ISSUER(TaskWhere::issuer, "issuer", false,
+            "EXISTS { MATCH (t)<-[:HAS_TASK]-(doc:Document) WHERE doc.issuer = $issuer }") {
         @Override
         Anchor anchor(TaskWhere w) {
             return new Anchor(10, "MATCH (:Document {issuer: $issuer})-[:HAS_TASK]->(t:Task)", true);
         }
     },
 
-    DOC_NUMBER {
-        @Override
-        boolean isSet(TaskWhere w) {
-            return w.docNumber() != null;
-        }
-
-        @Override
-        String condition(TaskWhere w, Filter filter, RegionNames names, boolean anchored) {
-            filter.parameter("docNumber", w.docNumber());
-            return anchored ? null : "EXISTS { MATCH (t)<-[:HAS_TASK]-(doc:Document) WHERE doc.docNumber = $docNumber }";
-        }
-
+    DOC_NUMBER(TaskWhere::docNumber, "docNumber", false,
+            "EXISTS { MATCH (t)<-[:HAS_TASK]-(doc:Document) WHERE doc.docNumber = $docNumber }") {
         @Override
         Anchor anchor(TaskWhere w) {
             return new Anchor(2, "MATCH (:Document {docNumber: $docNumber})-[:HAS_TASK]->(t:Task)", true);
         }
     },
 
-    ORDINAL {
-        @Override
-        boolean isSet(TaskWhere w) {
-            return w.ordinal() != null;
-        }
+    ORDINAL(TaskWhere::ordinal, "ordinal", false, "t.ordinal = $ordinal"),
 
-        @Override
-        String condition(TaskWhere w, Filter filter, RegionNames names, boolean anchored) {
-            filter.parameter("ordinal", w.ordinal());
-            return "t.ordinal = $ordinal";
-        }
-    },
+    TITLE_CONTAINS(TaskWhere::titleContains, "titleContains", false, Filter.contains("t.title", "titleContains")),
 
-    TITLE_CONTAINS {
-        @Override
-        boolean isSet(TaskWhere w) {
-            return w.titleContains() != null;
-        }
-
-        @Override
-        String condition(TaskWhere w, Filter filter, RegionNames names, boolean anchored) {
-            filter.parameter("titleContains", w.titleContains());
-            return Filter.contains("t.title", "titleContains");
-        }
-    },
-
-    MENTIONS_REGION {
-        @Override
-        boolean isSet(TaskWhere w) {
-            return w.mentionsRegion() != null;
-        }
-
-        @Override
-        String condition(TaskWhere w, Filter filter, RegionNames names, boolean anchored) {
-            filter.parameter("mentionsRegion", names.codes(w.mentionsRegion()));
-            return anchored ? null
-                    : "EXISTS { MATCH (t)-[:MENTIONS]->(named:Region) WHERE named.code IN $mentionsRegion }";
-        }
-
+    MENTIONS_REGION(TaskWhere::mentionsRegion, "mentionsRegion", true,
+            "EXISTS { MATCH (t)-[:MENTIONS]->(named:Region) WHERE named.code IN $mentionsRegion }") {
         @Override
         Anchor anchor(TaskWhere w) {
             return new Anchor(5, "MATCH (named:Region)<-[:MENTIONS]-(t:Task) WHERE named.code IN $mentionsRegion\n"
@@ -373,19 +289,8 @@ enum TaskFilter {
         }
     },
 
-    INDICATOR_DEADLINE {
-        @Override
-        boolean isSet(TaskWhere w) {
-            return w.indicatorDeadline() != null;
-        }
-
-        @Override
-        String condition(TaskWhere w, Filter filter, RegionNames names, boolean anchored) {
-            filter.parameter("indicatorDeadline", w.indicatorDeadline());
-            return anchored ? null
-                    : "EXISTS { MATCH (t)-[:SETS]->(target:Indicator) WHERE target.deadline = $indicatorDeadline }";
-        }
-
+    INDICATOR_DEADLINE(TaskWhere::indicatorDeadline, "indicatorDeadline", false,
+            "EXISTS { MATCH (t)-[:SETS]->(target:Indicator) WHERE target.deadline = $indicatorDeadline }") {
         @Override
         Anchor anchor(TaskWhere w) {
             return new Anchor(11, "MATCH (:Indicator {deadline: $indicatorDeadline})<-[:SETS]-(t:Task)\nWITH DISTINCT t",
@@ -393,37 +298,15 @@ enum TaskFilter {
         }
     },
 
-    THEME {
-        @Override
-        boolean isSet(TaskWhere w) {
-            return w.theme() != null;
-        }
-
-        @Override
-        String condition(TaskWhere w, Filter filter, RegionNames names, boolean anchored) {
-            filter.parameter("theme", w.theme());
-            return anchored ? null : "EXISTS { MATCH (t)-[:HAS_THEME]->(:Theme {name: $theme}) }";
-        }
-
+    THEME(TaskWhere::theme, "theme", false, "EXISTS { MATCH (t)-[:HAS_THEME]->(:Theme {name: $theme}) }") {
         @Override
         Anchor anchor(TaskWhere w) {
             return new Anchor(9, "MATCH (:Theme {name: $theme})<-[:HAS_THEME]-(t:Task)", true);
         }
     },
 
-    DOCUMENT_REGION {
-        @Override
-        boolean isSet(TaskWhere w) {
-            return w.documentRegion() != null;
-        }
-
-        @Override
-        String condition(TaskWhere w, Filter filter, RegionNames names, boolean anchored) {
-            filter.parameter("documentRegion", names.codes(w.documentRegion()));
-            return anchored ? null
-                    : Filter.inside("(t)<-[:HAS_TASK]-(:Document)-[:ISSUED_IN]->(:Region)", "documentRegion");
-        }
-
+    DOCUMENT_REGION(TaskWhere::documentRegion, "documentRegion", true,
+            Filter.inside("(t)<-[:HAS_TASK]-(:Document)-[:ISSUED_IN]->(:Region)", "documentRegion")) {
         @Override
         Anchor anchor(TaskWhere w) {
             return new Anchor(12, "MATCH (anchor:Region) WHERE anchor.code IN $documentRegion\n"
@@ -440,14 +323,39 @@ enum TaskFilter {
      */
     record Anchor(int rank, String match, boolean covers) {}
 
+    /** Of a filter of one field: its value, and whether that value is a region to read as division codes. */
+    private final Function<TaskWhere, Object> value;
+    private final String parameter;
+    private final boolean regionCodes;
+    private final String condition;
+
+    /** A filter of more than one field, or of its own kind: it overrides {@link #isSet} and {@link #condition}. */
+    TaskFilter() {
+        this(null, null, false, null);
+    }
+
+    /** A filter of one field: {@code condition} with the field's value as {@code $parameter}. */
+    TaskFilter(Function<TaskWhere, Object> value, String parameter, boolean regionCodes, String condition) {
+        this.value = value;
+        this.parameter = parameter;
+        this.regionCodes = regionCodes;
+        this.condition = condition;
+    }
+
     /** Whether the request sets this filter. */
-    abstract boolean isSet(TaskWhere w);
+    boolean isSet(TaskWhere w) {
+        return value.apply(w) != null;
+    }
 
     /**
      * Adds the filter's parameters to {@code filter} and returns its condition on {@code t}, or null when
      * the statement starts from this filter's anchor and that covers it ({@code anchored}).
      */
-    abstract String condition(TaskWhere w, Filter filter, RegionNames names, boolean anchored);
+    String condition(TaskWhere w, Filter filter, RegionNames names, boolean anchored) {
+        Object given = value.apply(w);
+        filter.parameter(parameter, regionCodes ? names.codes((String) given) : given);
+        return anchored ? null : condition;
+    }
 
     /** Where a task list can start from this filter (set in {@code w}), or null when it cannot. */
     Anchor anchor(TaskWhere w) {
