@@ -27,14 +27,33 @@ record Projection(String type, List<Nested> nested, Set<String> properties) {
     static final Projection NONE = new Projection(null, List.of(), Set.of());
 
     /**
-     * The properties behind each scalar field of Task, whose text and verbatim source are long: a task
-     * is read with the properties its selected fields need, plus its key and ordinal. Nodes of other
-     * types are small and read whole.
+     * The properties of each type's nodes that its fields read: a field of the same name reads that
+     * property. A node is read with the properties its selected fields need (and its key), not whole: the
+     * API's statements are dominated by reading properties, and a title or a task text is a long string.
      */
-    private static final Map<String, List<String>> TASK_PROPERTIES = Map.of(
-            "label", List.of("label"), "title", List.of("title"), "text", List.of("text"),
-            "truncated", List.of("truncated"), "year", List.of("year"), "documentLevel", List.of("docLevel"),
-            "evidence", List.of("text", "start", "end", "docKey"));
+    private static final Map<String, Set<String>> PROPERTIES = Map.of(
+            "Task", Set.of("key", "ordinal", "label", "title", "text", "truncated", "year"),
+            "Document", Set.of("key", "docNumber", "title", "issuer", "issueDate", "year", "level", "stub",
+                    "sourceName", "regionCode", "format", "contentHash", "extractorVersion", "loadedAt"),
+            "Section", Set.of("key", "ordinal", "label", "title"),
+            "Region", Set.of("code", "name", "level"),
+            "Department", Set.of("key", "name", "level", "regionCode"),
+            "Indicator", Set.of("key", "text", "value", "unit", "comparator", "deadline", "subject"),
+            "Pilot", Set.of("key", "level", "levelBasis", "declaredCount", "programme"),
+            "Institution", Set.of("key", "name", "regionCode"),
+            "Programme", Set.of("name"));
+
+    /** The properties behind the other fields that are worked out from the node itself ({@code type.field}). */
+    private static final Map<String, List<String>> COMPUTED = Map.of(
+            "Task.documentLevel", List.of("docLevel"),
+            "Task.evidence", List.of("text", "start", "end", "docKey"),
+            // served from the document's text node, by key; a stub has none
+            "Document.text", List.of("stub"),
+            "__typename", List.of());
+
+    /** Properties read whatever the selection: what the node's mapper needs (an ordinal is an int). */
+    private static final Map<String, List<String>> ALWAYS = Map.of(
+            "Task", List.of("ordinal"), "Section", List.of("ordinal"));
 
     static Projection of(String type, Selection selection) {
         return of(type, selection, List.of());
@@ -49,25 +68,39 @@ record Projection(String type, List<Nested> nested, Set<String> properties) {
             return needs.isEmpty() ? NONE : new Projection(null, List.of(), Set.copyOf(needs));
         }
         List<Nested> nested = new ArrayList<>();
-        Set<String> properties = new TreeSet<>(List.of("key", "ordinal"));
-        properties.addAll(needs);
+        Set<String> known = PROPERTIES.getOrDefault(type, Set.of());
+        Set<String> properties = new TreeSet<>(needs);
+        properties.add(Relation.keyProperty(type));
+        properties.addAll(ALWAYS.getOrDefault(type, List.of()));
+        boolean whole = known.isEmpty();
         for (Map.Entry<String, Selection> field : new TreeMap<>(selection.fields()).entrySet()) {
-            properties.addAll(TASK_PROPERTIES.getOrDefault(field.getKey(), List.of()));
-            Relation<?> relation = Relations.find(type, field.getKey());
+            String name = field.getKey();
+            Relation<?> relation = Relations.find(type, name);
             if (relation != null) {
                 List<Projection> slots = relation.slots().stream().map(slot -> of(slot, field.getValue())).toList();
                 nested.add(new Nested(relation, slots, false));
+            } else if (known.contains(name)) {
+                properties.add(name);
+            } else if (COMPUTED.containsKey(type + "." + name) || COMPUTED.containsKey(name)) {
+                properties.addAll(COMPUTED.getOrDefault(type + "." + name, List.of()));
+            } else {
+                // a field this table does not know: the node is read whole, as its mapper may need anything
+                whole = true;
             }
         }
-        Projection projection = new Projection(type, List.copyOf(nested),
-                type.equals("Task") ? Set.copyOf(properties) : Set.of());
+        Projection projection = new Projection(type, List.copyOf(nested), whole ? Set.of() : Set.copyOf(properties));
         // A task's evidence is quoted from the task itself.
         return type.equals("Task") ? projection.quoting(selection.get("evidence")) : projection;
     }
 
     /** The projection of a slot's node, for the selection of the relation's value. */
     private static Projection of(Relation.Slot slot, Selection value) {
-        Projection projection = of(slot.type(), slot.via() == null ? value : value.get(slot.via()), slot.needs());
+        // A node of no type of its own is read for the mapper, which always needs them; a typed node only
+        // when the value's evidence, quoted from it, is selected.
+        boolean quoting = slot.type() == null || slot.quotes() == null || slot.quotes().isEmpty()
+                || value.has(slot.quotes());
+        Projection projection = of(slot.type(), slot.via() == null ? value : value.get(slot.via()),
+                quoting ? slot.needs() : List.of());
         return slot.quotes() == null ? projection
                 : projection.quoting(slot.quotes().isEmpty() ? value : value.get(slot.quotes()));
     }

@@ -41,7 +41,8 @@ record Relation<V>(String type, String field, String parent, String body, List<S
      *     when the node is read whole and the fields below it are left to their own relations
      * @param via the field of the value under which the node's fields are selected (as {@code department}
      *     of an Assignment); null when they are selected on the value itself
-     * @param needs properties the mapper reads whatever the selection (e.g. to quote evidence from a task)
+     * @param needs properties the mapper reads whatever the selection (e.g. to quote evidence from a task;
+     *     with {@code quotes} a field, only when that field is selected)
      * @param quotes the field of the value that holds {@link Evidence} quoted from this node ("" when the
      *     value is that evidence), whose document the same statement can read; null when there is none
      */
@@ -62,9 +63,12 @@ record Relation<V>(String type, String field, String parent, String body, List<S
             return new Slot(entry, variable, null, null, List.of(), null);
         }
 
-        /** A node read whole, from which the value's {@code field} quotes its evidence. */
+        /**
+         * A node of no GraphQL type of its own from which the value's {@code field} quotes its evidence
+         * ("": the value is that evidence), read with the properties quoting needs.
+         */
         static Slot quoted(String entry, String variable, String field) {
-            return new Slot(entry, variable, null, null, List.of(), field);
+            return new Slot(entry, variable, null, null, Relations.QUOTED_TASK, field);
         }
     }
 

@@ -19,6 +19,9 @@ final class Relations {
 
     private Relations() {}
 
+    /** What evidence quoted from a task reads of it (Task#quote), with what its mapper needs. */
+    static final List<String> QUOTED_TASK = List.of("key", "ordinal", "source", "text", "start", "end", "docKey");
+
     /** A field whose rows are nodes of {@code childType} (see {@link Relation} for the other arguments). */
     private static <V> Relation<V> nodes(String type, String field, String body, String variable, String childType,
             String order, boolean single, Function<Value, V> value) {
@@ -34,7 +37,8 @@ final class Relations {
             "MATCH (s#:Section)-[:HAS_TASK]->(parent)", "s#", "Section", null, true, Section::of);
     static final Relation<Assignment> TASK_DEPARTMENTS = new Relation<>("Task", "departments",
             Relation.parentOf("Task"), "MATCH (parent)-[a#:ASSIGNED_TO]->(d#:Department)",
-            List.of(quoted("task", "parent", "evidence"), under("department", "d#", "Department")), "assignment: a# {.*}",
+            List.of(new Relation.Slot("task", "parent", "Task", "task", QUOTED_TASK, "evidence"),
+                    under("department", "d#", "Department")), "assignment: a# {.*}",
             "a#.position", false, Assignment::of);
     static final Relation<Region> TASK_REGIONS = nodes("Task", "regions",
             "MATCH (parent)-[m#:MENTIONS]->(r#:Region)", "r#", "Region", "m#.start, r#.code", false, Region::of);
@@ -55,8 +59,7 @@ final class Relations {
     /** A theme's evidence is quoted from the task's verbatim source (Task#quote). */
     static final Relation<ThemeTag> TASK_THEMES = new Relation<>("Task", "themes",
             Relation.parentOf("Task"), "MATCH (parent)-[h#:HAS_THEME]->(theme#:Theme)",
-            List.of(new Relation.Slot("task", "parent", null, null,
-                    List.of("key", "ordinal", "source", "text", "start", "end", "docKey"), "evidence")),
+            List.of(new Relation.Slot("task", "parent", null, null, QUOTED_TASK, "evidence")),
             "name: theme#.name, terms: h#.terms, start: h#.start, end: h#.end",
             "h#.start, theme#.name", false, Relations::theme);
 
@@ -128,8 +131,7 @@ final class Relations {
     /** The assignment's evidence is quoted from its task: the task is read with the properties quoting needs. */
     static final Relation<Assignment> DEPARTMENT_TASKS = new Relation<>("Department", "tasks",
             Relation.parentOf("Department"), "MATCH (t#:Task)-[a#:ASSIGNED_TO]->(parent)",
-            List.of(new Relation.Slot("task", "t#", "Task", "task", List.of("text", "start", "end", "docKey", "source"),
-                    "evidence"), whole("department", "parent")),
+            List.of(new Relation.Slot("task", "t#", "Task", "task", QUOTED_TASK, "evidence"), whole("department", "parent")),
             "assignment: a# {.*}", "t#.docKey, t#.ordinal", false, Assignment::of);
 
     static final List<Relation<?>> ALL = List.of(TASK_DOCUMENT, TASK_SECTION, TASK_DEPARTMENTS, TASK_REGIONS,
