@@ -334,11 +334,11 @@ public final class QueryBench {
      * isolated), the systems taking turns block by block, so that whatever else the machine does falls on all
      * three alike. Reports each system's median and the ratios.
      */
-    static void versus(String beforeUrl, String afterUrl, String boltUri, int rounds, int block) throws IOException {
+    static void versus(String aUrl, String bUrl, String boltUri, int rounds, int block) throws IOException {
         System.out.printf("%nversus: per question %d rounds of %d calls in a row per system, the systems taking turns"
                 + " (after a first round not measured)%n", rounds, block);
-        System.out.printf("%-32s | %17s | %17s | %17s | %7s | %7s | %7s%n", "question", "before p50/p99 ms",
-                "after p50/p99 ms", "Cypher p50/p99 ms", "bef/Cy", "aft/Cy", "aft/bef");
+        System.out.printf("%-32s | %17s | %17s | %17s | %7s | %7s | %7s%n", "question", "A p50/p99 ms",
+                "B p50/p99 ms", "Cypher p50/p99 ms", "A/Cy", "B/Cy", "B/A");
         try (Driver driver = GraphDatabase.driver(boltUri, AuthTokens.none())) {
             for (Question q : questions()) {
                 long[][] nanos = new long[3][rounds * block];
@@ -348,8 +348,8 @@ public final class QueryBench {
                         for (int i = 0; i < block; i++) {
                             long t0 = System.nanoTime();
                             switch (s) {
-                                case 0 -> graphql(beforeUrl, q.graphql(), q.variables());
-                                case 1 -> graphql(afterUrl, q.graphql(), q.variables());
+                                case 0 -> graphql(aUrl, q.graphql(), q.variables());
+                                case 1 -> graphql(bUrl, q.graphql(), q.variables());
                                 default -> cypher(driver, q);
                             }
                             if (round >= 0) nanos[s][round * block + i] = System.nanoTime() - t0;
