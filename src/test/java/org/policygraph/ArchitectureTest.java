@@ -67,4 +67,15 @@ class ArchitectureTest {
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("org.policygraph.graph.GraphSessions")
                 .check(MAIN);
     }
+
+    /**
+     * graph answers the API in its own terms (a {@code Selection} of fields, a request's {@code Prefetch}):
+     * the API turns GraphQL's types into those, and graph does not know GraphQL.
+     */
+    @Test
+    void graphDoesNotDependOnGraphQl() {
+        noClasses().that().resideInAPackage("org.policygraph.graph..")
+                .should().dependOnClassesThat().resideInAnyPackage("graphql..")
+                .check(MAIN);
+    }
 }

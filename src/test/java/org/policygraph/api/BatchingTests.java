@@ -7,18 +7,18 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Nested fields are read by the list's own statement, or loaded per level for all parents at once: the
- * number of statements depends on the query's shape, not on how many results it has. Statements are
- * counted at the Driver.
+ * Nested fields are read by their root field's own statement (or, for parents reached otherwise, loaded per
+ * level for all parents at once): the number of statements depends on the query's shape, not on how many
+ * results it has. Statements are counted at the Driver.
  */
 class BatchingTests extends ApiTestSupport {
 
     /**
      * The tasks list, which reads the task's document, section, departments, regions, pilots, indicators
-     * and cites too, plus one statement for each field below those: evidence.document, document.region,
-     * region.parent, department.region, department.tasks and the document of those tasks.
+     * and cites too, and every field below those (evidence.document, document.region, region.parent,
+     * department.region, department.tasks and the document of those tasks): one statement.
      */
-    static final int NESTED_TASK_FIELD_STATEMENTS = 1 + 6;
+    static final int NESTED_TASK_FIELD_STATEMENTS = 1;
 
     @Test
     void shouldRunAsManyStatementsForTwentyTasksAsForTwo() {
@@ -67,6 +67,24 @@ class BatchingTests extends ApiTestSupport {
         response.path("indicators.edges[*].node.evidence.text").entityList(String.class)
                 .contains("达到100%", "超过350个");
         response.path("indicators.edges[*].node.document.docNumber").entityList(String.class).hasSize(5);
+        assertThat(statements.count()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldReadOneTaskWithItsNestedFieldsInOneStatement() {
+        String key = graphQlTester.document("{ tasks(first: 1, where: {pilotLevel: PROVINCE}) { edges { node { key } } } }")
+                .execute().path("tasks.edges[0].node.key").entity(String.class).get();
+        statements.reset();
+        var response = graphQlTester.document("""
+                query($key: ID!) { task(key: $key) {
+                  document { docNumber region { name parent { name } } }
+                  departments { department { name region { name } } evidence { document { key } } }
+                  pilots { task { key } sites { ... on Region { name } ... on Institution { name } } }
+                  evidence { document { key } }
+                } }""").variable("key", key).execute();
+        response.path("task.document.docNumber").entity(String.class).satisfies(n -> assertThat(n).isNotBlank());
+        response.path("task.evidence.document.key").entity(String.class).satisfies(k -> assertThat(k).isNotBlank());
+        response.path("task.pilots[*].task.key").entityList(String.class).contains(key);
         assertThat(statements.count()).isEqualTo(1);
     }
 

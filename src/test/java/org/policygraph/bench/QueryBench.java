@@ -255,6 +255,7 @@ public final class QueryBench {
                     args.length > 5 ? Integer.parseInt(args[5]) : DEFAULT_WARMUP_SECONDS);
             case "load" -> load(args[1], Integer.parseInt(args[2]), args[3], args.length > 4 ? args[4] : "all");
             case "isolated" -> isolated(args[1], args[2], args.length > 3 ? Integer.parseInt(args[3]) : 300);
+            case "versus" -> versus(args[1], args[2], args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]));
             default -> throw new IllegalArgumentException(args[0]);
         }
         System.out.println("load after: " + Machine.loadAverage());
@@ -323,6 +324,46 @@ public final class QueryBench {
                                 new String[] {"GraphQL", "Cypher", "@neo4j/graphql"}[s], errors[qi][s]);
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * Two builds of the app side by side, each serving its own copy of the same graph, and the Cypher floor:
+     * every question {@code rounds} times, in blocks of {@code block} calls of one system in a row (warm, as
+     * isolated), the systems taking turns block by block, so that whatever else the machine does falls on all
+     * three alike. Reports each system's median and the ratios.
+     */
+    static void versus(String aUrl, String bUrl, String boltUri, int rounds, int block) throws IOException {
+        System.out.printf("%nversus: per question %d rounds of %d calls in a row per system, the systems taking turns"
+                + " (after a first round not measured)%n", rounds, block);
+        System.out.printf("%-32s | %17s | %17s | %17s | %7s | %7s | %7s%n", "question", "A p50/p99 ms",
+                "B p50/p99 ms", "Cypher p50/p99 ms", "A/Cy", "B/Cy", "B/A");
+        try (Driver driver = GraphDatabase.driver(boltUri, AuthTokens.none())) {
+            for (Question q : questions()) {
+                long[][] nanos = new long[3][rounds * block];
+                for (int round = -1; round < rounds; round++) {
+                    for (int turn = 0; turn < 3; turn++) {
+                        int s = (turn + Math.max(round, 0)) % 3;
+                        for (int i = 0; i < block; i++) {
+                            long t0 = System.nanoTime();
+                            switch (s) {
+                                case 0 -> graphql(aUrl, q.graphql(), q.variables());
+                                case 1 -> graphql(bUrl, q.graphql(), q.variables());
+                                default -> cypher(driver, q);
+                            }
+                            if (round >= 0) nanos[s][round * block + i] = System.nanoTime() - t0;
+                        }
+                    }
+                }
+                double[] p50 = new double[3];
+                double[] p99 = new double[3];
+                for (int s = 0; s < 3; s++) {
+                    p50[s] = Stats.percentile(nanos[s], 50) / 1e6;
+                    p99[s] = Stats.percentile(nanos[s], 99) / 1e6;
+                }
+                System.out.printf("%-32s | %8.2f %8.2f | %8.2f %8.2f | %8.2f %8.2f | %7.2f | %7.2f | %7.2f%n", q.name(),
+                        p50[0], p99[0], p50[1], p99[1], p50[2], p99[2], p50[0] / p50[2], p50[1] / p50[2], p50[1] / p50[0]);
             }
         }
     }

@@ -1,8 +1,7 @@
 package org.policygraph.api.ask;
 
 import graphql.GraphQLContext;
-import graphql.schema.DataFetchingFieldSelectionSet;
-import graphql.schema.SelectedField;
+import graphql.schema.DataFetchingEnvironment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +10,9 @@ import org.policygraph.ask.Interpretation;
 import org.policygraph.ask.QuestionInterpreter;
 import org.policygraph.ask.WhereLiteral;
 import org.policygraph.extract.region.RegionGazetteer;
+import org.policygraph.api.support.GraphRequests;
+import org.policygraph.graph.query.Prefetch;
+import org.policygraph.graph.query.Selection;
 import org.policygraph.graph.query.ApiException;
 import org.policygraph.graph.query.ApiProperties;
 import org.policygraph.graph.query.Connection;
@@ -62,9 +64,8 @@ class AskController {
 
     private record Answered(Interpretation interpretation, Connection<Task> tasks) {}
 
-    /** {@code selection} and {@code context}: of the answer's tasks field, null outside GraphQL. */
-    private Answered answer(String question, Integer first, DataFetchingFieldSelectionSet selection,
-            GraphQLContext context) {
+    /** {@code selection} and {@code prefetch}: of the answer's tasks field, null outside GraphQL. */
+    private Answered answer(String question, Integer first, Selection selection, Prefetch prefetch) {
         if (question == null || question.isBlank()) {
             throw new ApiException.BadInput("question must not be blank");
         }
@@ -72,16 +73,15 @@ class AskController {
         Connection<Task> found = interpretation.chips().isEmpty()
                 ? Connection.empty(pages.request(first, null))
                 : tasks.tasks(interpretation.criteria(), null,
-                        pages.request(first != null ? first : properties.maxPageSize(), null), selection, context);
+                        pages.request(first != null ? first : properties.maxPageSize(), null), selection, prefetch);
         return new Answered(interpretation, found);
     }
 
     @QueryMapping
-    Answer ask(@Argument String question, @Argument Integer first, DataFetchingFieldSelectionSet selection,
+    Answer ask(@Argument String question, @Argument Integer first, DataFetchingEnvironment env,
             GraphQLContext context) {
-        DataFetchingFieldSelectionSet taskSelection = selection.getFields("tasks").stream().findFirst()
-                .map(SelectedField::getSelectionSet).orElse(null);
-        Answered answered = answer(question, first, taskSelection, context);
+        Answered answered = answer(question, first, GraphRequests.selection(env).get("tasks"),
+                GraphRequests.prefetch(context));
         Interpretation i = answered.interpretation();
         return new Answer(question, new InterpretationView(i.chips(), graphql(i.criteria()), i.notUnderstood(), i.alternatives()),
                 answered.tasks());

@@ -1,9 +1,10 @@
 package org.policygraph.api.departments;
 
 import graphql.GraphQLContext;
-import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.DataFetchingEnvironment;
 import java.util.List;
 import java.util.Map;
+import org.policygraph.api.support.GraphRequests;
 import org.policygraph.graph.query.Assignment;
 import org.policygraph.graph.query.Connection;
 import org.policygraph.graph.query.Department;
@@ -31,8 +32,8 @@ class DepartmentController {
     @QueryMapping
     Connection<Department> departments(@Argument DepartmentWhere where, @Argument List<Sort> sort,
             @Argument Integer first, @Argument String after,
-            DataFetchingFieldSelectionSet selection, GraphQLContext context) {
-        return queries.departments(where, sort, pages.request(first, after), selection, context);
+            DataFetchingEnvironment env, GraphQLContext context) {
+        return queries.departments(where, sort, pages.request(first, after), GraphRequests.selection(env), GraphRequests.prefetch(context));
     }
 
     @BatchMapping

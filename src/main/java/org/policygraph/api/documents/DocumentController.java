@@ -1,10 +1,11 @@
 package org.policygraph.api.documents;
 
 import graphql.GraphQLContext;
-import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.DataFetchingEnvironment;
 import java.util.List;
 import java.util.Map;
 import org.policygraph.graph.DocumentCatalog;
+import org.policygraph.api.support.GraphRequests;
 import org.policygraph.graph.query.Connection;
 import org.policygraph.graph.query.Document;
 import org.policygraph.graph.query.DocumentQueries;
@@ -54,13 +55,13 @@ class DocumentController {
     @QueryMapping
     Connection<Document> documents(@Argument DocumentWhere where, @Argument List<Sort> sort,
             @Argument Integer first, @Argument String after,
-            DataFetchingFieldSelectionSet selection, GraphQLContext context) {
-        return queries.documents(where, sort, pages.request(first, after), selection, context);
+            DataFetchingEnvironment env, GraphQLContext context) {
+        return queries.documents(where, sort, pages.request(first, after), GraphRequests.selection(env), GraphRequests.prefetch(context));
     }
 
     @QueryMapping
-    Document document(@Argument String key) {
-        return queries.document(key);
+    Document document(@Argument String key, DataFetchingEnvironment env, GraphQLContext context) {
+        return queries.document(key, GraphRequests.selection(env), GraphRequests.prefetch(context));
     }
 
     @BatchMapping

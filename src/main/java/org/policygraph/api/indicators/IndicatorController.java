@@ -1,9 +1,10 @@
 package org.policygraph.api.indicators;
 
 import graphql.GraphQLContext;
-import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.DataFetchingEnvironment;
 import java.util.List;
 import java.util.Map;
+import org.policygraph.api.support.GraphRequests;
 import org.policygraph.graph.query.Connection;
 import org.policygraph.graph.query.Document;
 import org.policygraph.graph.query.Evidence;
@@ -33,22 +34,22 @@ class IndicatorController {
     @QueryMapping
     Connection<Indicator> indicators(@Argument IndicatorWhere where, @Argument List<Sort> sort,
             @Argument Integer first, @Argument String after,
-            DataFetchingFieldSelectionSet selection, GraphQLContext context) {
-        return queries.indicators(where, sort, pages.request(first, after), selection, context);
+            DataFetchingEnvironment env, GraphQLContext context) {
+        return queries.indicators(where, sort, pages.request(first, after), GraphRequests.selection(env), GraphRequests.prefetch(context));
     }
 
     @BatchMapping
-    Map<Indicator, Task> task(List<Indicator> indicators, GraphQLContext context) {
-        return queries.task(indicators, context);
+    Map<Indicator, Task> task(List<Indicator> indicators) {
+        return queries.task(indicators);
     }
 
     @BatchMapping
-    Map<Indicator, Document> document(List<Indicator> indicators, GraphQLContext context) {
-        return queries.document(indicators, context);
+    Map<Indicator, Document> document(List<Indicator> indicators) {
+        return queries.document(indicators);
     }
 
     @BatchMapping
-    Map<Indicator, Evidence> evidence(List<Indicator> indicators, GraphQLContext context) {
-        return queries.evidence(indicators, context);
+    Map<Indicator, Evidence> evidence(List<Indicator> indicators) {
+        return queries.evidence(indicators);
     }
 }

@@ -1,9 +1,10 @@
 package org.policygraph.api.pilots;
 
 import graphql.GraphQLContext;
-import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.DataFetchingEnvironment;
 import java.util.List;
 import java.util.Map;
+import org.policygraph.api.support.GraphRequests;
 import org.policygraph.graph.query.Connection;
 import org.policygraph.graph.query.Evidence;
 import org.policygraph.graph.query.Institution;
@@ -38,22 +39,22 @@ class PilotController {
     @QueryMapping
     Connection<Pilot> pilots(@Argument PilotWhere where, @Argument List<Sort> sort,
             @Argument Integer first, @Argument String after,
-            DataFetchingFieldSelectionSet selection, GraphQLContext context) {
-        return queries.pilots(where, sort, pages.request(first, after), selection, context);
+            DataFetchingEnvironment env, GraphQLContext context) {
+        return queries.pilots(where, sort, pages.request(first, after), GraphRequests.selection(env), GraphRequests.prefetch(context));
     }
 
     @QueryMapping
     Connection<Programme> programmes(@Argument ProgrammeWhere where, @Argument List<Sort> sort,
             @Argument Integer first, @Argument String after,
-            DataFetchingFieldSelectionSet selection, GraphQLContext context) {
-        return queries.programmes(where, sort, pages.request(first, after), selection, context);
+            DataFetchingEnvironment env, GraphQLContext context) {
+        return queries.programmes(where, sort, pages.request(first, after), GraphRequests.selection(env), GraphRequests.prefetch(context));
     }
 
     @QueryMapping
     Connection<Institution> institutions(@Argument InstitutionWhere where, @Argument List<Sort> sort,
             @Argument Integer first, @Argument String after,
-            DataFetchingFieldSelectionSet selection, GraphQLContext context) {
-        return queries.institutions(where, sort, pages.request(first, after), selection, context);
+            DataFetchingEnvironment env, GraphQLContext context) {
+        return queries.institutions(where, sort, pages.request(first, after), GraphRequests.selection(env), GraphRequests.prefetch(context));
     }
 
     /** The programme is a property of the pilot: no read needed. */
@@ -63,32 +64,32 @@ class PilotController {
     }
 
     @BatchMapping(typeName = "Pilot", field = "task")
-    Map<Pilot, Task> pilotTask(List<Pilot> pilots, GraphQLContext context) {
-        return queries.task(pilots, context);
+    Map<Pilot, Task> pilotTask(List<Pilot> pilots) {
+        return queries.task(pilots);
     }
 
     @BatchMapping
-    Map<Pilot, List<Object>> sites(List<Pilot> pilots, GraphQLContext context) {
-        return queries.sites(pilots, context);
+    Map<Pilot, List<Object>> sites(List<Pilot> pilots) {
+        return queries.sites(pilots);
     }
 
     @BatchMapping(typeName = "Pilot", field = "evidence")
-    Map<Pilot, Evidence> pilotEvidence(List<Pilot> pilots, GraphQLContext context) {
-        return queries.evidence(pilots, context);
+    Map<Pilot, Evidence> pilotEvidence(List<Pilot> pilots) {
+        return queries.evidence(pilots);
     }
 
     @BatchMapping(typeName = "Programme", field = "pilots")
-    Map<Programme, List<Pilot>> programmePilots(List<Programme> programmes, GraphQLContext context) {
-        return queries.programmePilots(programmes, context);
+    Map<Programme, List<Pilot>> programmePilots(List<Programme> programmes) {
+        return queries.programmePilots(programmes);
     }
 
     @BatchMapping(typeName = "Institution", field = "region")
-    Map<Institution, Region> institutionRegion(List<Institution> institutions, GraphQLContext context) {
-        return queries.institutionRegion(institutions, context);
+    Map<Institution, Region> institutionRegion(List<Institution> institutions) {
+        return queries.institutionRegion(institutions);
     }
 
     @BatchMapping(typeName = "Institution", field = "pilots")
-    Map<Institution, List<Pilot>> institutionPilots(List<Institution> institutions, GraphQLContext context) {
-        return queries.institutionPilots(institutions, context);
+    Map<Institution, List<Pilot>> institutionPilots(List<Institution> institutions) {
+        return queries.institutionPilots(institutions);
     }
 }

@@ -1,9 +1,10 @@
 package org.policygraph.api.regions;
 
 import graphql.GraphQLContext;
-import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.DataFetchingEnvironment;
 import java.util.List;
 import java.util.Map;
+import org.policygraph.api.support.GraphRequests;
 import org.policygraph.graph.query.Connection;
 import org.policygraph.graph.query.Institution;
 import org.policygraph.graph.query.Pages;
@@ -31,13 +32,13 @@ class RegionController {
     @QueryMapping
     Connection<Region> regions(@Argument RegionWhere where, @Argument List<Sort> sort,
             @Argument Integer first, @Argument String after,
-            DataFetchingFieldSelectionSet selection, GraphQLContext context) {
-        return queries.regions(where, sort, pages.request(first, after), selection, context);
+            DataFetchingEnvironment env, GraphQLContext context) {
+        return queries.regions(where, sort, pages.request(first, after), GraphRequests.selection(env), GraphRequests.prefetch(context));
     }
 
     @QueryMapping
-    Region region(@Argument String code) {
-        return queries.region(code);
+    Region region(@Argument String code, DataFetchingEnvironment env, GraphQLContext context) {
+        return queries.region(code, GraphRequests.selection(env), GraphRequests.prefetch(context));
     }
 
     @BatchMapping

@@ -19,8 +19,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Answers a {@link PrefetchedField} straight from the rows its list statement already read, and hands
- * it to the field's {@code @BatchMapping} only for parents reached otherwise. The batch mapping alone
+ * Answers every nested field that reads the graph (a {@link PrefetchedField}) straight from the rows its
+ * root field's statement already read, and hands it to the field's {@code @BatchMapping} only for parents
+ * reached otherwise (e.g. the document of an evidence). The batch mapping alone
  * would give the same answer from the same rows, but through a DataLoader, a Reactor publisher and
  * Spring's handler invocation per field; on a page of pilots with their tasks, documents and sites that
  * was a quarter of the request's CPU.
@@ -56,7 +57,7 @@ class PrefetchedFields {
         @Override
         public Object get(DataFetchingEnvironment env) throws Exception {
             Object value = env.getSource() instanceof KeyedNode parent
-                    ? prefetched.value(env.getGraphQlContext(), parent.key()) : PrefetchedField.NOT_READ;
+                    ? prefetched.value(GraphRequests.prefetch(env.getGraphQlContext()), parent.key()) : PrefetchedField.NOT_READ;
             return value == PrefetchedField.NOT_READ ? batched.get(env) : value;
         }
     }

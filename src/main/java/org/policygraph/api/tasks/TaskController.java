@@ -1,9 +1,10 @@
 package org.policygraph.api.tasks;
 
 import graphql.GraphQLContext;
-import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.DataFetchingEnvironment;
 import java.util.List;
 import java.util.Map;
+import org.policygraph.api.support.GraphRequests;
 import org.policygraph.graph.query.Assignment;
 import org.policygraph.graph.query.Connection;
 import org.policygraph.graph.query.Document;
@@ -36,47 +37,47 @@ class TaskController {
     @QueryMapping
     Connection<Task> tasks(@Argument TaskWhere where, @Argument List<Sort> sort,
             @Argument Integer first, @Argument String after,
-            DataFetchingFieldSelectionSet selection, GraphQLContext context) {
-        return queries.tasks(where, sort, pages.request(first, after), selection, context);
+            DataFetchingEnvironment env, GraphQLContext context) {
+        return queries.tasks(where, sort, pages.request(first, after), GraphRequests.selection(env), GraphRequests.prefetch(context));
     }
 
     @QueryMapping
-    Task task(@Argument String key) {
-        return queries.task(key);
+    Task task(@Argument String key, DataFetchingEnvironment env, GraphQLContext context) {
+        return queries.task(key, GraphRequests.selection(env), GraphRequests.prefetch(context));
     }
 
     @BatchMapping
-    Map<Task, Document> document(List<Task> tasks, GraphQLContext context) {
-        return queries.document(tasks, context);
+    Map<Task, Document> document(List<Task> tasks) {
+        return queries.document(tasks);
     }
 
     @BatchMapping
-    Map<Task, Section> section(List<Task> tasks, GraphQLContext context) {
-        return queries.section(tasks, context);
+    Map<Task, Section> section(List<Task> tasks) {
+        return queries.section(tasks);
     }
 
     @BatchMapping
-    Map<Task, List<Assignment>> departments(List<Task> tasks, GraphQLContext context) {
-        return queries.departments(tasks, context);
+    Map<Task, List<Assignment>> departments(List<Task> tasks) {
+        return queries.departments(tasks);
     }
 
     @BatchMapping
-    Map<Task, List<Region>> regions(List<Task> tasks, GraphQLContext context) {
-        return queries.regions(tasks, context);
+    Map<Task, List<Region>> regions(List<Task> tasks) {
+        return queries.regions(tasks);
     }
 
     @BatchMapping
-    Map<Task, List<Pilot>> pilots(List<Task> tasks, GraphQLContext context) {
-        return queries.pilots(tasks, context);
+    Map<Task, List<Pilot>> pilots(List<Task> tasks) {
+        return queries.pilots(tasks);
     }
 
     @BatchMapping
-    Map<Task, List<Indicator>> indicators(List<Task> tasks, GraphQLContext context) {
-        return queries.indicators(tasks, context);
+    Map<Task, List<Indicator>> indicators(List<Task> tasks) {
+        return queries.indicators(tasks);
     }
 
     @BatchMapping
-    Map<Task, List<Document>> cites(List<Task> tasks, GraphQLContext context) {
-        return queries.cites(tasks, context);
+    Map<Task, List<Document>> cites(List<Task> tasks) {
+        return queries.cites(tasks);
     }
 }

@@ -1,7 +1,5 @@
 package org.policygraph.graph.query;
 
-import graphql.GraphQLContext;
-import graphql.schema.DataFetchingFieldSelectionSet;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -16,19 +14,6 @@ public class DepartmentQueries {
 
     private static final Map<String, String> SORT_FIELDS = Map.of("NAME", "d.name");
 
-    private static final String REGION = """
-            UNWIND $keys AS key
-            MATCH (:Department {key: key})-[:OF_REGION]->(r:Region)
-            RETURN key, r {.*} AS node
-            """;
-
-    private static final String TASKS = """
-            UNWIND $keys AS key
-            MATCH (t:Task)-[a:ASSIGNED_TO]->(d:Department {key: key})
-            RETURN key, t {.*} AS task, a {.*} AS assignment, d {.*} AS department
-            ORDER BY t.docKey, t.ordinal
-            """;
-
     private final ReadQueries queries;
     private final RegionNames regionNames;
 
@@ -38,7 +23,7 @@ public class DepartmentQueries {
     }
 
     public Connection<Department> departments(DepartmentWhere where, List<Sort> sort, Pages.PageRequest page,
-            DataFetchingFieldSelectionSet selection, GraphQLContext context) {
+            Selection selection, Prefetch prefetch) {
         Filter filter = new Filter();
         if (where != null) {
             filter.when(where.name(), "name", "d.name = $name")
@@ -54,14 +39,14 @@ public class DepartmentQueries {
         }
         String orderBy = ListStatement.orderBy(sort, SORT_FIELDS, "d.name", "d.key");
         return queries.connection(new ListStatement("MATCH (d:Department)", filter, "d", orderBy), page,
-                "Department", Department::of, selection, context);
+                "Department", Department::of, selection, prefetch);
     }
 
     public Map<Department, Region> region(List<Department> departments) {
-        return queries.one(departments, Department::key, REGION, r -> Region.of(r.get("node")));
+        return queries.one(departments, Department::key, Relations.DEPARTMENT_REGION);
     }
 
     public Map<Department, List<Assignment>> tasks(List<Department> departments) {
-        return queries.many(departments, Department::key, TASKS, Assignment::of);
+        return queries.many(departments, Department::key, Relations.DEPARTMENT_TASKS);
     }
 }

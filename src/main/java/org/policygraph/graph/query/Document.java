@@ -10,7 +10,7 @@ import org.neo4j.driver.Value;
  */
 public record Document(String key, String docNumber, String title, String issuer, String issueDate, Integer year,
         String level, boolean stub, String sourceName, String regionCode, String format, String contentHash,
-        String extractorVersion, String loadedAt) {
+        String extractorVersion, String loadedAt) implements KeyedNode {
 
     static Document of(Value n) {
         return new Document(Nodes.string(n, "key"), Nodes.string(n, "docNumber"), Nodes.string(n, "title"),

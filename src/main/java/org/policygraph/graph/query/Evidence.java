@@ -1,3 +1,10 @@
 package org.policygraph.graph.query;
 
-public record Evidence(String text, int start, int end, String documentKey) {}
+/** A quoted span of a document; its {@link #key()} is the document's, by which its document is read. */
+public record Evidence(String text, int start, int end, String documentKey) implements KeyedNode {
+
+    @Override
+    public String key() {
+        return documentKey;
+    }
+}

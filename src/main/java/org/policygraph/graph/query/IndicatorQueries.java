@@ -1,7 +1,5 @@
 package org.policygraph.graph.query;
 
-import graphql.GraphQLContext;
-import graphql.schema.DataFetchingFieldSelectionSet;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -27,7 +25,7 @@ public class IndicatorQueries {
     }
 
     public Connection<Indicator> indicators(IndicatorWhere where, List<Sort> sort, Pages.PageRequest page,
-            DataFetchingFieldSelectionSet selection, GraphQLContext context) {
+            Selection selection, Prefetch prefetch) {
         Filter filter = new Filter();
         if (where != null) {
             filter.when(where.unit(), "unit", "i.unit = $unit")
@@ -42,18 +40,18 @@ public class IndicatorQueries {
         }
         String orderBy = ListStatement.orderBy(sort, SORT_FIELDS, "i.key", "i.key");
         return queries.connection(new ListStatement("MATCH (i:Indicator)", filter, "i", orderBy), page,
-                "Indicator", Indicator::of, selection, context);
+                "Indicator", Indicator::of, selection, prefetch);
     }
 
-    public Map<Indicator, Task> task(List<Indicator> indicators, GraphQLContext context) {
-        return queries.one(indicators, Indicator::key, Relations.INDICATOR_TASK, context);
+    public Map<Indicator, Task> task(List<Indicator> indicators) {
+        return queries.one(indicators, Indicator::key, Relations.INDICATOR_TASK);
     }
 
-    public Map<Indicator, Document> document(List<Indicator> indicators, GraphQLContext context) {
-        return queries.one(indicators, Indicator::key, Relations.INDICATOR_DOCUMENT, context);
+    public Map<Indicator, Document> document(List<Indicator> indicators) {
+        return queries.one(indicators, Indicator::key, Relations.INDICATOR_DOCUMENT);
     }
 
-    public Map<Indicator, Evidence> evidence(List<Indicator> indicators, GraphQLContext context) {
-        return queries.one(indicators, Indicator::key, Relations.INDICATOR_EVIDENCE, context);
+    public Map<Indicator, Evidence> evidence(List<Indicator> indicators) {
+        return queries.one(indicators, Indicator::key, Relations.INDICATOR_EVIDENCE);
     }
 }

@@ -11,19 +11,19 @@ import java.util.stream.Collectors;
 record ListStatement(String match, Filter filter, String variable, String orderBy) {
 
     /**
-     * The page as rows written by {@code projection}: one row per node ({@code row}), or, when
+     * The page as node maps written by {@code projection}: one per node ({@code row}), or, when
      * {@code counted}, one record with the total and the page's rows ({@code total}, {@code rows}).
      */
     String page(Projection projection, boolean counted) {
         String matched = match + "\n" + filter.where();
         String page = "WITH " + variable + " ORDER BY " + orderBy + " SKIP $offset LIMIT $limit";
         if (!counted) {
-            return matched + "\n" + page + "\nRETURN " + projection.row(variable) + " AS row";
+            return matched + "\n" + page + "\nRETURN " + projection.map(variable, 0) + " AS row";
         }
         // Counted before sorting: ORDER BY with LIMIT keeps only the top rows instead of sorting them all.
         return matched + "\nWITH collect(" + variable + ") AS matched"
                 + "\nCALL (matched) { UNWIND matched AS " + variable + "\n" + page
-                + "\nRETURN collect(" + projection.row(variable) + ") AS rows }"
+                + "\nRETURN collect(" + projection.map(variable, 0) + ") AS rows }"
                 + "\nRETURN size(matched) AS total, rows";
     }
 

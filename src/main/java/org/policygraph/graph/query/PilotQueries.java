@@ -1,7 +1,5 @@
 package org.policygraph.graph.query;
 
-import graphql.GraphQLContext;
-import graphql.schema.DataFetchingFieldSelectionSet;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -31,7 +29,7 @@ public class PilotQueries {
     }
 
     public Connection<Pilot> pilots(PilotWhere where, List<Sort> sort, Pages.PageRequest page,
-            DataFetchingFieldSelectionSet selection, GraphQLContext context) {
+            Selection selection, Prefetch prefetch) {
         Filter filter = new Filter();
         if (where != null) {
             // A region is not a condition: the statement starts from it and walks down to its pilots.
@@ -47,11 +45,11 @@ public class PilotQueries {
                 ? Filter.pilotsWithSitesUnder("region", "p") + "\nWITH DISTINCT p"
                 : "MATCH (p:Pilot)";
         return queries.connection(new ListStatement(match, filter, "p", orderBy), page, "Pilot", Pilot::of,
-                selection, context);
+                selection, prefetch);
     }
 
     public Connection<Programme> programmes(ProgrammeWhere where, List<Sort> sort, Pages.PageRequest page,
-            DataFetchingFieldSelectionSet selection, GraphQLContext context) {
+            Selection selection, Prefetch prefetch) {
         Filter filter = new Filter();
         if (where != null) {
             filter.when(where.name(), "name", "g.name = $name")
@@ -61,11 +59,11 @@ public class PilotQueries {
         }
         String orderBy = ListStatement.orderBy(sort, Map.of("NAME", "g.name"), "g.name", "g.name");
         return queries.connection(new ListStatement("MATCH (g:Programme)", filter, "g", orderBy), page,
-                "Programme", Programme::of, selection, context);
+                "Programme", Programme::of, selection, prefetch);
     }
 
     public Connection<Institution> institutions(InstitutionWhere where, List<Sort> sort, Pages.PageRequest page,
-            DataFetchingFieldSelectionSet selection, GraphQLContext context) {
+            Selection selection, Prefetch prefetch) {
         Filter filter = new Filter();
         if (where != null) {
             filter.when(where.name(), "name", "i.name = $name")
@@ -74,31 +72,31 @@ public class PilotQueries {
         }
         String orderBy = ListStatement.orderBy(sort, Map.of("NAME", "i.name"), "i.key", "i.key");
         return queries.connection(new ListStatement("MATCH (i:Institution)", filter, "i", orderBy), page,
-                "Institution", Institution::of, selection, context);
+                "Institution", Institution::of, selection, prefetch);
     }
 
-    public Map<Pilot, Task> task(List<Pilot> pilots, GraphQLContext context) {
-        return queries.one(pilots, Pilot::key, Relations.PILOT_TASK, context);
+    public Map<Pilot, Task> task(List<Pilot> pilots) {
+        return queries.one(pilots, Pilot::key, Relations.PILOT_TASK);
     }
 
     /** Each pilot's sites: {@link Region}s and {@link Institution}s. */
-    public Map<Pilot, List<Object>> sites(List<Pilot> pilots, GraphQLContext context) {
-        return queries.many(pilots, Pilot::key, Relations.PILOT_SITES, context);
+    public Map<Pilot, List<Object>> sites(List<Pilot> pilots) {
+        return queries.many(pilots, Pilot::key, Relations.PILOT_SITES);
     }
 
-    public Map<Pilot, Evidence> evidence(List<Pilot> pilots, GraphQLContext context) {
-        return queries.one(pilots, Pilot::key, Relations.PILOT_EVIDENCE, context);
+    public Map<Pilot, Evidence> evidence(List<Pilot> pilots) {
+        return queries.one(pilots, Pilot::key, Relations.PILOT_EVIDENCE);
     }
 
-    public Map<Programme, List<Pilot>> programmePilots(List<Programme> programmes, GraphQLContext context) {
-        return queries.many(programmes, Programme::name, Relations.PROGRAMME_PILOTS, context);
+    public Map<Programme, List<Pilot>> programmePilots(List<Programme> programmes) {
+        return queries.many(programmes, Programme::name, Relations.PROGRAMME_PILOTS);
     }
 
-    public Map<Institution, Region> institutionRegion(List<Institution> institutions, GraphQLContext context) {
-        return queries.one(institutions, Institution::key, Relations.INSTITUTION_REGION, context);
+    public Map<Institution, Region> institutionRegion(List<Institution> institutions) {
+        return queries.one(institutions, Institution::key, Relations.INSTITUTION_REGION);
     }
 
-    public Map<Institution, List<Pilot>> institutionPilots(List<Institution> institutions, GraphQLContext context) {
-        return queries.many(institutions, Institution::key, Relations.INSTITUTION_PILOTS, context);
+    public Map<Institution, List<Pilot>> institutionPilots(List<Institution> institutions) {
+        return queries.many(institutions, Institution::key, Relations.INSTITUTION_PILOTS);
     }
 }

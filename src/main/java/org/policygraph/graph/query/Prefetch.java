@@ -1,25 +1,20 @@
 package org.policygraph.graph.query;
 
-import graphql.GraphQLContext;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.neo4j.driver.Value;
 
 /**
- * Rows of nested fields that a list statement has already read, for the rest of one GraphQL request:
- * the batch loaders answer from here and query only for parents that are not in it.
+ * Rows of nested fields that a request's statements have already read, for the rest of that request:
+ * the API keeps one per request and answers each nested field ({@link PrefetchedField}) from it, falling
+ * back to a batch statement only for parents it does not hold.
  */
-final class Prefetch {
+public final class Prefetch {
 
-    private static final String CONTEXT_KEY = Prefetch.class.getName();
+    public Prefetch() {}
 
     private final Map<String, List<Value>> rows = new ConcurrentHashMap<>();
-
-    /** The request's prefetched rows; a throwaway store outside a GraphQL request (no context). */
-    static Prefetch of(GraphQLContext context) {
-        return context == null ? new Prefetch() : context.computeIfAbsent(CONTEXT_KEY, k -> new Prefetch());
-    }
 
     void put(Relation<?> relation, String parentKey, List<Value> children) {
         rows.put(relation.id() + "\u0000" + parentKey, children);

@@ -1,12 +1,11 @@
 package org.policygraph.graph.query;
 
-import graphql.GraphQLContext;
 import java.util.List;
 import org.neo4j.driver.Value;
 
 /**
- * A nested field whose rows a list statement reads ahead (a {@link Relation}), as the API's data
- * fetchers see it: its value for a parent is there when the request's list statements read it.
+ * A nested field (a {@link Relation}) as the API's data fetchers see it: its value for a parent is in
+ * the request's {@link Prefetch} when a statement of the request read it.
  */
 public final class PrefetchedField {
 
@@ -19,15 +18,15 @@ public final class PrefetchedField {
         this.relation = relation;
     }
 
-    /** The field {@code type.field}, or null when no list statement reads it ahead. */
+    /** The field {@code type.field}, or null when it is not a relation of the graph. */
     public static PrefetchedField find(String type, String field) {
         Relation<?> relation = Relations.find(type, field);
         return relation == null ? null : new PrefetchedField(relation);
     }
 
     /** The field's value for the parent from the request's rows, or {@link #NOT_READ}. */
-    public Object value(GraphQLContext context, String parentKey) {
-        List<Value> rows = Prefetch.of(context).get(relation, parentKey);
+    public Object value(Prefetch prefetch, String parentKey) {
+        List<Value> rows = prefetch == null ? null : prefetch.get(relation, parentKey);
         if (rows == null) {
             return NOT_READ;
         }

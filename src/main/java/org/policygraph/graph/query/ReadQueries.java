@@ -1,8 +1,7 @@
 package org.policygraph.graph.query;
 
-import graphql.GraphQLContext;
-import graphql.schema.DataFetchingFieldSelectionSet;
-import graphql.schema.SelectedField;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,6 +23,15 @@ public class ReadQueries {
 
     private static final Logger log = LoggerFactory.getLogger(ReadQueries.class);
 
+    /** A statement as generated for one shape of request, with the projection that reads its rows. */
+    private record Generated(String cypher, Projection projection) {}
+
+    /**
+     * Generated statements by shape: root field, filters given (not their values, which are parameters),
+     * sort and selection. A repeated question skips generating its Cypher.
+     */
+    private final Cache<List<Object>, Generated> generated = Caffeine.newBuilder().maximumSize(2_000).build();
+
     private final GraphSessions sessions;
     private final Duration timeout;
 
@@ -44,91 +52,72 @@ public class ReadQueries {
 
     /**
      * One page of a list statement (fetching one extra row to know whether a next page exists) of nodes
-     * of {@code type}, with the nested fields the selection asks for read by the same statement and kept
-     * in the request's {@link Prefetch}, and the total count too when the selection asks for it. Without
-     * a selection (a call from outside GraphQL) it reads the nodes alone.
+     * of {@code type}, with the nested fields {@code selection} asks for read by the same statement and
+     * kept in {@code prefetch}, and the total count too when the selection asks for it.
+     *
+     * @param selection what is asked of the connection ({@code totalCount}, {@code edges { node { … } }});
+     *     null outside GraphQL: the nodes alone, with all their properties
+     * @param prefetch the request's rows; null outside GraphQL
      */
-    <T> Connection<T> connection(ListStatement statement, Pages.PageRequest page, String type,
-            Function<Value, T> node, DataFetchingFieldSelectionSet selection, GraphQLContext context) {
-        Projection projection = selection == null ? Projection.NONE : Projection.of(type, nodeFields(selection));
-        boolean counted = selection != null
-                && selection.getImmediateFields().stream().anyMatch(f -> f.getName().equals("totalCount"));
+    <T> Connection<T> connection(ListStatement statement, Pages.PageRequest pageRequest, String type,
+            Function<Value, T> node, Selection selection, Prefetch prefetch) {
+        boolean counted = selection != null && selection.has("totalCount");
+        String where = statement.filter().where();
+        Generated page = generated.get(List.of(type, statement.match(), where, statement.orderBy(),
+                selection == null ? List.of() : selection, counted), k -> {
+                    Projection p = selection == null ? Projection.NONE : Projection.of(type, selection.at("edges", "node"));
+                    return new Generated(statement.page(p, counted), p);
+                });
+        Projection projection = page.projection();
         Map<String, Object> parameters = new HashMap<>(statement.filter().parameters());
-        parameters.put("offset", page.offset());
-        parameters.put("limit", page.size() + 1);
-        Prefetch prefetch = Prefetch.of(context);
-        List<Value> records = list(statement.page(projection, counted), parameters);
+        parameters.put("offset", pageRequest.offset());
+        parameters.put("limit", pageRequest.size() + 1);
+        List<Value> records = list(page.cypher(), parameters);
         List<Value> rows = counted ? records.get(0).get("rows").asList(v -> v)
                 : records.stream().map(r -> r.get("row")).toList();
-        rows.forEach(row -> projection.register(row, prefetch));
-        List<T> nodes = rows.stream().map(row -> node.apply(row.get("node"))).toList();
+        Prefetch store = prefetch == null ? new Prefetch() : prefetch;
+        rows.forEach(row -> projection.register(row, store));
+        List<T> nodes = rows.stream().map(node).toList();
         if (counted) {
             long total = records.get(0).get("total").asLong();
-            return new Connection<>(nodes, page, () -> total);
+            return new Connection<>(nodes, pageRequest, () -> total);
         }
-        return new Connection<>(nodes, page,
+        return new Connection<>(nodes, pageRequest,
                 () -> list(statement.count(), statement.filter().parameters()).get(0).get("total").asLong());
     }
 
     /**
-     * The fields selected under {@code edges { node { … } } }: what {@code getFields("edges/node/*")}
-     * returns, without compiling that glob on every request.
+     * The node {@code match} binds to {@code variable} (the first, or null when there is none), with the
+     * nested fields {@code selection} asks for read by the same statement and kept in {@code prefetch}.
      */
-    private static List<SelectedField> nodeFields(DataFetchingFieldSelectionSet selection) {
-        return children(children(selection.getImmediateFields(), "edges"), "node");
-    }
-
-    private static List<SelectedField> children(List<SelectedField> fields, String name) {
-        return fields.stream().filter(f -> f.getName().equals(name))
-                .flatMap(f -> f.getSelectionSet().getImmediateFields().stream()).toList();
-    }
-
-    /**
-     * The values of {@code relation} for many parents: from the rows the request's list statements
-     * already read, and ONE statement for the other parents.
-     */
-    <P, V> Map<P, List<V>> many(Collection<P> parents, Function<P, String> key, Relation<V> relation,
-            GraphQLContext context) {
-        Prefetch prefetch = Prefetch.of(context);
-        Map<String, List<Value>> byKey = new HashMap<>();
-        List<String> missing = new ArrayList<>();
-        for (String k : keys(parents, key)) {
-            List<Value> rows = prefetch.get(relation, k);
-            if (rows != null) {
-                byKey.put(k, rows);
-            } else {
-                missing.add(k);
-            }
+    <T> T node(String match, String variable, Map<String, Object> parameters, String type, Function<Value, T> node,
+            Selection selection, Prefetch prefetch) {
+        Generated one = generated.get(List.of(type, match, variable, selection == null ? List.of() : selection), k -> {
+            Projection p = selection == null ? Projection.NONE : Projection.of(type, selection);
+            return new Generated(match + "\nRETURN " + p.map(variable, 0) + " AS row LIMIT 1", p);
+        });
+        Projection projection = one.projection();
+        List<Value> rows = list(one.cypher(), parameters);
+        if (rows.isEmpty()) {
+            return null;
         }
-        if (!missing.isEmpty()) {
-            for (Value r : list(relation.batchStatement(), Map.of("keys", missing))) {
-                byKey.computeIfAbsent(r.get("key").asString(), k -> new ArrayList<>()).add(r.get("row"));
-            }
+        Value row = rows.get(0).get("row");
+        projection.register(row, prefetch == null ? new Prefetch() : prefetch);
+        return node.apply(row);
+    }
+
+    /** The values of {@code relation} for many parents, in ONE statement. */
+    <P, V> Map<P, List<V>> many(Collection<P> parents, Function<P, String> key, Relation<V> relation) {
+        Map<String, List<Value>> byKey = new HashMap<>();
+        for (Value r : list(relation.batchStatement(), Map.of("keys", keys(parents, key)))) {
+            byKey.computeIfAbsent(r.get("key").asString(), k -> new ArrayList<>()).add(r.get("row"));
         }
         return perParent(parents, key, byKey, relation.value());
     }
 
     /** Like {@link #many} for a field with at most one value; parents without one are left out (null). */
-    <P, V> Map<P, V> one(Collection<P> parents, Function<P, String> key, Relation<V> relation, GraphQLContext context) {
-        return firstOfEach(many(parents, key, relation, context));
-    }
-
-    /**
-     * The children of many parents in ONE statement: {@code cypher} receives the parents' distinct
-     * keys as {@code $keys} and returns rows with a {@code key} column naming the parent.
-     */
-    <P, V> Map<P, List<V>> many(Collection<P> parents, Function<P, String> key, String cypher,
-            Function<Value, V> row) {
-        Map<String, List<Value>> byKey = new HashMap<>();
-        for (Value r : list(cypher, Map.of("keys", keys(parents, key)))) {
-            byKey.computeIfAbsent(r.get("key").asString(), k -> new ArrayList<>()).add(r);
-        }
-        return perParent(parents, key, byKey, row);
-    }
-
-    /** Like {@link #many} for a field with at most one value; parents without one are left out (null). */
-    <P, V> Map<P, V> one(Collection<P> parents, Function<P, String> key, String cypher, Function<Value, V> row) {
-        return firstOfEach(many(parents, key, cypher, row));
+    <P, V> Map<P, V> one(Collection<P> parents, Function<P, String> key, Relation<V> relation) {
+        return firstOfEach(many(parents, key, relation));
     }
 
     /** Each parent with its rows (by its key) read by {@code row}, in the parents' order. */

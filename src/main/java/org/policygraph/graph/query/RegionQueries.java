@@ -1,7 +1,5 @@
 package org.policygraph.graph.query;
 
-import graphql.GraphQLContext;
-import graphql.schema.DataFetchingFieldSelectionSet;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -16,28 +14,6 @@ public class RegionQueries {
 
     private static final Map<String, String> SORT_FIELDS = Map.of("NAME", "r.name");
 
-    private static final String REGION = "MATCH (r:Region {code: $code}) RETURN r {.*} AS node";
-
-    private static final String PARENT = """
-            UNWIND $keys AS key
-            MATCH (:Region {code: key})-[:PART_OF]->(p:Region)
-            RETURN key, p {.*} AS node
-            """;
-
-    private static final String CHILDREN = """
-            UNWIND $keys AS key
-            MATCH (c:Region)-[:PART_OF]->(:Region {code: key})
-            RETURN key, c {.*} AS node
-            ORDER BY c.code
-            """;
-
-    private static final String INSTITUTIONS = """
-            UNWIND $keys AS key
-            MATCH (i:Institution)-[:LOCATED_IN]->(:Region {code: key})
-            RETURN key, i {.*} AS node
-            ORDER BY i.key
-            """;
-
     private final ReadQueries queries;
     private final RegionNames regionNames;
 
@@ -47,7 +23,7 @@ public class RegionQueries {
     }
 
     public Connection<Region> regions(RegionWhere where, List<Sort> sort, Pages.PageRequest page,
-            DataFetchingFieldSelectionSet selection, GraphQLContext context) {
+            Selection selection, Prefetch prefetch) {
         Filter filter = new Filter();
         if (where != null) {
             filter.when(regionNames.codes(where.name()), "name", "r.code IN $name")
@@ -61,24 +37,24 @@ public class RegionQueries {
         }
         String orderBy = ListStatement.orderBy(sort, SORT_FIELDS, "r.code", "r.code");
         return queries.connection(new ListStatement("MATCH (r:Region)", filter, "r", orderBy), page,
-                "Region", Region::of, selection, context);
+                "Region", Region::of, selection, prefetch);
     }
 
-    /** The region with this code, or null. */
-    public Region region(String code) {
-        return queries.list(REGION, Map.of("code", code)).stream()
-                .map(r -> Region.of(r.get("node"))).findFirst().orElse(null);
+    /** The region with this code, or null, with what {@code selection} asks of it (see {@link TaskQueries}). */
+    public Region region(String code, Selection selection, Prefetch prefetch) {
+        return queries.node("MATCH (r:Region {code: $code})", "r", Map.of("code", code), "Region", Region::of,
+                selection, prefetch);
     }
 
     public Map<Region, Region> parent(List<Region> regions) {
-        return queries.one(regions, Region::code, PARENT, r -> Region.of(r.get("node")));
+        return queries.one(regions, Region::code, Relations.REGION_PARENT);
     }
 
     public Map<Region, List<Region>> children(List<Region> regions) {
-        return queries.many(regions, Region::code, CHILDREN, r -> Region.of(r.get("node")));
+        return queries.many(regions, Region::code, Relations.REGION_CHILDREN);
     }
 
     public Map<Region, List<Institution>> institutions(List<Region> regions) {
-        return queries.many(regions, Region::code, INSTITUTIONS, r -> Institution.of(r.get("node")));
+        return queries.many(regions, Region::code, Relations.REGION_INSTITUTIONS);
     }
 }
