@@ -6,13 +6,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Driver;
+import org.neo4j.driver.Query;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.Values;
 import org.neo4j.driver.exceptions.Neo4jException;
+import org.neo4j.driver.exceptions.RetryableException;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.QueryExecutionException;
 import org.neo4j.graphdb.Result;
@@ -41,6 +44,8 @@ public final class GraphSessions {
 
     private final Driver driver;
     private final SessionConfig config;
+    /** Reads go to a reader of a cluster. */
+    private final SessionConfig readConfig;
     private final GraphDatabaseService inProcess;
     private final int writeAttempts;
     private final int readAttempts;
@@ -68,6 +73,8 @@ public final class GraphSessions {
         this.config = database == null || database.isBlank()
                 ? SessionConfig.defaultConfig()
                 : SessionConfig.forDatabase(database.trim());
+        SessionConfig.Builder reads = SessionConfig.builder().withDefaultAccessMode(AccessMode.READ);
+        this.readConfig = (database == null || database.isBlank() ? reads : reads.withDatabase(database.trim())).build();
         this.inProcess = inProcess;
         this.writeAttempts = Math.max(1, writeAttempts);
         this.readAttempts = Math.max(1, readAttempts);
@@ -102,9 +109,16 @@ public final class GraphSessions {
         if (inProcess == null) {
             TransactionConfig config = timeout == null ? TransactionConfig.empty()
                     : TransactionConfig.builder().withTimeout(timeout).build();
-            try (Session session = session()) {
-                return session.executeRead(tx -> tx.run(cypher, parameters).list(r -> Values.value(r.asMap(v -> v))),
-                        config);
+            // One statement in an auto-commit transaction: RUN and PULL in one round trip, where a managed
+            // transaction adds one for its COMMIT. Retried here as executeRead would retry it.
+            for (int attempt = 1; ; attempt++) {
+                try (Session session = driver.session(readConfig)) {
+                    return session.run(new Query(cypher, parameters), config).list(r -> Values.value(r.asMap(v -> v)));
+                } catch (RuntimeException e) {
+                    if (attempt >= readAttempts || !(e instanceof RetryableException || isTransient(e))) {
+                        throw e;
+                    }
+                }
             }
         }
         for (int attempt = 1; ; attempt++) {
