@@ -6,21 +6,36 @@ export const ROLE_NAMES = { LEAD: '牵头', PARTNER: '配合' };
 
 export class ApiError extends Error {}
 
-/** Runs a query; resolves to its data, or rejects with the first GraphQL error. */
+/** Waits before each new try of a request the server was too busy to run (policygraph.graphql.queue-timeout). */
+const BUSY_RETRY_DELAYS_MS = [500, 1500, 3000];
+
+const busy = (body) => (body.errors || []).some((e) => e.extensions && e.extensions.classification === 'BUSY');
+
+/**
+ * Runs a query; resolves to its data, or rejects with the first GraphQL error. A request the server
+ * was too busy to take (BUSY) is tried again a few times: a view restored from a link sends several
+ * at once, and dropping one would show part of the view as if it were all of it.
+ */
 export async function gql(query, variables = {}) {
-  const response = await fetch('graphql', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  if (!response.ok) {
-    throw new ApiError(`GraphQL request failed: HTTP ${response.status}`);
+  for (let attempt = 0; ; attempt++) {
+    const response = await fetch('graphql', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+    if (!response.ok) {
+      throw new ApiError(`GraphQL request failed: HTTP ${response.status}`);
+    }
+    const body = await response.json();
+    if (busy(body) && attempt < BUSY_RETRY_DELAYS_MS.length) {
+      await new Promise((resolve) => setTimeout(resolve, BUSY_RETRY_DELAYS_MS[attempt]));
+      continue;
+    }
+    if (body.errors && body.errors.length && !body.data) {
+      throw new ApiError(body.errors.map((e) => e.message).join('; '));
+    }
+    return body.data;
   }
-  const body = await response.json();
-  if (body.errors && body.errors.length && !body.data) {
-    throw new ApiError(body.errors.map((e) => e.message).join('; '));
-  }
-  return body.data;
 }
 
 export const id = {
