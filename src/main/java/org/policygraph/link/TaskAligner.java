@@ -27,7 +27,9 @@ import org.springframework.stereotype.Component;
  * document implements what was issued before it. Each lower task gets its {@code top} most similar
  * tasks in each such document ({@link TermVectors}: TF-IDF over every loaded task), rank 1 first.
  * The term statistics of every loaded task are kept in memory ({@link TermIndex}) and updated as
- * documents are loaded, so aligning a document reads and segments only the new or reloaded ones.
+ * documents are loaded, so aligning a document reads and segments only the new or reloaded ones (and,
+ * when a document arrives above them, the lowest-level documents it becomes a target of: the index
+ * keeps the tasks of possible targets only).
  *
  * <p>Writing is idempotent: the IMPLEMENTS of every recomputed lower document are deleted first, in
  * the same transaction as its new ones are written (a transaction holds a few documents).
@@ -116,7 +118,7 @@ public class TaskAligner {
                 }
             }
         }
-        Map<String, List<Alignment>> alignments = compute(targetsByLower, addedTargetsByLower, documentKeys);
+        Map<String, List<Alignment>> alignments = compute(documents, targetsByLower, addedTargetsByLower, documentKeys);
         int written = 0;
         List<String> recomputed = List.copyOf(targetsByLower.keySet());
         for (List<String> chunk : chunks(recomputed)) {
@@ -130,20 +132,33 @@ public class TaskAligner {
         return written;
     }
 
+    /** Documents in the term index, and those of them whose task vectors it keeps (for tests). */
+    int indexedDocuments() {
+        synchronized (index) {
+            return index.documentCount();
+        }
+    }
+
+    int indexedDocumentsKeepingTasks() {
+        synchronized (index) {
+            return index.documentsKeepingTasks();
+        }
+    }
+
     /** The alignments of one lower document as they would be written, without writing them. */
     public List<Alignment> alignments(String lowerDocumentKey) {
         List<LinkStore.DocumentInfo> documents = store.documents();
         Map<String, List<LinkStore.DocumentInfo>> targets = new HashMap<>();
         documents.stream().filter(d -> d.key().equals(lowerDocumentKey))
                 .forEach(d -> targets.put(d.key(), targets(d, documents)));
-        return compute(targets, Map.of(), List.of()).getOrDefault(lowerDocumentKey, List.of());
+        return compute(documents, targets, Map.of(), List.of()).getOrDefault(lowerDocumentKey, List.of());
     }
 
     private int write(List<LinkStore.DocumentInfo> documents, List<LinkStore.DocumentInfo> lower,
             Collection<String> reloaded) {
         Map<String, List<LinkStore.DocumentInfo>> targetsByLower = new LinkedHashMap<>();
         lower.forEach(d -> targetsByLower.put(d.key(), targets(d, documents)));
-        Map<String, List<Alignment>> alignments = compute(targetsByLower, Map.of(), reloaded);
+        Map<String, List<Alignment>> alignments = compute(documents, targetsByLower, Map.of(), reloaded);
         int written = 0;
         for (List<String> chunk : chunks(lower.stream().map(LinkStore.DocumentInfo::key).toList())) {
             store.replaceImplements(chunk, rows(chunk, alignments));
@@ -178,9 +193,11 @@ public class TaskAligner {
      * The alignments of each lower document to its targets, by its key: to every target for those of
      * {@code targetsByLower}, to the given ones only for those of {@code addedTargetsByLower}.
      *
+     * @param documents every loaded document
      * @param reloaded documents whose tasks changed since the index last saw them
      */
-    private Map<String, List<Alignment>> compute(Map<String, List<LinkStore.DocumentInfo>> targetsByLower,
+    private Map<String, List<Alignment>> compute(List<LinkStore.DocumentInfo> documents,
+            Map<String, List<LinkStore.DocumentInfo>> targetsByLower,
             Map<String, List<LinkStore.DocumentInfo>> addedTargetsByLower, Collection<String> reloaded) {
         Map<String, List<LinkStore.DocumentInfo>> pairs = new LinkedHashMap<>();
         targetsByLower.forEach((lower, targets) -> {
@@ -200,10 +217,12 @@ public class TaskAligner {
         // IDF over every loaded task, so that a score does not depend on which documents were recomputed;
         // the index keeps the term frequencies of every task, so only new or reloaded documents are read.
         Map<String, String> fingerprints = store.taskFingerprints();
+        Set<String> possibleTargets = new HashSet<>();
+        documents.stream().filter(TaskAligner::canBeAbove).forEach(d -> possibleTargets.add(d.key()));
         TermVectors vectors;
         Map<String, List<TermIndex.IndexedTask>> tasksByDocument = new HashMap<>();
         synchronized (index) {
-            index.sync(fingerprints, reloaded, store);
+            index.sync(fingerprints, reloaded, possibleTargets::contains, involved, store);
             vectors = index.vectors(involved);
             involved.forEach(key -> tasksByDocument.put(key, index.tasks(key)));
         }

@@ -9,27 +9,45 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.policygraph.graph.LinkStore;
 
 /**
  * The term statistics of every loaded task, kept in memory between alignments so that aligning one
- * document (or a batch) does not read and segment every task of the graph again: per document, the
- * term frequencies of its tasks ({@link TermVectors#frequencies}, computed once), and over all of
- * them the document frequency of each term and the number of tasks. {@link #vectors} then gives the
- * same TF-IDF vectors as {@link TermVectors} built over every loaded task, bit for bit, but only for
- * the tasks asked for.
+ * document (or a batch) does not read and segment every task of the graph again: over all tasks the
+ * document frequency of each term and the number of tasks, and per document what it adds to them.
+ * {@link #vectors} then gives the same TF-IDF vectors as {@link TermVectors} built over every loaded
+ * task, bit for bit, but only for the tasks asked for.
+ *
+ * <p>The term frequencies of each task ({@link TermVectors#frequencies}) are kept only for the
+ * documents that can be a target of alignment (a level with a level below it): those are compared
+ * with every document loaded below them. A document of the lowest level is only ever the lower side,
+ * aligned when it is loaded or when a document above it arrives; it keeps just its contribution to
+ * the document frequencies (each distinct term with the number of its tasks that have it), and its
+ * tasks are read and segmented again in the rare case that it is aligned later. Most documents of a
+ * corpus are counties', so this keeps the index to about a tenth of what every task's vector takes.
  *
  * <p>{@link #sync} brings it up to date with the graph: a document that is gone is subtracted, one
- * that is new, was reloaded ({@code reloaded}) or whose fingerprint (content hash and number of tasks)
- * changed is read and segmented again. Term texts are interned to ids; a task keeps two arrays.
- * Not thread-safe: {@link TaskAligner} calls it under its own lock.
+ * that is new, was reloaded ({@code reloaded}), whose fingerprint (content hash and number of tasks)
+ * changed or that moved between keeping and not keeping its tasks is read and segmented again. Term
+ * texts are interned to ids; a kept task holds two arrays. Not thread-safe: {@link TaskAligner} calls
+ * it under its own lock.
  */
 final class TermIndex {
 
     /** A task's terms (ids) and frequencies, in the iteration order of its frequency map. */
     record IndexedTask(String key, int ordinal, int[] terms, double[] counts) {}
 
-    private record Entry(String fingerprint, List<IndexedTask> tasks) {}
+    /**
+     * One document's part of the statistics: its tasks when it keeps them, otherwise its distinct terms
+     * with the number of its tasks that have each.
+     */
+    private record Entry(String fingerprint, int taskCount, List<IndexedTask> tasks, int[] terms, int[] taskCounts) {
+
+        boolean keepsTasks() {
+            return tasks != null;
+        }
+    }
 
     /** Documents read per query when many must be (re)read, to bound the memory of one read. */
     private static final int READ_CHUNK = 500;
@@ -40,6 +58,8 @@ final class TermIndex {
     private int[] documentFrequency = new int[1024];
     private int taskCount;
     private final Map<String, Entry> documents = new HashMap<>();
+    /** Tasks of documents that do not keep them, read for the alignment under way (until the next sync). */
+    private final Map<String, List<IndexedTask>> readForNow = new HashMap<>();
 
     TermIndex(TaskTerms settings) {
         this.settings = settings;
@@ -52,17 +72,23 @@ final class TermIndex {
         documentFrequency = new int[1024];
         taskCount = 0;
         documents.clear();
+        readForNow.clear();
     }
 
     /**
      * Makes the index match the graph's loaded documents: {@code fingerprints} maps each document key
      * to its fingerprint; the documents in {@code reloaded} are read again whatever their fingerprint.
+     * {@code keepsTasks} says which documents keep their tasks; after the call {@link #tasks} has the
+     * tasks of every document of {@code needed} (read again if need be).
      */
-    void sync(Map<String, String> fingerprints, Collection<String> reloaded, LinkStore store) {
+    void sync(Map<String, String> fingerprints, Collection<String> reloaded, Predicate<String> keepsTasks,
+            Collection<String> needed, LinkStore store) {
+        readForNow.clear();
         Set<String> stale = new HashSet<>(reloaded);
         for (Map.Entry<String, Entry> e : List.copyOf(documents.entrySet())) {
             String fingerprint = fingerprints.get(e.getKey());
-            if (fingerprint == null || !fingerprint.equals(e.getValue().fingerprint()) || stale.contains(e.getKey())) {
+            if (fingerprint == null || !fingerprint.equals(e.getValue().fingerprint()) || stale.contains(e.getKey())
+                    || e.getValue().keepsTasks() != keepsTasks.test(e.getKey())) {
                 remove(e.getKey());
             }
         }
@@ -72,9 +98,29 @@ final class TermIndex {
                 missing.add(key);
             }
         });
+        Set<String> neededNow = new HashSet<>(needed);
         missing.sort(null);
-        for (int from = 0; from < missing.size(); from += READ_CHUNK) {
-            List<String> chunk = missing.subList(from, Math.min(missing.size(), from + READ_CHUNK));
+        read(missing, store, (key, tasks) -> {
+            documents.put(key, entry(fingerprints.get(key), tasks, keepsTasks.test(key)));
+            taskCount += tasks.size();
+            if (!keepsTasks.test(key) && neededNow.contains(key)) {
+                readForNow.put(key, tasks);
+            }
+        }, true);
+        List<String> again = neededNow.stream()
+                .filter(key -> documents.containsKey(key) && !documents.get(key).keepsTasks() && !readForNow.containsKey(key))
+                .sorted().toList();
+        read(again, store, readForNow::put, false);
+    }
+
+    private interface Indexed {
+        void accept(String documentKey, List<IndexedTask> tasks);
+    }
+
+    /** Reads and segments the tasks of these documents; {@code counted}: adds them to the document frequencies. */
+    private void read(List<String> keys, LinkStore store, Indexed indexed, boolean counted) {
+        for (int from = 0; from < keys.size(); from += READ_CHUNK) {
+            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + READ_CHUNK));
             Map<String, List<TaskText>> byDocument = new LinkedHashMap<>();
             chunk.forEach(key -> byDocument.put(key, new ArrayList<>()));
             List<TaskText> read = store.tasks(chunk).stream().map(TaskText::of).toList();
@@ -85,13 +131,12 @@ final class TermIndex {
             for (TaskText task : read) {
                 byDocument.get(task.docKey()).add(task);
             }
-            byDocument.forEach((key, tasks) -> add(key, fingerprints.get(key), tasks, frequencies));
+            byDocument.forEach((key, tasks) -> indexed.accept(key, index(tasks, frequencies, counted)));
         }
     }
 
-    private void add(String documentKey, String fingerprint, List<TaskText> tasks,
-            Map<String, Map<String, Double>> frequencyByTask) {
-        List<IndexedTask> entries = new ArrayList<>(tasks.size());
+    private List<IndexedTask> index(List<TaskText> tasks, Map<String, Map<String, Double>> frequencyByTask, boolean counted) {
+        List<IndexedTask> indexed = new ArrayList<>(tasks.size());
         for (TaskText task : tasks) {
             Map<String, Double> tf = frequencyByTask.get(task.key());
             int[] ids = new int[tf.size()];
@@ -105,33 +150,64 @@ final class TermIndex {
                 if (id >= documentFrequency.length) {
                     documentFrequency = Arrays.copyOf(documentFrequency, Math.max(id + 1, documentFrequency.length * 2));
                 }
-                documentFrequency[id]++;
+                if (counted) {
+                    documentFrequency[id]++;
+                }
                 ids[i] = id;
                 counts[i] = e.getValue();
                 i++;
             }
-            entries.add(new IndexedTask(task.key(), task.ordinal(), ids, counts));
+            indexed.add(new IndexedTask(task.key(), task.ordinal(), ids, counts));
         }
-        taskCount += entries.size();
-        documents.put(documentKey, new Entry(fingerprint, entries));
+        return indexed;
+    }
+
+    private static Entry entry(String fingerprint, List<IndexedTask> tasks, boolean keepsTasks) {
+        if (keepsTasks) {
+            return new Entry(fingerprint, tasks.size(), List.copyOf(tasks), null, null);
+        }
+        Map<Integer, Integer> tasksByTerm = new HashMap<>();
+        tasks.forEach(task -> Arrays.stream(task.terms()).forEach(id -> tasksByTerm.merge(id, 1, Integer::sum)));
+        int[] terms = new int[tasksByTerm.size()];
+        int[] taskCounts = new int[terms.length];
+        int i = 0;
+        for (Map.Entry<Integer, Integer> e : tasksByTerm.entrySet()) {
+            terms[i] = e.getKey();
+            taskCounts[i] = e.getValue();
+            i++;
+        }
+        return new Entry(fingerprint, tasks.size(), null, terms, taskCounts);
     }
 
     private void remove(String documentKey) {
         Entry entry = documents.remove(documentKey);
-        if (entry != null) {
+        if (entry == null) {
+            return;
+        }
+        if (entry.keepsTasks()) {
             for (IndexedTask task : entry.tasks()) {
                 for (int id : task.terms()) {
                     documentFrequency[id]--;
                 }
             }
-            taskCount -= entry.tasks().size();
+        } else {
+            for (int i = 0; i < entry.terms().length; i++) {
+                documentFrequency[entry.terms()[i]] -= entry.taskCounts()[i];
+            }
         }
+        taskCount -= entry.taskCount();
     }
 
-    /** The tasks of a document known to the index, by ordinal (empty when it has none). */
+    /**
+     * The tasks of a document, by ordinal (empty when the index does not know it, or it does not keep
+     * its tasks and the last {@link #sync} did not need them).
+     */
     List<IndexedTask> tasks(String documentKey) {
         Entry entry = documents.get(documentKey);
-        return entry == null ? List.of() : entry.tasks();
+        if (entry != null && entry.keepsTasks()) {
+            return entry.tasks();
+        }
+        return readForNow.getOrDefault(documentKey, List.of());
     }
 
     /** TF-IDF vectors over every task of the index, for the tasks of the given documents only. */
@@ -153,5 +229,14 @@ final class TermIndex {
 
     int taskCount() {
         return taskCount;
+    }
+
+    /** Documents known to the index, and how many of them keep their tasks (for tests and diagnostics). */
+    int documentCount() {
+        return documents.size();
+    }
+
+    int documentsKeepingTasks() {
+        return (int) documents.values().stream().filter(Entry::keepsTasks).count();
     }
 }

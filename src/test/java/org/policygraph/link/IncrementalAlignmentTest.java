@@ -2,7 +2,12 @@ package org.policygraph.link;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.policygraph.extract.Extraction;
@@ -80,5 +85,54 @@ class IncrementalAlignmentTest extends LinkTestSupport {
         List<TaskAligner.Alignment> incremental = aligner.alignments(inGansuYear(SampleDocuments.key(SampleDocuments.BAIYIN, 501)));
         aligner.alignAll();
         assertThat(aligner.alignments(inGansuYear(SampleDocuments.key(SampleDocuments.BAIYIN, 501)))).isEqualTo(incremental);
+    }
+
+    /**
+     * A county document (the lowest level) keeps no task vectors in the index, only its share of the
+     * document frequencies; its tasks are read again when a document arrives above it. Its scores, and
+     * everyone's, stay those of vectors built from scratch, and a deleted county document leaves the
+     * statistics as it came.
+     */
+    @Test
+    void aCountyDocumentKeepsOnlyItsTermCountsAndIsReadAgainWhenADocumentArrivesAboveIt() throws IOException {
+        String county = load("county", Files.readString(Path.of("src/test/resources/composed/county-2022-wrapped.txt"),
+                StandardCharsets.UTF_8));
+        assertThat(store.documents(List.of(county))).singleElement()
+                .satisfies(d -> assertThat(d.level()).isEqualTo(Extraction.Level.COUNTY.name()));
+        int countyTasks = store.tasks(List.of(county)).size();
+        assertSameAsFromScratch(county, countyTasks);
+        assertThat(aligner.indexedDocuments()).isEqualTo(3);
+        assertThat(aligner.indexedDocumentsKeepingTasks()).isEqualTo(2);
+
+        // Another Baiyin document of 2022 becomes one more target of the county: the county's tasks are
+        // read again and it gains IMPLEMENTS into the newcomer, scored as from scratch.
+        String newcomer = load("b9", inGansuYear(SampleDocuments.renumbered(SampleDocuments.BAIYIN, 509)));
+        List<Map<String, Object>> written;
+        try (var session = sessions.session()) {
+            written = session.run("""
+                    MATCH (:Document {key: $county})-[:HAS_TASK]->(t:Task)-[i:IMPLEMENTS]->(h:Task)<-[:HAS_TASK]-(:Document {key: $newcomer})
+                    RETURN t.key AS lower, h.key AS higher, i.score AS score ORDER BY lower, i.rank
+                    """, Map.of("county", county, "newcomer", newcomer)).list(r -> r.asMap());
+        }
+        assertThat(written).isNotEmpty();
+        List<String> newcomerTasks = store.tasks(List.of(newcomer)).stream().map(LinkStore.TaskRow::key).toList();
+        List<TaskAligner.Alignment> expected = aligner.alignments(county).stream()
+                .filter(a -> newcomerTasks.contains(a.higherTaskKey())).toList();
+        assertThat(written).hasSize(expected.size());
+        assertThat(written).extracting(r -> r.get("score"))
+                .containsExactlyInAnyOrderElementsOf(expected.stream().map(a -> (Object) a.score()).toList());
+        assertSameAsFromScratch(county, countyTasks);
+        assertSameAsFromScratch(BAIYIN_2022, 26);
+
+        // The county removed behind the aligner's back: its term counts leave the statistics.
+        try (var session = sessions.session()) {
+            session.executeWriteWithoutResult(tx -> tx.run("""
+                    MATCH (d:Document {key: $key})
+                    OPTIONAL MATCH (d)-[:HAS_TASK|HAS_SECTION]->(x)
+                    DETACH DELETE x, d
+                    """, Map.of("key", county)).consume());
+        }
+        assertSameAsFromScratch(BAIYIN_2022, 26);
+        assertThat(aligner.indexedDocuments()).isEqualTo(3);
     }
 }
