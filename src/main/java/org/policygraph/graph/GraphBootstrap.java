@@ -7,9 +7,11 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.neo4j.driver.Session;
 import org.policygraph.extract.region.DivisionTable;
 import org.slf4j.Logger;
@@ -71,10 +73,16 @@ public class GraphBootstrap implements InitializingBean {
         return statements;
     }
 
+    /**
+     * Writes the division table's regions, unless the graph already holds every one of them as written
+     * (the usual start of a loaded database: reading 3,000 regions back costs a fraction of merging them
+     * again, which rewrites every property).
+     */
     public void loadRegions() {
         List<Map<String, Object>> regions = regionRows();
+        boolean loaded = loadedRegions().containsAll(regions);
         try (Session session = sessions.session()) {
-            for (int from = 0; from < regions.size(); from += BATCH) {
+            for (int from = 0; !loaded && from < regions.size(); from += BATCH) {
                 List<Map<String, Object>> batch = regions.subList(from, Math.min(regions.size(), from + BATCH));
                 session.executeWriteWithoutResult(tx -> tx.run("""
                         UNWIND $rows AS row
@@ -89,7 +97,22 @@ public class GraphBootstrap implements InitializingBean {
             // counties of themselves; their rows now set the level back to CITY, this drops the loop.
             session.executeWriteWithoutResult(tx -> tx.run("MATCH (r:Region)-[loop:PART_OF]->(r) DELETE loop").consume());
         }
-        log.info("Loaded {} regions", regions.size());
+        log.info(loaded ? "The {} regions of the division table were loaded already" : "Loaded {} regions", regions.size());
+    }
+
+    /** The regions of the graph as {@link #regionRows} writes them (a region with two parents counts twice). */
+    private Set<Map<String, Object>> loadedRegions() {
+        Set<Map<String, Object>> loaded = new HashSet<>();
+        try (Session session = sessions.session()) {
+            session.run("""
+                    MATCH (r:Region)
+                    OPTIONAL MATCH (r)-[:PART_OF]->(p:Region)
+                    RETURN r.code AS code, r.name AS name, r.level AS level, r.official AS official, p.code AS parent
+                    """).forEachRemaining(record -> loaded.add(row(record.get("code").asString(null),
+                    record.get("name").asString(null), record.get("level").asString(null),
+                    record.get("official").isNull() ? null : record.get("official").asBoolean(), record.get("parent").asString(null))));
+        }
+        return loaded;
     }
 
     /** Provinces, then cities, then counties: each row's parent precedes it. */
@@ -102,7 +125,7 @@ public class GraphBootstrap implements InitializingBean {
         return rows;
     }
 
-    private static Map<String, Object> row(String code, String name, String level, boolean official, String parent) {
+    private static Map<String, Object> row(String code, String name, String level, Boolean official, String parent) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("code", code);
         row.put("name", name);

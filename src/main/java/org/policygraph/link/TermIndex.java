@@ -40,14 +40,19 @@ final class TermIndex {
 
     /**
      * One document's part of the statistics: its tasks when it keeps them, otherwise its distinct terms
-     * with the number of its tasks that have each.
+     * with the number of its tasks that have each, packed one int a term ({@link #pack}).
      */
-    private record Entry(String fingerprint, int taskCount, List<IndexedTask> tasks, int[] terms, int[] taskCounts) {
+    private record Entry(String fingerprint, int taskCount, List<IndexedTask> tasks, int[] packedTerms) {
 
         boolean keepsTasks() {
             return tasks != null;
         }
     }
+
+    /** Bits of a packed term count (the rest hold the term id); a larger count takes several entries. */
+    static final int COUNT_BITS = 8;
+    static final int MAX_PACKED_COUNT = (1 << COUNT_BITS) - 1;
+    private static final int MAX_PACKED_TERM_ID = (1 << (Integer.SIZE - COUNT_BITS)) - 1;
 
     /** Documents read per query when many must be (re)read, to bound the memory of one read. */
     private static final int READ_CHUNK = 500;
@@ -164,19 +169,31 @@ final class TermIndex {
 
     private static Entry entry(String fingerprint, List<IndexedTask> tasks, boolean keepsTasks) {
         if (keepsTasks) {
-            return new Entry(fingerprint, tasks.size(), List.copyOf(tasks), null, null);
+            return new Entry(fingerprint, tasks.size(), List.copyOf(tasks), null);
         }
         Map<Integer, Integer> tasksByTerm = new HashMap<>();
         tasks.forEach(task -> Arrays.stream(task.terms()).forEach(id -> tasksByTerm.merge(id, 1, Integer::sum)));
-        int[] terms = new int[tasksByTerm.size()];
-        int[] taskCounts = new int[terms.length];
+        return new Entry(fingerprint, tasks.size(), null, pack(tasksByTerm));
+    }
+
+    /**
+     * Term ids with counts, one int each: the id in the high 24 bits, the count (1..255) in the low 8; a
+     * count above 255 is split over several entries. A county document has a few hundred distinct terms,
+     * so this keeps its share in about a kilobyte and a half; 16 million distinct terms is far above any
+     * vocabulary of the genre.
+     */
+    static int[] pack(Map<Integer, Integer> countByTerm) {
+        int[] packed = new int[countByTerm.values().stream().mapToInt(c -> (c + MAX_PACKED_COUNT - 1) / MAX_PACKED_COUNT).sum()];
         int i = 0;
-        for (Map.Entry<Integer, Integer> e : tasksByTerm.entrySet()) {
-            terms[i] = e.getKey();
-            taskCounts[i] = e.getValue();
-            i++;
+        for (Map.Entry<Integer, Integer> e : countByTerm.entrySet()) {
+            if (e.getKey() > MAX_PACKED_TERM_ID) {
+                throw new IllegalStateException("more than " + MAX_PACKED_TERM_ID + " distinct terms in the term index");
+            }
+            for (int left = e.getValue(); left > 0; left -= MAX_PACKED_COUNT) {
+                packed[i++] = e.getKey() << COUNT_BITS | Math.min(left, MAX_PACKED_COUNT);
+            }
         }
-        return new Entry(fingerprint, tasks.size(), null, terms, taskCounts);
+        return packed;
     }
 
     private void remove(String documentKey) {
@@ -191,8 +208,8 @@ final class TermIndex {
                 }
             }
         } else {
-            for (int i = 0; i < entry.terms().length; i++) {
-                documentFrequency[entry.terms()[i]] -= entry.taskCounts()[i];
+            for (int packed : entry.packedTerms()) {
+                documentFrequency[packed >>> COUNT_BITS] -= packed & MAX_PACKED_COUNT;
             }
         }
         taskCount -= entry.taskCount();

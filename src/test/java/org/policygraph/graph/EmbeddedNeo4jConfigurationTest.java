@@ -72,6 +72,15 @@ class EmbeddedNeo4jConfigurationTest extends EmbeddedGraphTestSupport {
         bootstrap.applySchema();
         bootstrap.loadRegions();
         assertThat(count("MATCH (r:Region {code: '620422'}) RETURN count(r)")).isEqualTo(1);
+
+        // A region that no longer reads as the table has it is written again, not taken as loaded.
+        try (Session session = sessions.session()) {
+            session.run("MATCH (r:Region {code: '620422'}) SET r.name = '改过的名字'").consume();
+            session.run("MATCH (r:Region {code: '620422'})-[p:PART_OF]->() DELETE p").consume();
+        }
+        bootstrap.loadRegions();
+        assertThat(count("MATCH (:Region {code: '620422', name: '会宁县'})-[:PART_OF]->(:Region {code: '620400'}) RETURN count(*)"))
+                .isEqualTo(1);
     }
 
     @Test
