@@ -1,5 +1,7 @@
 package org.policygraph.graph;
 
+import static org.policygraph.graph.Values.string;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -142,6 +144,20 @@ public class DocumentCatalog {
         return sessions.read(TEXT, Map.of("key", key)).stream().map(r -> r.get("text").asString()).findFirst();
     }
 
+    /**
+     * The kept text, or with both {@code start} and {@code end} the passage between them (as
+     * {@link #passage}); they must satisfy {@code 0 <= start <= end}, else IllegalArgumentException.
+     */
+    public Optional<String> text(String key, Integer start, Integer end) {
+        if (start == null || end == null) {
+            return text(key);
+        }
+        if (start < 0 || end < start) {
+            throw new IllegalArgumentException("start and end must satisfy 0 <= start <= end");
+        }
+        return passage(key, start, end);
+    }
+
     /** The text of a span of the document ({@code start} inclusive, {@code end} exclusive). */
     public Optional<String> passage(String key, int start, int end) {
         return sessions.read(PASSAGE, Map.of("key", key, "start", start, "end", end)).stream()
@@ -190,9 +206,5 @@ public class DocumentCatalog {
                 string(r.get("format")), string(r.get("contentHash")), string(r.get("extractorVersion")),
                 string(r.get("extractionHash")), string(r.get("loadedAt")), r.get("tasks").asInt(),
                 r.get("indicators").asInt(), r.get("hasText").asBoolean());
-    }
-
-    private static String string(Value value) {
-        return value == null || value.isNull() ? null : value.asString();
     }
 }

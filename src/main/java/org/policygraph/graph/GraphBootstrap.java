@@ -110,7 +110,7 @@ public class GraphBootstrap implements InitializingBean {
                     RETURN r.code AS code, r.name AS name, r.level AS level, r.official AS official, p.code AS parent
                     """).forEachRemaining(record -> loaded.add(row(record.get("code").asString(null),
                     record.get("name").asString(null), record.get("level").asString(null),
-                    record.get("official").isNull() ? null : record.get("official").asBoolean(), record.get("parent").asString(null))));
+                    Values.bool(record.get("official")), record.get("parent").asString(null))));
         }
         return loaded;
     }

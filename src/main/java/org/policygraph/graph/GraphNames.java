@@ -36,7 +36,7 @@ public class GraphNames {
             return session.executeRead(tx -> new Names(
                     tx.run(DEPARTMENTS).list(r -> r.get("name").asString()),
                     tx.run(INSTITUTIONS).list(r -> new Institution(r.get("name").asString(),
-                            r.get("code").isNull() ? null : r.get("code").asString())),
+                            Values.string(r.get("code")))),
                     tx.run(DOCUMENT_REGIONS).list(r -> r.get("code").asString())));
         }
     }

@@ -1,5 +1,8 @@
 package org.policygraph.graph;
 
+import static org.policygraph.graph.Values.string;
+import static org.policygraph.graph.Values.integer;
+
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -291,13 +294,5 @@ public class LinkStore {
         return new TaskRow(r.get("key").asString(), r.get("docKey").asString(), r.get("ordinal").asInt(),
                 string(r.get("title")), string(r.get("text")), integer(r.get("start")), integer(r.get("end")),
                 string(r.get("source")));
-    }
-
-    private static String string(Value value) {
-        return value == null || value.isNull() ? null : value.asString();
-    }
-
-    private static Integer integer(Value value) {
-        return value == null || value.isNull() ? null : value.asInt();
     }
 }

@@ -3,6 +3,7 @@ package org.policygraph.upload;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import org.policygraph.corpus.CorpusLifecycle;
 import org.policygraph.corpus.DocumentIngester;
 import org.policygraph.corpus.OriginalStore;
@@ -84,11 +85,12 @@ class CorpusController {
     @GetMapping(path = "/api/documents/text", produces = MediaType.TEXT_PLAIN_VALUE + ";charset=UTF-8")
     ResponseEntity<?> text(@RequestParam String key, @RequestParam(required = false) Integer start,
             @RequestParam(required = false) Integer end) {
-        if (start != null && end != null && (start < 0 || end < start)) {
-            return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON)
-                    .body(new Failure("start and end must satisfy 0 <= start <= end"));
+        Optional<String> text;
+        try {
+            text = catalog.text(key, start, end);
+        } catch (IllegalArgumentException e) {
+            return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body(new Failure(e.getMessage()));
         }
-        var text = start != null && end != null ? catalog.passage(key, start, end) : catalog.text(key);
         return text.<ResponseEntity<?>>map(ResponseEntity::ok)
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_JSON)
                         .body(new Failure("no text is kept for " + key)));

@@ -41,6 +41,10 @@ class CorpusEndpointTests extends UploadTestSupport {
                         .queryParam("start", 0).queryParam("end", 4).build())
                 .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
         assertThat(passage).isEqualTo(new String(original, StandardCharsets.UTF_8).substring(0, 4));
+        http.get().uri(b -> b.path("/api/documents/text").queryParam("key", key)
+                        .queryParam("start", 4).queryParam("end", 2).build())
+                .exchange().expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.error").isEqualTo("start and end must satisfy 0 <= start <= end");
 
         http.post().uri("/api/documents/reextract").header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
                 .bodyValue(Map.of("keys", List.of(key), "force", true)).exchange()
@@ -71,6 +75,10 @@ class CorpusEndpointTests extends UploadTestSupport {
         assertThat(document.get("extractorVersion").asString()).isNotBlank();
         assertThat(document.get("loadedAt").asString()).isNotBlank();
         assertThat(document.get("text").asString()).isEqualTo(new String(original, StandardCharsets.UTF_8).substring(0, 4));
+        JsonNode backwards = graphQl(null, "{ document(key: \"" + key + "\") { text(start: 4, end: 2) } }");
+        assertThat(backwards.get("errors").get(0).get("message").asString()).contains("0 <= start <= end");
+        assertThat(backwards.get("errors").get(0).get("extensions").get("classification").asString()).isEqualTo("BAD_REQUEST");
+        assertThat(backwards.get("data").get("document").get("text").isNull()).isTrue();
 
         String delete = "mutation { deleteDocument(key: \"" + key + "\") { found keptAsStub relinked } }";
         JsonNode refused = graphQl(null, delete);

@@ -4,8 +4,9 @@ import graphql.GraphQLContext;
 import graphql.schema.DataFetchingEnvironment;
 import java.util.List;
 import java.util.Map;
-import org.policygraph.graph.DocumentCatalog;
 import org.policygraph.api.support.GraphRequests;
+import org.policygraph.graph.DocumentCatalog;
+import org.policygraph.graph.query.ApiException;
 import org.policygraph.graph.query.Connection;
 import org.policygraph.graph.query.Document;
 import org.policygraph.graph.query.DocumentQueries;
@@ -43,13 +44,11 @@ class DocumentController {
         if (document.stub()) {
             return null;
         }
-        if (start != null && end != null) {
-            if (start < 0 || end < start) {
-                throw new IllegalArgumentException("text(start, end) needs 0 <= start <= end");
-            }
-            return catalog.passage(document.key(), start, end).orElse(null);
+        try {
+            return catalog.text(document.key(), start, end).orElse(null);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException.BadInput(e.getMessage());
         }
-        return catalog.text(document.key()).orElse(null);
     }
 
     @QueryMapping

@@ -3,6 +3,7 @@ package org.policygraph.graph.query;
 import java.util.List;
 import java.util.Map;
 import org.neo4j.driver.Value;
+import org.policygraph.graph.Values;
 import org.springframework.stereotype.Component;
 
 /** Links across documents as the API reads them: IMPLEMENTS in both directions, and themes. */
@@ -46,7 +47,7 @@ public class LinkQueries {
     public List<ThemeCount> themeCounts() {
         return queries.list(THEMES, Map.of()).stream()
                 .map(r -> new ThemeCount(r.get("name").asString(),
-                        r.get("description").isNull() ? null : r.get("description").asString(), r.get("tasks").asInt()))
+                        Values.string(r.get("description")), r.get("tasks").asInt()))
                 .toList();
     }
 }

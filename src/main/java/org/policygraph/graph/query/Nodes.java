@@ -1,6 +1,7 @@
 package org.policygraph.graph.query;
 
 import org.neo4j.driver.Value;
+import org.policygraph.graph.Values;
 
 /** Reads node properties ({@code n {.*}}) into the API's records; absent properties become null. */
 final class Nodes {
@@ -8,22 +9,18 @@ final class Nodes {
     private Nodes() {}
 
     static String string(Value node, String property) {
-        Value value = node.get(property);
-        return value.isNull() ? null : value.asString();
+        return Values.string(node.get(property));
     }
 
     static Integer integer(Value node, String property) {
-        Value value = node.get(property);
-        return value.isNull() ? null : value.asInt();
+        return Values.integer(node.get(property));
     }
 
     static Double number(Value node, String property) {
-        Value value = node.get(property);
-        return value.isNull() ? null : value.asDouble();
+        return Values.number(node.get(property));
     }
 
     static Boolean bool(Value node, String property) {
-        Value value = node.get(property);
-        return value.isNull() ? null : value.asBoolean();
+        return Values.bool(node.get(property));
     }
 }
