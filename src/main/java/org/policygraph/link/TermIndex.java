@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 import org.policygraph.graph.LinkStore;
 
@@ -118,12 +119,8 @@ final class TermIndex {
         read(again, store, readForNow::put, false);
     }
 
-    private interface Indexed {
-        void accept(String documentKey, List<IndexedTask> tasks);
-    }
-
     /** Reads and segments the tasks of these documents; {@code counted}: adds them to the document frequencies. */
-    private void read(List<String> keys, LinkStore store, Indexed indexed, boolean counted) {
+    private void read(List<String> keys, LinkStore store, BiConsumer<String, List<IndexedTask>> indexed, boolean counted) {
         for (int from = 0; from < keys.size(); from += READ_CHUNK) {
             List<String> chunk = keys.subList(from, Math.min(keys.size(), from + READ_CHUNK));
             Map<String, List<TaskText>> byDocument = new LinkedHashMap<>();

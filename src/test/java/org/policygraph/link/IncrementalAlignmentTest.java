@@ -53,6 +53,17 @@ class IncrementalAlignmentTest extends LinkTestSupport {
         }
     }
 
+    /** Deletes a document and its tasks and sections directly, with no event the aligner could hear. */
+    private void deleteBehindTheAligner(String documentKey) {
+        try (var session = sessions.session()) {
+            session.executeWriteWithoutResult(tx -> tx.run("""
+                    MATCH (d:Document {key: $key})
+                    OPTIONAL MATCH (d)-[:HAS_TASK|HAS_SECTION]->(x)
+                    DETACH DELETE x, d
+                    """, Map.of("key", documentKey)).consume());
+        }
+    }
+
     @Test
     void scoresEqualVectorsBuiltFromScratchAfterLoadsBatchesAndReloads() {
         assertSameAsFromScratch(BAIYIN_2022, 26);
@@ -72,13 +83,7 @@ class IncrementalAlignmentTest extends LinkTestSupport {
         assertSameAsFromScratch(BAIYIN_2022, 10);
 
         // A document removed behind the aligner's back (no event) leaves the statistics too.
-        try (var session = sessions.session()) {
-            session.executeWriteWithoutResult(tx -> tx.run("""
-                    MATCH (d:Document {key: $key})
-                    OPTIONAL MATCH (d)-[:HAS_TASK|HAS_SECTION]->(x)
-                    DETACH DELETE x, d
-                    """, java.util.Map.of("key", inGansuYear(SampleDocuments.key(SampleDocuments.BAIYIN, 503)))).consume());
-        }
+        deleteBehindTheAligner(inGansuYear(SampleDocuments.key(SampleDocuments.BAIYIN, 503)));
         assertSameAsFromScratch(BAIYIN_2022, 10);
 
         // alignAll starts from scratch and writes the same alignments as the incremental path computes.
@@ -125,13 +130,7 @@ class IncrementalAlignmentTest extends LinkTestSupport {
         assertSameAsFromScratch(BAIYIN_2022, 26);
 
         // The county removed behind the aligner's back: its term counts leave the statistics.
-        try (var session = sessions.session()) {
-            session.executeWriteWithoutResult(tx -> tx.run("""
-                    MATCH (d:Document {key: $key})
-                    OPTIONAL MATCH (d)-[:HAS_TASK|HAS_SECTION]->(x)
-                    DETACH DELETE x, d
-                    """, Map.of("key", county)).consume());
-        }
+        deleteBehindTheAligner(county);
         assertSameAsFromScratch(BAIYIN_2022, 26);
         assertThat(aligner.indexedDocuments()).isEqualTo(3);
     }
