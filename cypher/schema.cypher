@@ -22,6 +22,8 @@ CREATE INDEX document_level IF NOT EXISTS FOR (n:Document) ON (n.level);
 CREATE INDEX document_title IF NOT EXISTS FOR (n:Document) ON (n.title);
 // Duplicate detection at ingest (same bytes under another file name).
 CREATE INDEX document_content_hash IF NOT EXISTS FOR (n:Document) ON (n.contentHash);
+// Documents loaded but not linked yet (the property is removed once linked): every linking reads them.
+CREATE INDEX document_link_pending IF NOT EXISTS FOR (n:Document) ON (n.linkPending);
 CREATE INDEX region_name IF NOT EXISTS FOR (n:Region) ON (n.name);
 // Where the API's list statements start when a request filters on these (api.TaskFilters#match).
 CREATE INDEX document_doc_number IF NOT EXISTS FOR (n:Document) ON (n.docNumber);

@@ -71,7 +71,6 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         this.password = password;
     }
 
-    /** Starts the database; fails fast on an unsafe or unusable configuration. */
     /**
      * How often Neo4j looks for transactions past their timeout. Its default (2 s) lets a runaway query
      * outlive a 3 s analyst or GraphQL timeout by up to 2 s; checking often keeps the cut near the limit.
@@ -93,7 +92,19 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         return start(dataDir, boltAddress, password, TransactionMemory.NEO4J_DEFAULTS);
     }
 
+    /** Starts the database with these transaction memory bounds and Neo4j's default log retention. */
     public static EmbeddedNeo4j start(Path dataDir, String boltAddress, String password, TransactionMemory memory) {
+        return start(dataDir, boltAddress, password, memory, null);
+    }
+
+    /**
+     * Starts the database; fails fast on an unsafe or unusable configuration.
+     *
+     * @param transactionLogRetention which transaction logs Neo4j keeps beyond those recovery needs
+     *     ({@code db.tx_log.rotation.retention_policy}, e.g. {@code 1G size}); null or blank: its default
+     */
+    public static EmbeddedNeo4j start(Path dataDir, String boltAddress, String password, TransactionMemory memory,
+            String transactionLogRetention) {
         SocketAddress listen = parseAddress(boltAddress);
         boolean loopback = isLoopback(listen.getHostname());
         boolean hasPassword = password != null && !password.isBlank();
@@ -118,6 +129,9 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         }
         if (isSet(memory.total())) {
             builder.setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, memory.total().toBytes());
+        }
+        if (transactionLogRetention != null && !transactionLogRetention.isBlank()) {
+            builder.setConfig(GraphDatabaseSettings.keep_logical_logs, transactionLogRetention.strip());
         }
         DatabaseManagementService service = builder
                 .setConfig(BoltConnector.enabled, true)

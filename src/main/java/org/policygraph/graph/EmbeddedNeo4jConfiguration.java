@@ -25,7 +25,8 @@ public class EmbeddedNeo4jConfiguration {
     public EmbeddedNeo4j embeddedNeo4j(PolicyGraphProperties properties) {
         PolicyGraphProperties.Embedded embedded = properties.embedded();
         return EmbeddedNeo4j.start(embedded.dataDir(), embedded.boltAddress(), embedded.password(),
-                new EmbeddedNeo4j.TransactionMemory(embedded.transactionMemoryMax(), embedded.transactionMemoryTotalMax()));
+                new EmbeddedNeo4j.TransactionMemory(embedded.transactionMemoryMax(), embedded.transactionMemoryTotalMax()),
+                embedded.transactionLogRetention());
     }
 
     @Bean(destroyMethod = "close")

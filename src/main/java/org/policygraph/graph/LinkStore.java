@@ -5,8 +5,10 @@ import static org.policygraph.graph.Values.integer;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Component;
 
@@ -148,6 +150,11 @@ public class LinkStore {
             RETURN d.key AS key ORDER BY key LIMIT $limit
             """;
 
+    private static final String ALL_PENDING = """
+            MATCH (d:Document) WHERE d.linkPending = true AND d.stub = false
+            RETURN d.key AS key
+            """;
+
     private static final String MARK_LINKED = """
             UNWIND $keys AS key
             MATCH (d:Document {key: key})
@@ -281,6 +288,16 @@ public class LinkStore {
     /** Up to {@code limit} loaded documents not linked since they were loaded (a crash or a failure between the two). */
     public List<String> pending(int limit) {
         return sessions.read(PENDING, Map.of("limit", limit)).stream().map(r -> r.get("key").asString()).toList();
+    }
+
+    /**
+     * Every loaded document not linked yet: those of batches whose linking is still to come, or was
+     * cut short. Few while documents are linked as they are loaded; every document after a crash.
+     */
+    public Set<String> allPending() {
+        Set<String> keys = new HashSet<>();
+        sessions.read(ALL_PENDING, Map.of()).forEach(r -> keys.add(r.get("key").asString()));
+        return keys;
     }
 
     /** Records that these documents are linked. */

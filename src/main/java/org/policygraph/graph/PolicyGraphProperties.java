@@ -16,7 +16,7 @@ import org.springframework.util.unit.DataSize;
 public record PolicyGraphProperties(String mode, String database, Embedded embedded, Ingest ingest) {
 
     public PolicyGraphProperties {
-        embedded = embedded == null ? new Embedded(null, null, null, null, null, null, null, null) : embedded;
+        embedded = embedded == null ? new Embedded(null, null, null, null, null, null, null, null, null) : embedded;
         ingest = ingest == null ? new Ingest(true, null, null, null, null, null, null) : ingest;
     }
 
@@ -32,9 +32,12 @@ public record PolicyGraphProperties(String mode, String database, Embedded embed
      * @param transactionMemoryMax heap one transaction may use ({@code db.memory.transaction.max}); 0: no bound
      * @param transactionMemoryTotalMax heap all transactions together may use
      *     ({@code db.memory.transaction.total.max}); null or 0: Neo4j's default, 70 % of the heap
+     * @param transactionLogRetention transaction logs kept beyond those recovery needs
+     *     ({@code db.tx_log.rotation.retention_policy}); null or blank: Neo4j's default
      */
     public record Embedded(Path dataDir, String boltAddress, String password, Boolean inProcess,
-            Integer writeAttempts, Integer readAttempts, DataSize transactionMemoryMax, DataSize transactionMemoryTotalMax) {
+            Integer writeAttempts, Integer readAttempts, DataSize transactionMemoryMax, DataSize transactionMemoryTotalMax,
+            String transactionLogRetention) {
         /** Tries of a transiently failing in-process write, like the driver's retries over Bolt. */
         public static final int DEFAULT_WRITE_ATTEMPTS = 5;
         /** Tries of a transiently failing in-process read, like the driver's retries over Bolt. */

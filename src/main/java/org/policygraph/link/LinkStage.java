@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.policygraph.graph.LinkStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +14,10 @@ import org.springframework.stereotype.Component;
  * Linking, the stage after loading: citation stubs resolved, the documents' tasks tagged with themes
  * and the task alignment they affect recomputed, once for a batch of documents. The ingestion service
  * runs it after each load when {@code policygraph.link.on-load} is on. One linking at a time: two
- * loads re-aligning the same lower documents at once would write their alignment twice.
+ * loads re-aligning the same lower documents at once would write their alignment twice. A linking
+ * sees the documents linked before it and its own: others loaded meanwhile (a concurrent upload, or
+ * documents left pending by a crash) are pending ({@code linkPending}) and aligned by their own
+ * linking, which adds what lies below them; seen now, they would be aligned to twice.
  */
 @Component
 public class LinkStage {
@@ -111,11 +115,13 @@ public class LinkStage {
         }
         try {
             long started = System.nanoTime();
+            Set<String> unlinked = store.allPending();
+            documentKeys.forEach(unlinked::remove);
             int stubs = citations.resolve();
             long resolved = System.nanoTime();
             int tags = themes.tag(documentKeys);
             long tagged = System.nanoTime();
-            int alignments = aligner.align(documentKeys, before);
+            int alignments = aligner.align(documentKeys, before, unlinked);
             long aligned = System.nanoTime();
             store.markLinked(documentKeys);
             log.debug("Linked {} documents: {} citation stubs resolved ({} ms), {} themes ({} ms), {} task alignments ({} ms)",

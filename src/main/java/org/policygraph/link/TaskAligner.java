@@ -94,7 +94,18 @@ public class TaskAligner {
      * relationships again, the dearest write there is, for every document below a provincial one.
      */
     public int align(Collection<String> documentKeys, LinkStage.Before before) {
-        List<LinkStore.DocumentInfo> documents = store.documents();
+        return align(documentKeys, before, Set.of());
+    }
+
+    /**
+     * {@link #align(Collection, LinkStage.Before)} as if the {@code unlinked} documents were not loaded:
+     * documents loaded but not linked yet, outside {@code documentKeys}. Their own linking comes later
+     * (a concurrent upload's, or the pending documents' at start) and aligns them, and what lies below
+     * them, as if they had just been loaded; seen now, they would be aligned to twice.
+     */
+    int align(Collection<String> documentKeys, LinkStage.Before before, Set<String> unlinked) {
+        List<LinkStore.DocumentInfo> documents = store.documents().stream()
+                .filter(d -> !unlinked.contains(d.key())).toList();
         Set<String> keys = new HashSet<>(documentKeys);
         Set<String> recompute = new HashSet<>(before.realign(documents));
         recompute.addAll(keys);
@@ -118,7 +129,8 @@ public class TaskAligner {
                 }
             }
         }
-        Map<String, List<Alignment>> alignments = compute(documents, targetsByLower, addedTargetsByLower, documentKeys);
+        Map<String, List<Alignment>> alignments = compute(documents, targetsByLower, addedTargetsByLower, documentKeys,
+                unlinked);
         int written = 0;
         List<String> recomputed = List.copyOf(targetsByLower.keySet());
         for (List<String> chunk : chunks(recomputed)) {
@@ -151,14 +163,14 @@ public class TaskAligner {
         Map<String, List<LinkStore.DocumentInfo>> targets = new HashMap<>();
         documents.stream().filter(d -> d.key().equals(lowerDocumentKey))
                 .forEach(d -> targets.put(d.key(), targets(d, documents)));
-        return compute(documents, targets, Map.of(), List.of()).getOrDefault(lowerDocumentKey, List.of());
+        return compute(documents, targets, Map.of(), List.of(), Set.of()).getOrDefault(lowerDocumentKey, List.of());
     }
 
     private int write(List<LinkStore.DocumentInfo> documents, List<LinkStore.DocumentInfo> lower,
             Collection<String> reloaded) {
         Map<String, List<LinkStore.DocumentInfo>> targetsByLower = new LinkedHashMap<>();
         lower.forEach(d -> targetsByLower.put(d.key(), targets(d, documents)));
-        Map<String, List<Alignment>> alignments = compute(documents, targetsByLower, Map.of(), reloaded);
+        Map<String, List<Alignment>> alignments = compute(documents, targetsByLower, Map.of(), reloaded, Set.of());
         int written = 0;
         for (List<String> chunk : chunks(lower.stream().map(LinkStore.DocumentInfo::key).toList())) {
             store.replaceImplements(chunk, rows(chunk, alignments));
@@ -195,10 +207,12 @@ public class TaskAligner {
      *
      * @param documents every loaded document
      * @param reloaded documents whose tasks changed since the index last saw them
+     * @param unlinked loaded documents left out of {@code documents}, left out of the term statistics too
      */
     private Map<String, List<Alignment>> compute(List<LinkStore.DocumentInfo> documents,
             Map<String, List<LinkStore.DocumentInfo>> targetsByLower,
-            Map<String, List<LinkStore.DocumentInfo>> addedTargetsByLower, Collection<String> reloaded) {
+            Map<String, List<LinkStore.DocumentInfo>> addedTargetsByLower, Collection<String> reloaded,
+            Set<String> unlinked) {
         Map<String, List<LinkStore.DocumentInfo>> pairs = new LinkedHashMap<>();
         targetsByLower.forEach((lower, targets) -> {
             if (!targets.isEmpty()) {
@@ -216,7 +230,8 @@ public class TaskAligner {
         });
         // IDF over every loaded task, so that a score does not depend on which documents were recomputed;
         // the index keeps the term frequencies of every task, so only new or reloaded documents are read.
-        Map<String, String> fingerprints = store.taskFingerprints();
+        Map<String, String> fingerprints = new HashMap<>(store.taskFingerprints());
+        fingerprints.keySet().removeAll(unlinked);
         Set<String> possibleTargets = new HashSet<>();
         documents.stream().filter(TaskAligner::canBeAbove).forEach(d -> possibleTargets.add(d.key()));
         TermVectors vectors;

@@ -1,6 +1,7 @@
 package org.policygraph.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.Random;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -167,6 +169,12 @@ public final class CorpusGenerator {
     /** Documents 0..n-1 for this generator's seed; document i depends only on the seed and i. */
     public List<Document> generate(int n, long seed) {
         List<Document> out = new ArrayList<>(n);
+        generate(n, seed, out::add);
+        return out;
+    }
+
+    /** {@link #generate(int, long)}, each document handed over as it is made (100,000 do not fit a 1 GB heap). */
+    public void generate(int n, long seed, Consumer<Document> out) {
         Map<String, Integer> serials = new HashMap<>();
         for (int i = 0; i < n; i++) {
             Random rnd = new Random(new SplittableRandom(seed ^ (i * 0x9E3779B97F4A7C15L)).nextLong());
@@ -181,9 +189,8 @@ public final class CorpusGenerator {
             };
             int serial = serials.merge(prefix + year, 1, Integer::sum) + 100;
             String docNumber = prefix + "〔" + year + "〕" + serial + "号";
-            out.add(document(i, rnd, issuer, year, layout, docNumber));
+            out.accept(document(i, rnd, issuer, year, layout, docNumber));
         }
-        return out;
     }
 
     private Document document(int i, Random rnd, Division issuer, int year, String layout, String docNumber) {
@@ -330,18 +337,22 @@ public final class CorpusGenerator {
         long started = System.nanoTime();
         CorpusGenerator generator = new CorpusGenerator(seed);
         Files.createDirectories(dir);
-        long chars = 0;
-        int tasks = 0;
+        long[] chars = {0};
+        int[] tasks = {0};
         StringBuilder manifest = new StringBuilder("file\tissuer\tlevel\tyear\tlayout\tdocNumber\ttasks\tchars\n");
-        for (Document d : generator.generate(n, seed)) {
-            Files.writeString(dir.resolve(d.fileName()), d.text(), StandardCharsets.UTF_8);
-            chars += d.text().length();
-            tasks += d.tasks();
+        generator.generate(n, seed, d -> {
+            try {
+                Files.writeString(dir.resolve(d.fileName()), d.text(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            chars[0] += d.text().length();
+            tasks[0] += d.tasks();
             manifest.append(String.join("\t", d.fileName(), d.issuerCode(), d.level().name(), String.valueOf(d.year()),
                     d.layout(), d.docNumber(), String.valueOf(d.tasks()), String.valueOf(d.text().length()))).append('\n');
-        }
+        });
         Files.writeString(dir.resolve("manifest.tsv"), manifest, StandardCharsets.UTF_8);
-        System.out.printf("%d documents, %,d tasks, %,d chars in %s (seed %d, %.1f s)%n", n, tasks, chars, dir, seed,
+        System.out.printf("%d documents, %,d tasks, %,d chars in %s (seed %d, %.1f s)%n", n, tasks[0], chars[0], dir, seed,
                 (System.nanoTime() - started) / 1e9);
     }
 }

@@ -2,6 +2,8 @@ package org.policygraph.link;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.policygraph.graph.LinkStore;
@@ -34,5 +36,40 @@ class PendingLinkTest extends LinkTestSupport {
         // A load that is linked right away is never pending.
         load(GANSU, sample(GANSU));
         assertThat(store.pending(10)).isEmpty();
+    }
+
+    /**
+     * A linking sees the documents linked before it and its own, not others loaded meanwhile (a bulk
+     * ingest loads the next batch while it links one): those are aligned by their own linking. Linking
+     * the lower document first and the higher one after gives the alignment of linking both at once;
+     * had the first linking seen the higher document, the second would have aligned to it again.
+     */
+    @Test
+    void aLinkingLeavesOutDocumentsLoadedButNotLinkedYet() {
+        loader.load(extract(GANSU, sample(GANSU)));
+        loader.load(extract(BAIYIN, baiyin2022()));
+        assertThat(linkStage.link(List.of(BAIYIN_2022))).isTrue();
+        assertThat(count("MATCH ()-[r:IMPLEMENTS]->() RETURN count(r)")).isZero();
+        assertThat(store.pending(10)).containsExactly(GANSU_2022);
+
+        assertThat(linkStage.link(List.of(GANSU_2022))).isTrue();
+        List<Map<String, Object>> oneAfterTheOther = implementsRows();
+        assertThat(oneAfterTheOther).isNotEmpty();
+
+        clearDocuments();
+        loader.load(extract(GANSU, sample(GANSU)));
+        loader.load(extract(BAIYIN, baiyin2022()));
+        assertThat(linkStage.link(List.of(GANSU_2022, BAIYIN_2022))).isTrue();
+        assertThat(implementsRows()).isEqualTo(oneAfterTheOther);
+    }
+
+    private List<Map<String, Object>> implementsRows() {
+        try (var session = sessions.session()) {
+            return session.run("""
+                    MATCH (l:Task)-[i:IMPLEMENTS]->(h:Task)
+                    RETURN l.key AS lower, h.key AS higher, i.rank AS rank, i.score AS score, i.sharedTerms AS terms
+                    ORDER BY lower, higher
+                    """).list(r -> r.asMap());
+        }
     }
 }
