@@ -1,8 +1,13 @@
 package org.policygraph.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.concurrent.Callable;
 import org.policygraph.corpus.DocumentIngester;
 import picocli.CommandLine.Command;
@@ -10,7 +15,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = {"Extract each FILE and load it into the configured graph database.",
+        description = {"Extract each FILE and load it into the configured graph database. A directory stands for",
+                "every file under it (hidden ones aside), in path order; @LIST reads the arguments from the file LIST.",
                 "Prints one line per file (ok: N tasks (key) / duplicate of key / failed: reason);",
                 "a document already in the graph (same content or doc number) is a duplicate and is not rewritten;",
                 "files are loaded policygraph.ingest.batch-size at a time, each batch in one transaction",
@@ -19,7 +25,7 @@ import picocli.CommandLine.Parameters;
 public final class IngestCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "FILE")
-    List<Path> files;
+    List<Path> arguments;
 
     @Option(names = "--replace", description = "a file whose document key is loaded replaces that document (unless its extraction is the same)")
     boolean replace;
@@ -36,6 +42,14 @@ public final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        List<Path> expanded;
+        try {
+            expanded = expand(arguments);
+        } catch (IOException | UncheckedIOException e) {
+            err.println("ingest: cannot list the files: " + e.getMessage());
+            return 1;
+        }
+        List<Path> files = expanded;
         boolean progress = files.size() > 1;
         int[] failed = {0};
         if (progress) {
@@ -66,6 +80,33 @@ public final class IngestCommand implements Callable<Integer> {
                     + " ok, " + failed[0] + " failed");
         }
         return failed[0] == 0 ? 0 : 1;
+    }
+
+    /** The files themselves, and for each directory the regular files under it that are not hidden, sorted. */
+    static List<Path> expand(List<Path> arguments) throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (Path argument : arguments) {
+            if (!Files.isDirectory(argument)) {
+                files.add(argument);
+                continue;
+            }
+            try (Stream<Path> under = Files.walk(argument)) {
+                under.filter(Files::isRegularFile)
+                        .filter(file -> !isHidden(argument.relativize(file)))
+                        .sorted()
+                        .forEach(files::add);
+            }
+        }
+        return files;
+    }
+
+    private static boolean isHidden(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String progressBar(int done, int total) {

@@ -61,6 +61,21 @@ class IngestCommandTest extends EmbeddedGraphTestSupport {
     }
 
     @Test
+    void shouldIngestEveryFileUnderADirectoryInPathOrderLeavingHiddenOnesOut() throws Exception {
+        Path corpus = Files.createDirectories(dir.resolve("corpus"));
+        Path gansu = Files.writeString(Files.createDirectories(corpus.resolve("2022")).resolve(GANSU + ".txt"), "甘肃");
+        Path baiyin = Files.writeString(corpus.resolve(BAIYIN + ".txt"), "白银");
+        Files.writeString(corpus.resolve(".notes.txt"), "其他");
+        Files.writeString(Files.createDirectories(corpus.resolve(".cache")).resolve("other.txt"), "其他");
+
+        assertThat(ingest(corpus.toString())).isZero();
+
+        assertThat(out.toString(StandardCharsets.UTF_8).lines()).containsExactly(
+                gansu + ": ok: 23 tasks (甘政办发〔2022〕84号)",
+                baiyin + ": ok: 26 tasks (市政办发〔2021〕100号)");
+    }
+
+    @Test
     void shouldReportAnUnreadableFile() {
         Path missing = dir.resolve("missing.txt");
         assertThat(ingest(missing.toString())).isEqualTo(1);
