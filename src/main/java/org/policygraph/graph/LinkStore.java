@@ -33,11 +33,8 @@ public class LinkStore {
     public record Implements(String lowerTaskKey, String higherTaskKey, double score, List<String> sharedTerms,
             int rank) {}
 
-    /**
-     * The targets a lower document keeps at some levels when new targets are added: its IMPLEMENTS into
-     * documents of these levels that are not among {@code targetKeys} go.
-     */
-    public record KeptTargets(String lowerDocumentKey, List<String> levels, List<String> targetKeys) {}
+    /** A lower document whose IMPLEMENTS into the documents of these levels are computed again. */
+    public record RealignedLevels(String lowerDocumentKey, List<String> levels) {}
 
     /** One HAS_THEME relationship with the terms that triggered it and the span of the first. */
     public record HasTheme(String taskKey, String theme, List<String> terms, Integer start, Integer end) {}
@@ -110,10 +107,10 @@ public class LinkStore {
             CREATE (lower)-[:IMPLEMENTS {score: a.score, sharedTerms: a.sharedTerms, rank: a.rank}]->(higher)
             """;
 
-    private static final String DELETE_SUPERSEDED_IMPLEMENTS = """
-            UNWIND $kept AS kept
-            MATCH (:Document {key: kept.lower})-[:HAS_TASK]->(:Task)-[r:IMPLEMENTS]->(:Task)<-[:HAS_TASK]-(h:Document)
-            WHERE h.level IN kept.levels AND NOT h.key IN kept.targets
+    private static final String DELETE_IMPLEMENTS_AT_LEVELS = """
+            UNWIND $realigned AS realigned
+            MATCH (:Document {key: realigned.lower})-[:HAS_TASK]->(:Task)-[r:IMPLEMENTS]->(:Task)<-[:HAS_TASK]-(h:Document)
+            WHERE h.level IN realigned.levels
             DELETE r
             """;
 
@@ -234,15 +231,16 @@ public class LinkStore {
     }
 
     /**
-     * Adds IMPLEMENTS of lower documents to new targets and deletes those into the targets the new ones
-     * superseded, in one transaction; their other IMPLEMENTS stay.
+     * Replaces the IMPLEMENTS of lower documents into the documents of some levels (a document arrived
+     * at that level among their targets) with {@code alignments}, in one transaction; their IMPLEMENTS
+     * into other levels stay.
      */
-    public void addImplements(List<KeptTargets> kept, List<Implements> alignments) {
-        List<Map<String, Object>> keptRows = kept.stream().map(k -> Map.<String, Object>of("lower", k.lowerDocumentKey(),
-                "levels", k.levels(), "targets", k.targetKeys())).toList();
+    public void replaceImplementsAtLevels(List<RealignedLevels> realigned, List<Implements> alignments) {
+        List<Map<String, Object>> realignedRows = realigned.stream().map(r -> Map.<String, Object>of(
+                "lower", r.lowerDocumentKey(), "levels", r.levels())).toList();
         List<Map<String, Object>> rows = implementsRows(alignments);
         sessions.write(tx -> {
-            tx.run(DELETE_SUPERSEDED_IMPLEMENTS, Map.of("kept", keptRows));
+            tx.run(DELETE_IMPLEMENTS_AT_LEVELS, Map.of("realigned", realignedRows));
             if (!rows.isEmpty()) {
                 tx.run(CREATE_IMPLEMENTS, Map.of("rows", rows));
             }

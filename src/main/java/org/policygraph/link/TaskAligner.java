@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.policygraph.extract.Extraction;
 import org.policygraph.extract.region.RegionGazetteer;
@@ -25,7 +26,9 @@ import org.springframework.stereotype.Component;
  * documents of that level whose region contains the lower document's region (a national document
  * contains every region), nearest in year; on a tie in distance the earlier year wins, since a
  * document implements what was issued before it. Each lower task gets its {@code top} most similar
- * tasks in each such document ({@link TermVectors}: TF-IDF over every loaded task), rank 1 first.
+ * tasks among the tasks of its higher documents of each level ({@link TermVectors}: TF-IDF over every
+ * loaded task), rank 1 first: at most {@code top} a level however many documents its issuers published
+ * that year (a county task takes up the best of its city's work plans, not three tasks of each).
  * The term statistics of every loaded task are kept in memory ({@link TermIndex}) and updated as
  * documents are loaded, so aligning a document reads and segments only the new or reloaded ones (and,
  * when a document arrives above them, the lowest-level documents it becomes a target of: the index
@@ -88,10 +91,11 @@ public class TaskAligner {
      * be their target and another document may be.
      *
      * <p>The loaded documents and {@code alsoAffected} are aligned from scratch. A document below them
-     * that now has one of them among its targets is aligned to that one only, and loses its IMPLEMENTS
-     * into documents of the same level that are no longer its targets (a nearer year superseded them);
-     * its other IMPLEMENTS stay as they are. Rewriting them all would delete and create the same
-     * relationships again, the dearest write there is, for every document below a provincial one.
+     * that now has one of them among its targets is aligned again at that level only (its best tasks
+     * among all its targets of the level, the newcomer's included; those of a year the newcomer
+     * superseded gone); its IMPLEMENTS into the other levels stay as they are. Rewriting them all would
+     * delete and create the same relationships again, the dearest write there is, for every document
+     * below a provincial one.
      */
     public int align(Collection<String> documentKeys, LinkStage.Before before) {
         return align(documentKeys, before, Set.of());
@@ -112,24 +116,22 @@ public class TaskAligner {
         List<LinkStore.DocumentInfo> higher = documents.stream().filter(d -> keys.contains(d.key()) && canBeAbove(d)).toList();
         List<LinkStore.DocumentInfo> possibleTargets = documents.stream().filter(TaskAligner::canBeAbove).toList();
         Map<String, List<LinkStore.DocumentInfo>> targetsByLower = new LinkedHashMap<>();
-        Map<String, List<LinkStore.DocumentInfo>> addedTargetsByLower = new LinkedHashMap<>();
-        Map<String, LinkStore.KeptTargets> keptByLower = new LinkedHashMap<>();
+        Map<String, List<LinkStore.DocumentInfo>> realignedByLower = new LinkedHashMap<>();
+        Map<String, LinkStore.RealignedLevels> levelsByLower = new LinkedHashMap<>();
         for (LinkStore.DocumentInfo document : documents) {
             if (recompute.contains(document.key())) {
                 targetsByLower.put(document.key(), targets(document, possibleTargets));
             } else if (higher.stream().anyMatch(h -> isAbove(h, document) && !isLater(h, document))) {
                 List<LinkStore.DocumentInfo> targets = targets(document, possibleTargets);
-                List<LinkStore.DocumentInfo> added = higher.stream().filter(targets::contains).toList();
-                if (!added.isEmpty()) {
-                    addedTargetsByLower.put(document.key(), added);
-                    Set<String> levels = new TreeSet<>();
-                    added.forEach(h -> levels.add(h.level()));
-                    keptByLower.put(document.key(), new LinkStore.KeptTargets(document.key(), List.copyOf(levels),
-                            targets.stream().filter(t -> levels.contains(t.level())).map(LinkStore.DocumentInfo::key).toList()));
+                Set<String> levels = new TreeSet<>();
+                higher.stream().filter(targets::contains).forEach(h -> levels.add(h.level()));
+                if (!levels.isEmpty()) {
+                    realignedByLower.put(document.key(), targets.stream().filter(t -> levels.contains(t.level())).toList());
+                    levelsByLower.put(document.key(), new LinkStore.RealignedLevels(document.key(), List.copyOf(levels)));
                 }
             }
         }
-        Map<String, List<Alignment>> alignments = compute(documents, targetsByLower, addedTargetsByLower, documentKeys,
+        Map<String, List<Alignment>> alignments = compute(documents, targetsByLower, realignedByLower, documentKeys,
                 unlinked);
         int written = 0;
         List<String> recomputed = List.copyOf(targetsByLower.keySet());
@@ -137,8 +139,8 @@ public class TaskAligner {
             store.replaceImplements(chunk, rows(chunk, alignments));
             written += chunk.stream().mapToInt(k -> alignments.getOrDefault(k, List.of()).size()).sum();
         }
-        for (List<String> chunk : chunks(List.copyOf(addedTargetsByLower.keySet()))) {
-            store.addImplements(chunk.stream().map(keptByLower::get).toList(), rows(chunk, alignments));
+        for (List<String> chunk : chunks(List.copyOf(realignedByLower.keySet()))) {
+            store.replaceImplementsAtLevels(chunk.stream().map(levelsByLower::get).toList(), rows(chunk, alignments));
             written += chunk.stream().mapToInt(k -> alignments.getOrDefault(k, List.of()).size()).sum();
         }
         return written;
@@ -202,8 +204,8 @@ public class TaskAligner {
     }
 
     /**
-     * The alignments of each lower document to its targets, by its key: to every target for those of
-     * {@code targetsByLower}, to the given ones only for those of {@code addedTargetsByLower}.
+     * The alignments of each lower document to its targets, by its key: per level of the targets given,
+     * every target of that level for those of {@code targetsByLower} and {@code realignedByLower} alike.
      *
      * @param documents every loaded document
      * @param reloaded documents whose tasks changed since the index last saw them
@@ -211,7 +213,7 @@ public class TaskAligner {
      */
     private Map<String, List<Alignment>> compute(List<LinkStore.DocumentInfo> documents,
             Map<String, List<LinkStore.DocumentInfo>> targetsByLower,
-            Map<String, List<LinkStore.DocumentInfo>> addedTargetsByLower, Collection<String> reloaded,
+            Map<String, List<LinkStore.DocumentInfo>> realignedByLower, Collection<String> reloaded,
             Set<String> unlinked) {
         Map<String, List<LinkStore.DocumentInfo>> pairs = new LinkedHashMap<>();
         targetsByLower.forEach((lower, targets) -> {
@@ -219,7 +221,7 @@ public class TaskAligner {
                 pairs.put(lower, targets);
             }
         });
-        pairs.putAll(addedTargetsByLower);
+        pairs.putAll(realignedByLower);
         if (pairs.isEmpty()) {
             return Map.of();
         }
@@ -244,9 +246,14 @@ public class TaskAligner {
         Map<String, List<Alignment>> alignments = new HashMap<>();
         pairs.forEach((lowerKey, targets) -> {
             List<Alignment> ofDocument = alignments.computeIfAbsent(lowerKey, k -> new ArrayList<>());
+            Map<String, List<TermIndex.IndexedTask>> candidatesByLevel = new TreeMap<>();
+            for (LinkStore.DocumentInfo target : targets) {
+                candidatesByLevel.computeIfAbsent(target.level(), k -> new ArrayList<>())
+                        .addAll(tasksByDocument.getOrDefault(target.key(), List.of()));
+            }
             for (TermIndex.IndexedTask task : tasksByDocument.getOrDefault(lowerKey, List.of())) {
-                for (LinkStore.DocumentInfo target : targets) {
-                    ofDocument.addAll(best(task, tasksByDocument.getOrDefault(target.key(), List.of()), vectors));
+                for (List<TermIndex.IndexedTask> candidates : candidatesByLevel.values()) {
+                    ofDocument.addAll(best(task, candidates, vectors));
                 }
             }
         });
@@ -263,7 +270,8 @@ public class TaskAligner {
             }
         }
         scored.sort(Comparator.comparingDouble((Scored s) -> s.similarity().score()).reversed()
-                .thenComparingInt(s -> s.candidate().ordinal()));
+                .thenComparingInt(s -> s.candidate().ordinal())
+                .thenComparing(s -> s.candidate().key()));
         List<Alignment> best = new ArrayList<>();
         for (int i = 0; i < Math.min(settings.top(), scored.size()); i++) {
             Scored s = scored.get(i);

@@ -129,6 +129,28 @@ class IncrementalAlignmentTest extends LinkTestSupport {
         assertSameAsFromScratch(county, countyTasks);
         assertSameAsFromScratch(BAIYIN_2022, 26);
 
+        // The newcomer is a copy of Baiyin 2022: at the city level the county's tasks now take up the best
+        // of both documents' tasks, at most top (3) a task and level, and what was displaced is gone: at
+        // that level the graph holds exactly what aligning the county from scratch gives (its provincial
+        // IMPLEMENTS stay as written, scored with the statistics of their day).
+        List<Map<String, Object>> inGraph;
+        try (var session = sessions.session()) {
+            inGraph = session.run("""
+                    MATCH (:Document {key: $county})-[:HAS_TASK]->(t:Task)-[i:IMPLEMENTS]->(h:Task)<-[:HAS_TASK]-(d:Document)
+                    RETURN t.key AS lower, h.key AS higher, i.rank AS rank, d.level AS level ORDER BY lower, level, rank
+                    """, Map.of("county", county)).list(r -> r.asMap());
+        }
+        List<String> cityTasks = store.tasks(List.of(BAIYIN_2022, newcomer)).stream().map(LinkStore.TaskRow::key).toList();
+        assertThat(inGraph).filteredOn(r -> Extraction.Level.CITY.name().equals(r.get("level")))
+                .extracting(r -> r.get("lower") + " " + r.get("higher") + " " + r.get("rank"))
+                .containsExactlyInAnyOrderElementsOf(aligner.alignments(county).stream()
+                        .filter(a -> cityTasks.contains(a.higherTaskKey()))
+                        .map(a -> a.lowerTaskKey() + " " + a.higherTaskKey() + " " + a.rank()).toList());
+        Map<String, Long> perTaskAndLevel = inGraph.stream().collect(java.util.stream.Collectors.groupingBy(
+                r -> r.get("lower") + " " + r.get("level"), java.util.stream.Collectors.counting()));
+        assertThat(perTaskAndLevel.values()).allMatch(n -> n <= 3);
+        assertThat(inGraph).anyMatch(r -> String.valueOf(r.get("higher")).startsWith(BAIYIN_2022 + "#"));
+
         // The county removed behind the aligner's back: its term counts leave the statistics.
         deleteBehindTheAligner(county);
         assertSameAsFromScratch(BAIYIN_2022, 26);
