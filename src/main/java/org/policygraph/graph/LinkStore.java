@@ -3,6 +3,7 @@ package org.policygraph.graph;
 import static org.policygraph.graph.Values.string;
 import static org.policygraph.graph.Values.integer;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -63,11 +64,16 @@ public class LinkStore {
             RETURN key, collect(DISTINCT lower.key) AS lower
             """;
 
-    /** Read from properties: counting every document's tasks at every batch would grow with the corpus. */
-    private static final String TASK_FINGERPRINTS = """
+    /**
+     * The documents and their fingerprints in one pass over them (the aligner needs both at every batch).
+     * The task count is read from a property: counting every document's tasks would grow with the corpus.
+     */
+    private static final String DOCUMENTS_AND_FINGERPRINTS = """
             MATCH (d:Document) WHERE d.stub = false
-            RETURN d.key AS key, coalesce(d.contentHash, '') + '/'
+            RETURN d.key AS key, d.level AS level, d.regionCode AS regionCode, d.year AS year,
+                   coalesce(d.contentHash, '') + '/'
                    + CASE WHEN d.taskCount IS NULL THEN COUNT { (d)-[:HAS_TASK]->(:Task) } ELSE d.taskCount END AS fingerprint
+            ORDER BY key
             """;
 
     private static final String TASKS = """
@@ -187,14 +193,20 @@ public class LinkStore {
     }
 
     /**
-     * Per loaded document, what changes when it is reloaded with other content: its content hash and
-     * its number of tasks.
+     * The loaded documents, by key, and per document what changes when it is reloaded with other
+     * content (its fingerprint: content hash and number of tasks).
      */
-    public Map<String, String> taskFingerprints() {
+    public record LoadedDocuments(List<DocumentInfo> documents, Map<String, String> fingerprints) {}
+
+    /** Every loaded document with its fingerprint, read in one statement. */
+    public LoadedDocuments loadedDocuments() {
+        List<DocumentInfo> documents = new ArrayList<>();
         Map<String, String> fingerprints = new HashMap<>();
-        sessions.read(TASK_FINGERPRINTS, Map.of())
-                .forEach(r -> fingerprints.put(r.get("key").asString(), r.get("fingerprint").asString()));
-        return fingerprints;
+        for (Value r : sessions.read(DOCUMENTS_AND_FINGERPRINTS, Map.of())) {
+            documents.add(document(r));
+            fingerprints.put(r.get("key").asString(), r.get("fingerprint").asString());
+        }
+        return new LoadedDocuments(documents, fingerprints);
     }
 
     /** Tasks of the given documents, by document then ordinal. */

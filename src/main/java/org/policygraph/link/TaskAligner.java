@@ -60,11 +60,11 @@ public class TaskAligner {
      * again); returns the number of IMPLEMENTS written.
      */
     public int alignAll() {
-        List<LinkStore.DocumentInfo> documents = store.documents();
+        LinkStore.LoadedDocuments loaded = store.loadedDocuments();
         synchronized (index) {
             index.clear();
         }
-        return write(documents, documents, List.of());
+        return write(loaded, loaded.documents(), List.of());
     }
 
     /**
@@ -108,7 +108,8 @@ public class TaskAligner {
      * them, as if they had just been loaded; seen now, they would be aligned to twice.
      */
     int align(Collection<String> documentKeys, LinkStage.Before before, Set<String> unlinked) {
-        List<LinkStore.DocumentInfo> documents = store.documents().stream()
+        LinkStore.LoadedDocuments loaded = store.loadedDocuments();
+        List<LinkStore.DocumentInfo> documents = loaded.documents().stream()
                 .filter(d -> !unlinked.contains(d.key())).toList();
         Set<String> keys = new HashSet<>(documentKeys);
         Set<String> recompute = new HashSet<>(before.realign(documents));
@@ -131,8 +132,8 @@ public class TaskAligner {
                 }
             }
         }
-        Map<String, List<Alignment>> alignments = compute(documents, targetsByLower, realignedByLower, documentKeys,
-                unlinked);
+        Map<String, List<Alignment>> alignments = compute(documents, loaded.fingerprints(), targetsByLower,
+                realignedByLower, documentKeys, unlinked);
         int written = 0;
         List<String> recomputed = List.copyOf(targetsByLower.keySet());
         for (List<String> chunk : chunks(recomputed)) {
@@ -161,18 +162,22 @@ public class TaskAligner {
 
     /** The alignments of one lower document as they would be written, without writing them. */
     public List<Alignment> alignments(String lowerDocumentKey) {
-        List<LinkStore.DocumentInfo> documents = store.documents();
+        LinkStore.LoadedDocuments loaded = store.loadedDocuments();
+        List<LinkStore.DocumentInfo> documents = loaded.documents();
         Map<String, List<LinkStore.DocumentInfo>> targets = new HashMap<>();
         documents.stream().filter(d -> d.key().equals(lowerDocumentKey))
                 .forEach(d -> targets.put(d.key(), targets(d, documents)));
-        return compute(documents, targets, Map.of(), List.of(), Set.of()).getOrDefault(lowerDocumentKey, List.of());
+        return compute(documents, loaded.fingerprints(), targets, Map.of(), List.of(), Set.of())
+                .getOrDefault(lowerDocumentKey, List.of());
     }
 
-    private int write(List<LinkStore.DocumentInfo> documents, List<LinkStore.DocumentInfo> lower,
+    private int write(LinkStore.LoadedDocuments loaded, List<LinkStore.DocumentInfo> lower,
             Collection<String> reloaded) {
+        List<LinkStore.DocumentInfo> documents = loaded.documents();
         Map<String, List<LinkStore.DocumentInfo>> targetsByLower = new LinkedHashMap<>();
         lower.forEach(d -> targetsByLower.put(d.key(), targets(d, documents)));
-        Map<String, List<Alignment>> alignments = compute(documents, targetsByLower, Map.of(), reloaded, Set.of());
+        Map<String, List<Alignment>> alignments = compute(documents, loaded.fingerprints(), targetsByLower, Map.of(),
+                reloaded, Set.of());
         int written = 0;
         for (List<String> chunk : chunks(lower.stream().map(LinkStore.DocumentInfo::key).toList())) {
             store.replaceImplements(chunk, rows(chunk, alignments));
@@ -208,11 +213,12 @@ public class TaskAligner {
      * every target of that level for those of {@code targetsByLower} and {@code realignedByLower} alike.
      *
      * @param documents every loaded document
+     * @param loadedFingerprints the fingerprint of every loaded document ({@link LinkStore#loadedDocuments})
      * @param reloaded documents whose tasks changed since the index last saw them
      * @param unlinked loaded documents left out of {@code documents}, left out of the term statistics too
      */
     private Map<String, List<Alignment>> compute(List<LinkStore.DocumentInfo> documents,
-            Map<String, List<LinkStore.DocumentInfo>> targetsByLower,
+            Map<String, String> loadedFingerprints, Map<String, List<LinkStore.DocumentInfo>> targetsByLower,
             Map<String, List<LinkStore.DocumentInfo>> realignedByLower, Collection<String> reloaded,
             Set<String> unlinked) {
         Map<String, List<LinkStore.DocumentInfo>> pairs = new LinkedHashMap<>();
@@ -232,7 +238,7 @@ public class TaskAligner {
         });
         // IDF over every loaded task, so that a score does not depend on which documents were recomputed;
         // the index keeps the term frequencies of every task, so only new or reloaded documents are read.
-        Map<String, String> fingerprints = new HashMap<>(store.taskFingerprints());
+        Map<String, String> fingerprints = new HashMap<>(loadedFingerprints);
         fingerprints.keySet().removeAll(unlinked);
         Set<String> possibleTargets = new HashSet<>();
         documents.stream().filter(TaskAligner::canBeAbove).forEach(d -> possibleTargets.add(d.key()));
