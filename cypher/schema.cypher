@@ -22,6 +22,8 @@ CREATE INDEX document_level IF NOT EXISTS FOR (n:Document) ON (n.level);
 CREATE INDEX document_title IF NOT EXISTS FOR (n:Document) ON (n.title);
 // Duplicate detection at ingest (same bytes under another file name).
 CREATE INDEX document_content_hash IF NOT EXISTS FOR (n:Document) ON (n.contentHash);
+// Citation stubs whose title contains a newly loaded document's title (CONTAINS needs a text index).
+CREATE TEXT INDEX document_title_text IF NOT EXISTS FOR (n:Document) ON (n.title);
 // Documents loaded but not linked yet (the property is removed once linked): every linking reads them.
 CREATE INDEX document_link_pending IF NOT EXISTS FOR (n:Document) ON (n.linkPending);
 CREATE INDEX region_name IF NOT EXISTS FOR (n:Region) ON (n.name);

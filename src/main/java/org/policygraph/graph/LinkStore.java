@@ -83,6 +83,45 @@ public class LinkStore {
             ORDER BY docKey, ordinal
             """;
 
+    private static final String DOCUMENTS_TO_CITE = """
+            UNWIND $keys AS key
+            MATCH (d:Document {key: key}) WHERE d.stub = false
+            RETURN d.key AS key, d.title AS title, d.docNumber AS docNumber, true AS loaded
+            """;
+
+    private static final String STUBS_CITED_BY = """
+            UNWIND $keys AS key
+            MATCH (:Document {key: key})-[:HAS_TASK]->(:Task)-[:CITES]->(s:Document) WHERE s.stub = true
+            RETURN DISTINCT s.key AS key, s.title AS title, s.docNumber AS docNumber, false AS loaded
+            """;
+
+    /** By number through document_doc_number, by title through the text index document_title_text. */
+    private static final String STUBS_NAMING = """
+            CALL () {
+              UNWIND $numbers AS number
+              MATCH (s:Document {docNumber: number}) WHERE s.stub = true
+              RETURN s
+              UNION
+              UNWIND $titles AS title
+              MATCH (s:Document) WHERE s.title CONTAINS title AND s.stub = true
+              RETURN s
+            }
+            RETURN s.key AS key, s.title AS title, s.docNumber AS docNumber, false AS loaded
+            """;
+
+    private static final String DOCUMENTS_NAMED = """
+            CALL () {
+              UNWIND $numbers AS number
+              MATCH (d:Document {docNumber: number}) WHERE d.stub = false
+              RETURN d
+              UNION
+              UNWIND $titles AS title
+              MATCH (d:Document {title: title}) WHERE d.stub = false
+              RETURN d
+            }
+            RETURN d.key AS key, d.title AS title, d.docNumber AS docNumber, true AS loaded
+            """;
+
     private static final String STUBS_AND_DOCUMENTS = """
             MATCH (s:Document {stub: true})
             RETURN s.key AS key, s.title AS title, s.docNumber AS docNumber, false AS loaded
@@ -219,6 +258,31 @@ public class LinkStore {
         return sessions.read(STUBS_AND_DOCUMENTS, Map.of()).stream().map(r -> new CitedDocument(
                 r.get("key").asString(), string(r.get("title")), string(r.get("docNumber")),
                 r.get("loaded").asBoolean())).toList();
+    }
+
+    /** These loaded documents, with the title and number a citation may name. */
+    public List<CitedDocument> documentsToCite(Collection<String> keys) {
+        return cited(DOCUMENTS_TO_CITE, Map.of("keys", List.copyOf(keys)));
+    }
+
+    /** The stubs the tasks of these documents cite. */
+    public List<CitedDocument> stubsCitedBy(Collection<String> documentKeys) {
+        return cited(STUBS_CITED_BY, Map.of("keys", List.copyOf(documentKeys)));
+    }
+
+    /** The stubs with one of these numbers, or whose title contains one of these titles. */
+    public List<CitedDocument> stubsNaming(Collection<String> numbers, Collection<String> titles) {
+        return cited(STUBS_NAMING, Map.of("numbers", List.copyOf(numbers), "titles", List.copyOf(titles)));
+    }
+
+    /** The loaded documents with one of these numbers or titles. */
+    public List<CitedDocument> documentsNamed(Collection<String> numbers, Collection<String> titles) {
+        return cited(DOCUMENTS_NAMED, Map.of("numbers", List.copyOf(numbers), "titles", List.copyOf(titles)));
+    }
+
+    private List<CitedDocument> cited(String cypher, Map<String, Object> parameters) {
+        return sessions.read(cypher, parameters).stream().map(r -> new CitedDocument(r.get("key").asString(),
+                string(r.get("title")), string(r.get("docNumber")), r.get("loaded").asBoolean())).toList();
     }
 
     /** Merges each stub (key) into the loaded document (value): its citations move there, the stub goes. */

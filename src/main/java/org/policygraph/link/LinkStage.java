@@ -117,7 +117,7 @@ public class LinkStage {
             long started = System.nanoTime();
             Set<String> unlinked = store.allPending();
             documentKeys.forEach(unlinked::remove);
-            int stubs = citations.resolve();
+            int stubs = citations.resolve(documentKeys);
             long resolved = System.nanoTime();
             int tags = themes.tag(documentKeys);
             long tagged = System.nanoTime();
