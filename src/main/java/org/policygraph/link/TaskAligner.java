@@ -111,6 +111,8 @@ public class TaskAligner {
         LinkStore.LoadedDocuments loaded = store.loadedDocuments();
         List<LinkStore.DocumentInfo> documents = loaded.documents().stream()
                 .filter(d -> !unlinked.contains(d.key())).toList();
+        Map<String, String> fingerprints = new HashMap<>(loaded.fingerprints());
+        fingerprints.keySet().removeAll(unlinked);
         Set<String> keys = new HashSet<>(documentKeys);
         Set<String> recompute = new HashSet<>(before.realign(documents));
         recompute.addAll(keys);
@@ -118,7 +120,6 @@ public class TaskAligner {
         List<LinkStore.DocumentInfo> possibleTargets = documents.stream().filter(TaskAligner::canBeAbove).toList();
         Map<String, List<LinkStore.DocumentInfo>> targetsByLower = new LinkedHashMap<>();
         Map<String, List<LinkStore.DocumentInfo>> realignedByLower = new LinkedHashMap<>();
-        Map<String, LinkStore.RealignedLevels> levelsByLower = new LinkedHashMap<>();
         for (LinkStore.DocumentInfo document : documents) {
             if (recompute.contains(document.key())) {
                 targetsByLower.put(document.key(), targets(document, possibleTargets));
@@ -128,12 +129,11 @@ public class TaskAligner {
                 higher.stream().filter(targets::contains).forEach(h -> levels.add(h.level()));
                 if (!levels.isEmpty()) {
                     realignedByLower.put(document.key(), targets.stream().filter(t -> levels.contains(t.level())).toList());
-                    levelsByLower.put(document.key(), new LinkStore.RealignedLevels(document.key(), List.copyOf(levels)));
                 }
             }
         }
-        Map<String, List<Alignment>> alignments = compute(documents, loaded.fingerprints(), targetsByLower,
-                realignedByLower, documentKeys, unlinked);
+        Map<String, List<Alignment>> alignments = compute(documents, fingerprints, targetsByLower,
+                realignedByLower, documentKeys);
         int written = 0;
         List<String> recomputed = List.copyOf(targetsByLower.keySet());
         for (List<String> chunk : chunks(recomputed)) {
@@ -141,7 +141,8 @@ public class TaskAligner {
             written += chunk.stream().mapToInt(k -> alignments.getOrDefault(k, List.of()).size()).sum();
         }
         for (List<String> chunk : chunks(List.copyOf(realignedByLower.keySet()))) {
-            store.replaceImplementsAtLevels(chunk.stream().map(levelsByLower::get).toList(), rows(chunk, alignments));
+            store.replaceImplementsAtLevels(chunk.stream().map(lower -> realignedLevels(lower, realignedByLower.get(lower)))
+                    .toList(), rows(chunk, alignments));
             written += chunk.stream().mapToInt(k -> alignments.getOrDefault(k, List.of()).size()).sum();
         }
         return written;
@@ -167,7 +168,7 @@ public class TaskAligner {
         Map<String, List<LinkStore.DocumentInfo>> targets = new HashMap<>();
         documents.stream().filter(d -> d.key().equals(lowerDocumentKey))
                 .forEach(d -> targets.put(d.key(), targets(d, documents)));
-        return compute(documents, loaded.fingerprints(), targets, Map.of(), List.of(), Set.of())
+        return compute(documents, loaded.fingerprints(), targets, Map.of(), List.of())
                 .getOrDefault(lowerDocumentKey, List.of());
     }
 
@@ -177,13 +178,19 @@ public class TaskAligner {
         Map<String, List<LinkStore.DocumentInfo>> targetsByLower = new LinkedHashMap<>();
         lower.forEach(d -> targetsByLower.put(d.key(), targets(d, documents)));
         Map<String, List<Alignment>> alignments = compute(documents, loaded.fingerprints(), targetsByLower, Map.of(),
-                reloaded, Set.of());
+                reloaded);
         int written = 0;
         for (List<String> chunk : chunks(lower.stream().map(LinkStore.DocumentInfo::key).toList())) {
             store.replaceImplements(chunk, rows(chunk, alignments));
             written += chunk.stream().mapToInt(k -> alignments.getOrDefault(k, List.of()).size()).sum();
         }
         return written;
+    }
+
+    /** The levels of a realigned lower document: those of the targets it is aligned to again. */
+    private static LinkStore.RealignedLevels realignedLevels(String lowerKey, List<LinkStore.DocumentInfo> targets) {
+        return new LinkStore.RealignedLevels(lowerKey, targets.stream().map(LinkStore.DocumentInfo::level)
+                .distinct().sorted().toList());
     }
 
     /**
@@ -212,15 +219,14 @@ public class TaskAligner {
      * The alignments of each lower document to its targets, by its key: per level of the targets given,
      * every target of that level for those of {@code targetsByLower} and {@code realignedByLower} alike.
      *
-     * @param documents every loaded document
-     * @param loadedFingerprints the fingerprint of every loaded document ({@link LinkStore#loadedDocuments})
+     * @param documents the loaded documents this alignment sees (all, or all but those not linked yet)
+     * @param fingerprints the fingerprint of each of {@code documents} ({@link LinkStore#loadedDocuments}):
+     *     the term statistics are those of these documents
      * @param reloaded documents whose tasks changed since the index last saw them
-     * @param unlinked loaded documents left out of {@code documents}, left out of the term statistics too
      */
     private Map<String, List<Alignment>> compute(List<LinkStore.DocumentInfo> documents,
-            Map<String, String> loadedFingerprints, Map<String, List<LinkStore.DocumentInfo>> targetsByLower,
-            Map<String, List<LinkStore.DocumentInfo>> realignedByLower, Collection<String> reloaded,
-            Set<String> unlinked) {
+            Map<String, String> fingerprints, Map<String, List<LinkStore.DocumentInfo>> targetsByLower,
+            Map<String, List<LinkStore.DocumentInfo>> realignedByLower, Collection<String> reloaded) {
         Map<String, List<LinkStore.DocumentInfo>> pairs = new LinkedHashMap<>();
         targetsByLower.forEach((lower, targets) -> {
             if (!targets.isEmpty()) {
@@ -238,8 +244,6 @@ public class TaskAligner {
         });
         // IDF over every loaded task, so that a score does not depend on which documents were recomputed;
         // the index keeps the term frequencies of every task, so only new or reloaded documents are read.
-        Map<String, String> fingerprints = new HashMap<>(loadedFingerprints);
-        fingerprints.keySet().removeAll(unlinked);
         Set<String> possibleTargets = new HashSet<>();
         documents.stream().filter(TaskAligner::canBeAbove).forEach(d -> possibleTargets.add(d.key()));
         TermVectors vectors;
