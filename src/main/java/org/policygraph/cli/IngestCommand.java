@@ -74,6 +74,11 @@ public final class IngestCommand implements Callable<Integer> {
                 err.print("\r" + progressBar(done, files.size()));
                 err.flush();
             }
+        }, linking -> {
+            if (progress) {
+                err.print("\r\033[K" + progressBar(linking.linked(), linking.total()) + " linked");
+                err.flush();
+            }
         });
         if (progress) {
             err.println("\r\033[K" + progressBar(files.size(), files.size()) + " " + (files.size() - failed[0])

@@ -208,7 +208,7 @@ public class DocumentIngester {
      * @param originals where the original files are kept; null: not kept
      * @param catalog reads the extraction a loaded document has, for {@link Mode#REPLACE}; null: always replace
      */
-    private DocumentIngester(GraphLoader loader, long maxBytes, int batchSize, MeterRegistry meters,
+    DocumentIngester(GraphLoader loader, long maxBytes, int batchSize, MeterRegistry meters,
                              Supplier<DocumentExtractor> extractor, LinkStage linking, int extractThreads,
                              OriginalStore originals, DocumentCatalog catalog) {
         this.originals = originals;
@@ -238,31 +238,54 @@ public class DocumentIngester {
     }
 
     /**
-     * Ingests every input, {@link #batchSize} at a time, each batch read, extracted, loaded and linked
-     * before the next is read; {@code onBatch} hears of each batch as it is done. Returns one outcome
-     * per input, in order.
+     * Ingests every input, {@link #batchSize} at a time, each batch read, extracted and loaded before the
+     * next is read, then links them ({@link #ingestAll(List, Mode, Consumer, Consumer)}); {@code onBatch}
+     * hears of each batch as it is loaded. Returns one outcome per input, in order.
      */
     public List<Outcome> ingestAll(List<Input> inputs, Consumer<BatchDone> onBatch) {
-        return ingestAll(inputs, Mode.SKIP_LOADED, onBatch);
+        return ingestAll(inputs, Mode.SKIP_LOADED, onBatch, progress -> {});
+    }
+
+    /** {@link #ingestAll(List, Mode, Consumer, Consumer)} without hearing how linking goes. */
+    public List<Outcome> ingestAll(List<Input> inputs, Mode mode, Consumer<BatchDone> onBatch) {
+        return ingestAll(inputs, mode, onBatch, progress -> {});
     }
 
     /**
      * {@link #ingestAll(List, Consumer)}, with documents already loaded treated as {@code mode} says.
-     * The next batch is read and extracted while the current one is loaded and linked: extraction is
-     * work for the cores, loading and linking mostly for the database and its commits.
+     * The next batch is read and extracted while the current one is loaded: extraction is work for the
+     * cores, loading mostly for the database and its commits. Inputs that fit in one batch are linked
+     * with it; more are linked once all are loaded, higher levels first ({@link LinkStage#linkInLevelOrder},
+     * {@code onLinking} hears how far it has come), so that no document of the run is aligned twice. A
+     * run stopped before its linking leaves its documents pending: the service links them at start.
      */
-    public List<Outcome> ingestAll(List<Input> inputs, Mode mode, Consumer<BatchDone> onBatch) {
+    public List<Outcome> ingestAll(List<Input> inputs, Mode mode, Consumer<BatchDone> onBatch,
+            Consumer<LinkStage.Progress> onLinking) {
         List<Outcome> all = new ArrayList<>(inputs.size());
+        LoadedForLinking loadedForLinking = linking != null && inputs.size() > batchSize ? new LoadedForLinking() : null;
         CompletableFuture<Prepared> next = inputs.isEmpty() ? null : prepareLater(batch(inputs, 0));
         for (int from = 0; from < inputs.size(); from += batchSize) {
             Prepared current = next.join();
             int following = from + batchSize;
             next = following < inputs.size() ? prepareLater(batch(inputs, following)) : null;
-            List<Outcome> outcomes = store(current, mode);
+            List<Outcome> outcomes = store(current, mode, loadedForLinking);
             all.addAll(outcomes);
             onBatch.accept(new BatchDone(from, outcomes, inputs.size()));
         }
+        if (loadedForLinking != null && !loadedForLinking.keys.isEmpty()) {
+            long started = System.nanoTime();
+            LinkStage.LinkRun run = linking.linkInLevelOrder(loadedForLinking.keys,
+                    LinkStage.Before.merge(loadedForLinking.befores), batchSize, onLinking);
+            log.info("Linked {} of {} documents in level order in {} ms ({} documents realigned)", run.linked(),
+                    loadedForLinking.keys.size(), (System.nanoTime() - started) / 1_000_000, run.realigned());
+        }
         return all;
+    }
+
+    /** Documents a bulk run loaded, to link once all are, and what was read of the reloaded ones before. */
+    private static final class LoadedForLinking {
+        final List<String> keys = new ArrayList<>();
+        final List<LinkStage.Before> befores = new ArrayList<>();
     }
 
     private List<Input> batch(List<Input> inputs, int from) {
@@ -289,7 +312,7 @@ public class DocumentIngester {
      * outcome per input, in order; never throws for a document.
      */
     public List<Outcome> ingestBatch(List<Input> inputs, Mode mode) {
-        return store(prepare(inputs), mode);
+        return store(prepare(inputs), mode, null);
     }
 
     /**
@@ -344,8 +367,11 @@ public class DocumentIngester {
                 (System.nanoTime() - started) / 1_000_000);
     }
 
-    /** Compares a prepared batch with the graph, keeps the originals, loads and links what is new. */
-    private List<Outcome> store(Prepared prepared, Mode mode) {
+    /**
+     * Compares a prepared batch with the graph, keeps the originals, loads what is new and links it, or
+     * leaves it pending and adds it to {@code forLinking} when that is given.
+     */
+    private List<Outcome> store(Prepared prepared, Mode mode, LoadedForLinking forLinking) {
         List<Input> inputs = prepared.inputs();
         int n = inputs.size();
         Outcome[] outcomes = prepared.outcomes();
@@ -440,9 +466,12 @@ public class DocumentIngester {
         }
         List<GraphLoader.BatchItem> items = toLoad.isEmpty() ? List.of() : loader.loadBatch(toLoad, sources);
         long loaded = System.nanoTime();
-        if (linking != null) {
-            linking.link(items.stream().filter(GraphLoader.BatchItem::ok).map(item -> item.loaded().documentKey()).toList(),
-                    before);
+        List<String> loadedKeys = items.stream().filter(GraphLoader.BatchItem::ok).map(item -> item.loaded().documentKey()).toList();
+        if (forLinking != null) {
+            forLinking.keys.addAll(loadedKeys);
+            forLinking.befores.add(before);
+        } else if (linking != null) {
+            linking.link(loadedKeys, before);
         }
         long loadNanos = System.nanoTime() - loadStarted;
         log.debug("Batch of {}: extracted in {} ms, {} loaded in {} ms, linked in {} ms", n,

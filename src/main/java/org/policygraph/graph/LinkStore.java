@@ -187,11 +187,6 @@ public class LinkStore {
             ORDER BY key
             """;
 
-    private static final String PENDING = """
-            MATCH (d:Document) WHERE d.linkPending = true AND d.stub = false
-            RETURN d.key AS key ORDER BY key LIMIT $limit
-            """;
-
     private static final String ALL_PENDING = """
             MATCH (d:Document) WHERE d.linkPending = true AND d.stub = false
             RETURN d.key AS key
@@ -357,11 +352,6 @@ public class LinkStore {
         return sessions.read(INDICATORS, Map.of("keys", documentKeys)).stream().map(r -> new IndicatorRow(
                 r.get("key").asString(), string(r.get("subject")), string(r.get("unit")),
                 string(r.get("comparator")), r.get("value").asDouble())).toList();
-    }
-
-    /** Up to {@code limit} loaded documents not linked since they were loaded (a crash or a failure between the two). */
-    public List<String> pending(int limit) {
-        return sessions.read(PENDING, Map.of("limit", limit)).stream().map(r -> r.get("key").asString()).toList();
     }
 
     /**

@@ -1,10 +1,15 @@
 package org.policygraph.link;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.policygraph.extract.Extraction;
 import org.policygraph.graph.LinkStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,18 +50,72 @@ public class LinkStage {
     }
 
     /**
-     * Links the documents loaded but not linked since (linking failed, or the process stopped between
-     * loading and linking), {@code batchSize} at a time; returns how many were linked.
+     * Links the documents loaded but not linked since (linking failed, the process stopped between
+     * loading and linking, or a bulk ingest was stopped before its linking), in level order
+     * ({@link #linkInLevelOrder}), {@code batchSize} at a time; returns how many were linked.
      */
     public int linkPending(int batchSize) {
+        return linkInLevelOrder(store.allPending(), Before.NOTHING, batchSize, progress -> {}).linked();
+    }
+
+    /** How far a {@link #linkInLevelOrder} has come: documents linked of those to link. */
+    public record Progress(int linked, int total) {}
+
+    /**
+     * What a {@link #linkInLevelOrder} did: documents linked, and documents outside them aligned again
+     * because one of them arrived above (none when the documents below were loaded in the same run).
+     */
+    public record LinkRun(int linked, int realigned) {}
+
+    /**
+     * Links documents loaded earlier (a bulk ingest loads every batch first), {@code batchSize} at a
+     * time, higher levels first (national, provincial, city, county; within a level by year, then key).
+     * A document is then aligned once its possible targets are linked, while the documents of the run
+     * below it are still pending, so none of them is aligned twice: linking batch by batch as loaded,
+     * a provincial document realigns every county document of its province loaded before it, which in
+     * a corpus loaded in no particular order is more work for each batch than the batch itself. Stops at
+     * the first batch whose linking fails (the rest stay pending).
+     *
+     * @param before what was read of reloaded documents before they were reloaded; used with the last batch
+     */
+    public synchronized LinkRun linkInLevelOrder(Collection<String> documentKeys, Before before, int batchSize,
+            Consumer<Progress> progress) {
+        List<String> ordered = levelOrder(documentKeys);
         int linked = 0;
-        for (List<String> pending = store.pending(batchSize); !pending.isEmpty(); pending = store.pending(batchSize)) {
-            if (!link(pending)) {
+        int realigned = 0;
+        int size = Math.max(1, batchSize);
+        for (int from = 0; from < ordered.size(); from += size) {
+            List<String> batch = ordered.subList(from, Math.min(ordered.size(), from + size));
+            int realignedNow = linkBatch(batch, from + size >= ordered.size() ? before : Before.NOTHING);
+            if (realignedNow < 0) {
                 break;
             }
-            linked += pending.size();
+            linked += batch.size();
+            realigned += realignedNow;
+            progress.accept(new Progress(linked, ordered.size()));
         }
-        return linked;
+        return new LinkRun(linked, realigned);
+    }
+
+    private List<String> levelOrder(Collection<String> documentKeys) {
+        if (documentKeys.isEmpty()) {
+            return List.of();
+        }
+        int unknown = Extraction.Level.values().length;
+        return store.documents(documentKeys).stream()
+                .sorted(Comparator.comparingInt((LinkStore.DocumentInfo d) -> levelRank(d.level(), unknown))
+                        .thenComparingInt(d -> d.year() == null ? Integer.MAX_VALUE : d.year())
+                        .thenComparing(LinkStore.DocumentInfo::key))
+                .map(LinkStore.DocumentInfo::key).toList();
+    }
+
+    private static int levelRank(String level, int unknown) {
+        for (Extraction.Level known : Extraction.Level.values()) {
+            if (known.name().equals(level)) {
+                return known.ordinal();
+            }
+        }
+        return unknown;
     }
 
     /**
@@ -75,6 +134,18 @@ public class LinkStage {
      */
     public record Before(List<LinkStore.DocumentInfo> documents, Map<String, List<String>> lowerDocuments) {
         public static final Before NOTHING = new Before(List.of(), Map.of());
+
+        /** What was read before several reloads, as one. */
+        public static Before merge(List<Before> befores) {
+            List<LinkStore.DocumentInfo> documents = new ArrayList<>();
+            Map<String, List<String>> lowerDocuments = new HashMap<>();
+            for (Before before : befores) {
+                documents.addAll(before.documents());
+                before.lowerDocuments().forEach((key, lower) -> lowerDocuments.merge(key, lower,
+                        (a, b) -> Stream.concat(a.stream(), b.stream()).distinct().toList()));
+            }
+            return documents.isEmpty() ? NOTHING : new Before(documents, lowerDocuments);
+        }
 
         /**
          * The documents that implemented a reloaded one that no longer stands where it stood (another
@@ -110,8 +181,13 @@ public class LinkStage {
      * (another level, region or year) are aligned again from scratch too.
      */
     public synchronized boolean link(List<String> documentKeys, Before before) {
+        return linkBatch(documentKeys, before) >= 0;
+    }
+
+    /** Links one batch; returns the number of documents realigned below it, or -1 when linking failed. */
+    private int linkBatch(List<String> documentKeys, Before before) {
         if (documentKeys.isEmpty()) {
-            return true;
+            return 0;
         }
         try {
             long started = System.nanoTime();
@@ -121,16 +197,16 @@ public class LinkStage {
             long resolved = System.nanoTime();
             int tags = themes.tag(documentKeys);
             long tagged = System.nanoTime();
-            int alignments = aligner.align(documentKeys, before, unlinked);
-            long aligned = System.nanoTime();
+            TaskAligner.Written aligned = aligner.align(documentKeys, before, unlinked);
+            long alignedAt = System.nanoTime();
             store.markLinked(documentKeys);
-            log.debug("Linked {} documents: {} citation stubs resolved ({} ms), {} themes ({} ms), {} task alignments ({} ms)",
+            log.debug("Linked {} documents: {} citation stubs resolved ({} ms), {} themes ({} ms), {} task alignments ({} ms), {} documents realigned",
                     documentKeys.size(), stubs, (resolved - started) / 1_000_000, tags, (tagged - resolved) / 1_000_000,
-                    alignments, (aligned - tagged) / 1_000_000);
-            return true;
+                    aligned.alignments(), (alignedAt - tagged) / 1_000_000, aligned.realignedDocuments());
+            return aligned.realignedDocuments();
         } catch (RuntimeException e) {
             log.warn("Linking {} documents failed (they stay loaded): {}", documentKeys.size(), e.toString());
-            return false;
+            return -1;
         }
     }
 }

@@ -98,8 +98,14 @@ public class TaskAligner {
      * below a provincial one.
      */
     public int align(Collection<String> documentKeys, LinkStage.Before before) {
-        return align(documentKeys, before, Set.of());
+        return align(documentKeys, before, Set.of()).alignments();
     }
+
+    /**
+     * What an alignment wrote: IMPLEMENTS, and how many documents outside those aligned were aligned
+     * again at a level because one of them arrived among their targets.
+     */
+    record Written(int alignments, int realignedDocuments) {}
 
     /**
      * {@link #align(Collection, LinkStage.Before)} as if the {@code unlinked} documents were not loaded:
@@ -107,7 +113,7 @@ public class TaskAligner {
      * (a concurrent upload's, or the pending documents' at start) and aligns them, and what lies below
      * them, as if they had just been loaded; seen now, they would be aligned to twice.
      */
-    int align(Collection<String> documentKeys, LinkStage.Before before, Set<String> unlinked) {
+    Written align(Collection<String> documentKeys, LinkStage.Before before, Set<String> unlinked) {
         LinkStore.LoadedDocuments loaded = store.loadedDocuments();
         List<LinkStore.DocumentInfo> documents = loaded.documents().stream()
                 .filter(d -> !unlinked.contains(d.key())).toList();
@@ -145,7 +151,7 @@ public class TaskAligner {
                     .toList(), rows(chunk, alignments));
             written += chunk.stream().mapToInt(k -> alignments.getOrDefault(k, List.of()).size()).sum();
         }
-        return written;
+        return new Written(written, realignedByLower.size());
     }
 
     /** Documents in the term index, and those of them whose task vectors it keeps (for tests). */

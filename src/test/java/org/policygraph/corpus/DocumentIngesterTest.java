@@ -7,14 +7,24 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.policygraph.extract.PolicyExtractor;
 import org.policygraph.graph.EmbeddedGraphTestSupport;
+import org.policygraph.graph.LinkStore;
+import org.policygraph.link.LinkStage;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.policygraph.upload.SampleDocuments;
 
 /** The ingestion service on the real embedded Neo4j: batches, duplicates, unreadable files. */
 class DocumentIngesterTest extends EmbeddedGraphTestSupport {
+
+    @Autowired
+    LinkStage linkStage;
+
+    @Autowired
+    LinkStore linkStore;
 
     @BeforeEach
     void emptyGraph() {
@@ -52,6 +62,33 @@ class DocumentIngesterTest extends EmbeddedGraphTestSupport {
         assertThat(again).extracting(DocumentIngester.Outcome::status)
                 .containsOnly(DocumentIngester.Status.DUPLICATE);
         assertThat(counts()).isEqualTo(before);
+    }
+
+    /**
+     * A run of several batches loads them all, then links in level order: the city document, loaded in
+     * the first batch, stays pending until the provincial one of the second batch is loaded and linked.
+     */
+    @Test
+    void aRunOfSeveralBatchesLinksOnceAllAreLoaded() {
+        DocumentIngester ingester = new DocumentIngester(loader, 8L << 20, 1, null,
+                () -> DocumentExtractor.of(new PolicyExtractor()), linkStage, 0, null, null);
+        String baiyin2022 = SampleDocuments.key(SampleDocuments.BAIYIN, 100).replace("2021", "2022");
+        String gansu = "甘政办发〔2022〕84号";
+        List<Set<String>> pendingAfterEachBatch = new ArrayList<>();
+        List<LinkStage.Progress> linking = new ArrayList<>();
+
+        List<DocumentIngester.Outcome> outcomes = ingester.ingestAll(List.of(
+                new DocumentIngester.Input("baiyin.txt", SampleDocuments.inGansuYear(SampleDocuments.text(SampleDocuments.BAIYIN))
+                        .getBytes(StandardCharsets.UTF_8)),
+                new DocumentIngester.Input("gansu.txt", SampleDocuments.text(SampleDocuments.GANSU).getBytes(StandardCharsets.UTF_8))),
+                DocumentIngester.Mode.SKIP_LOADED, batch -> pendingAfterEachBatch.add(linkStore.allPending()), linking::add);
+
+        assertThat(outcomes).extracting(DocumentIngester.Outcome::documentKey).containsExactly(baiyin2022, gansu);
+        assertThat(pendingAfterEachBatch).containsExactly(Set.of(baiyin2022), Set.of(baiyin2022, gansu));
+        assertThat(linking).containsExactly(new LinkStage.Progress(1, 2), new LinkStage.Progress(2, 2));
+        assertThat(linkStore.allPending()).isEmpty();
+        assertThat(count("MATCH (:Task {docKey: '" + baiyin2022 + "'})-[r:IMPLEMENTS]->(:Task {docKey: '" + gansu
+                + "'}) RETURN count(r)")).isPositive();
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.policygraph.link;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,18 +25,18 @@ class PendingLinkTest extends LinkTestSupport {
     void documentsLoadedWithoutLinkingArePendingUntilLinked() {
         loader.load(extract(GANSU, sample(GANSU)));
         loader.load(extract(BAIYIN, baiyin2022()));
-        assertThat(store.pending(10)).containsExactlyInAnyOrder(GANSU_2022, BAIYIN_2022);
+        assertThat(store.allPending()).containsExactlyInAnyOrder(GANSU_2022, BAIYIN_2022);
         assertThat(count("MATCH ()-[r:IMPLEMENTS]->() RETURN count(r)")).isZero();
 
         assertThat(linkStage.linkPending(1)).isEqualTo(2);
 
-        assertThat(store.pending(10)).isEmpty();
+        assertThat(store.allPending()).isEmpty();
         assertThat(count("MATCH (b:Task)-[:IMPLEMENTS]->(:Task) WHERE b.docKey = '" + BAIYIN_2022
                 + "' RETURN count(DISTINCT b)")).isEqualTo(26);
         assertThat(linkStage.linkPending(10)).isZero();
         // A load that is linked right away is never pending.
         load(GANSU, sample(GANSU));
-        assertThat(store.pending(10)).isEmpty();
+        assertThat(store.allPending()).isEmpty();
     }
 
     /**
@@ -50,7 +51,7 @@ class PendingLinkTest extends LinkTestSupport {
         loader.load(extract(BAIYIN, baiyin2022()));
         assertThat(linkStage.link(List.of(BAIYIN_2022))).isTrue();
         assertThat(count("MATCH ()-[r:IMPLEMENTS]->() RETURN count(r)")).isZero();
-        assertThat(store.pending(10)).containsExactly(GANSU_2022);
+        assertThat(store.allPending()).containsExactly(GANSU_2022);
 
         assertThat(linkStage.link(List.of(GANSU_2022))).isTrue();
         List<Map<String, Object>> oneAfterTheOther = implementsRows();
@@ -61,6 +62,33 @@ class PendingLinkTest extends LinkTestSupport {
         loader.load(extract(BAIYIN, baiyin2022()));
         assertThat(linkStage.link(List.of(GANSU_2022, BAIYIN_2022))).isTrue();
         assertThat(implementsRows()).isEqualTo(oneAfterTheOther);
+    }
+
+    /**
+     * Linked in level order, documents loaded together are each aligned once: the higher one first,
+     * while the lower one is still pending, then the lower one with its target linked. Linking the lower
+     * one first, the higher one's linking aligns it again, to the same graph.
+     */
+    @Test
+    void linkingInLevelOrderAlignsNoDocumentTwice() {
+        loader.load(extract(BAIYIN, baiyin2022()));
+        loader.load(extract(GANSU, sample(GANSU)));
+        List<LinkStage.Progress> progress = new ArrayList<>();
+        LinkStage.LinkRun run = linkStage.linkInLevelOrder(List.of(BAIYIN_2022, GANSU_2022), LinkStage.Before.NOTHING,
+                1, progress::add);
+        assertThat(run).isEqualTo(new LinkStage.LinkRun(2, 0));
+        assertThat(progress).containsExactly(new LinkStage.Progress(1, 2), new LinkStage.Progress(2, 2));
+        assertThat(store.allPending()).isEmpty();
+        List<Map<String, Object>> inLevelOrder = implementsRows();
+        assertThat(inLevelOrder).isNotEmpty();
+
+        clearDocuments();
+        loader.load(extract(BAIYIN, baiyin2022()));
+        loader.load(extract(GANSU, sample(GANSU)));
+        assertThat(linkStage.link(List.of(BAIYIN_2022))).isTrue();
+        assertThat(linkStage.linkInLevelOrder(List.of(GANSU_2022), LinkStage.Before.NOTHING, 1, p -> {}))
+                .isEqualTo(new LinkStage.LinkRun(1, 1));
+        assertThat(implementsRows()).isEqualTo(inLevelOrder);
     }
 
     private List<Map<String, Object>> implementsRows() {
