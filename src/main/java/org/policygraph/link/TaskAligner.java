@@ -122,17 +122,17 @@ public class TaskAligner {
         Set<String> keys = new HashSet<>(documentKeys);
         Set<String> recompute = new HashSet<>(before.realign(documents));
         recompute.addAll(keys);
-        List<LinkStore.DocumentInfo> higher = documents.stream().filter(d -> keys.contains(d.key()) && canBeAbove(d)).toList();
-        List<LinkStore.DocumentInfo> possibleTargets = documents.stream().filter(TaskAligner::canBeAbove).toList();
+        DocumentsAbove higher = new DocumentsAbove(documents.stream().filter(d -> keys.contains(d.key()) && canBeAbove(d)).toList());
+        DocumentsAbove possibleTargets = new DocumentsAbove(documents.stream().filter(TaskAligner::canBeAbove).toList());
         Map<String, List<LinkStore.DocumentInfo>> targetsByLower = new LinkedHashMap<>();
         Map<String, List<LinkStore.DocumentInfo>> realignedByLower = new LinkedHashMap<>();
         for (LinkStore.DocumentInfo document : documents) {
             if (recompute.contains(document.key())) {
-                targetsByLower.put(document.key(), targets(document, possibleTargets));
-            } else if (higher.stream().anyMatch(h -> isAbove(h, document) && !isLater(h, document))) {
-                List<LinkStore.DocumentInfo> targets = targets(document, possibleTargets);
+                targetsByLower.put(document.key(), targets(document, possibleTargets.above(document)));
+            } else if (higher.above(document).stream().anyMatch(h -> !isLater(h, document))) {
+                List<LinkStore.DocumentInfo> targets = targets(document, possibleTargets.above(document));
                 Set<String> levels = new TreeSet<>();
-                higher.stream().filter(targets::contains).forEach(h -> levels.add(h.level()));
+                higher.above(document).stream().filter(targets::contains).forEach(h -> levels.add(h.level()));
                 if (!levels.isEmpty()) {
                     realignedByLower.put(document.key(), targets.stream().filter(t -> levels.contains(t.level())).toList());
                 }
@@ -172,8 +172,9 @@ public class TaskAligner {
         LinkStore.LoadedDocuments loaded = store.loadedDocuments();
         List<LinkStore.DocumentInfo> documents = loaded.documents();
         Map<String, List<LinkStore.DocumentInfo>> targets = new HashMap<>();
+        DocumentsAbove above = new DocumentsAbove(documents);
         documents.stream().filter(d -> d.key().equals(lowerDocumentKey))
-                .forEach(d -> targets.put(d.key(), targets(d, documents)));
+                .forEach(d -> targets.put(d.key(), targets(d, above.above(d))));
         return compute(documents, loaded.fingerprints(), targets, Map.of(), List.of())
                 .getOrDefault(lowerDocumentKey, List.of());
     }
@@ -182,7 +183,8 @@ public class TaskAligner {
             Collection<String> reloaded) {
         List<LinkStore.DocumentInfo> documents = loaded.documents();
         Map<String, List<LinkStore.DocumentInfo>> targetsByLower = new LinkedHashMap<>();
-        lower.forEach(d -> targetsByLower.put(d.key(), targets(d, documents)));
+        DocumentsAbove above = new DocumentsAbove(documents.stream().filter(TaskAligner::canBeAbove).toList());
+        lower.forEach(d -> targetsByLower.put(d.key(), targets(d, above.above(d))));
         Map<String, List<Alignment>> alignments = compute(documents, loaded.fingerprints(), targetsByLower, Map.of(),
                 reloaded);
         int written = 0;
@@ -300,8 +302,10 @@ public class TaskAligner {
     /**
      * The documents the lower one is aligned to: per higher level, those of the nearest year not after
      * its own (a task implements what was set before it or in its year, never what came later).
+     *
+     * @param documents documents to choose from (at least those above {@code lower})
      */
-    List<LinkStore.DocumentInfo> targets(LinkStore.DocumentInfo lower, List<LinkStore.DocumentInfo> documents) {
+    private List<LinkStore.DocumentInfo> targets(LinkStore.DocumentInfo lower, List<LinkStore.DocumentInfo> documents) {
         Map<String, List<LinkStore.DocumentInfo>> byLevel = new HashMap<>();
         for (LinkStore.DocumentInfo candidate : documents) {
             if (isAbove(candidate, lower) && !isLater(candidate, lower)) {
@@ -334,6 +338,47 @@ public class TaskAligner {
             return true;
         }
         return higher.regionCode() != null && gazetteer.contains(higher.regionCode(), lower.regionCode());
+    }
+
+    /**
+     * Documents found by the regions they may contain: for a lower document, the national ones and
+     * those of the regions its region lies in (its parent and its province), of a higher level. Finding
+     * a document's targets so reads a few documents instead of every possible target of the corpus.
+     */
+    private final class DocumentsAbove {
+        private final List<LinkStore.DocumentInfo> national = new ArrayList<>();
+        private final Map<String, List<LinkStore.DocumentInfo>> byRegion = new HashMap<>();
+
+        DocumentsAbove(List<LinkStore.DocumentInfo> documents) {
+            for (LinkStore.DocumentInfo document : documents) {
+                if (Extraction.Level.NATIONAL.name().equals(document.level())) {
+                    national.add(document);
+                } else if (document.regionCode() != null) {
+                    byRegion.computeIfAbsent(document.regionCode(), k -> new ArrayList<>()).add(document);
+                }
+            }
+        }
+
+        /** Those of the documents above {@code lower} ({@link #isAbove}). */
+        List<LinkStore.DocumentInfo> above(LinkStore.DocumentInfo lower) {
+            List<LinkStore.DocumentInfo> above = new ArrayList<>();
+            national.stream().filter(d -> isAbove(d, lower)).forEach(above::add);
+            RegionGazetteer.Division division = lower.regionCode() == null ? null
+                    : gazetteer.byCode(lower.regionCode()).orElse(null);
+            if (division != null) {
+                Set<String> containing = new LinkedHashSet<>();
+                if (division.parentCode() != null) {
+                    containing.add(division.parentCode());
+                }
+                if (division.provinceCode() != null) {
+                    containing.add(division.provinceCode());
+                }
+                for (String code : containing) {
+                    byRegion.getOrDefault(code, List.of()).stream().filter(d -> isAbove(d, lower)).forEach(above::add);
+                }
+            }
+            return above;
+        }
     }
 
     /** True when both years are known and {@code higher}'s comes after {@code lower}'s. */
