@@ -142,7 +142,9 @@ public class LinkStore {
             """;
 
     private static final String DELETE_IMPLEMENTS = """
-            MATCH (d:Document)-[:HAS_TASK]->(t:Task)-[r:IMPLEMENTS]->() WHERE d.key IN $docKeys
+            MATCH (d:Document)-[:HAS_TASK]->(t:Task)-[r:IMPLEMENTS]->()
+            USING INDEX d:Document(key)
+            WHERE d.key IN $docKeys
             DELETE r
             """;
 
@@ -160,7 +162,9 @@ public class LinkStore {
             """;
 
     private static final String DELETE_THEMES = """
-            MATCH (d:Document)-[:HAS_TASK]->(t:Task)-[r:HAS_THEME]->(:Theme) WHERE d.key IN $docKeys
+            MATCH (d:Document)-[:HAS_TASK]->(t:Task)-[r:HAS_THEME]->(:Theme)
+            USING INDEX d:Document(key)
+            WHERE d.key IN $docKeys
             DELETE r
             """;
 
