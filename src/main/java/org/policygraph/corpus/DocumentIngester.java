@@ -151,6 +151,7 @@ public class DocumentIngester {
     private final ForkJoinPool extractors;
     private final OriginalStore originals;
     private final DocumentCatalog catalog;
+    private final boolean linkAfterLoad;
 
     /**
      * Uses a {@link PolicyExtractor} bean when there is one, else an instance bounded by
@@ -163,7 +164,8 @@ public class DocumentIngester {
         this(loader, properties.ingest().maxBytes().toBytes(), properties.ingest().batchSize(), meters.getIfAvailable(),
                 once(() -> DocumentExtractor.of(extractors.getIfAvailable(PolicyExtractor::new),
                         new DocumentBounds(properties.ingest().maxCharacters(), properties.ingest().maxTasks()))),
-                linking.getIfAvailable(), properties.ingest().extractThreads(), originals, catalog);
+                linking.getIfAvailable(), properties.ingest().extractThreads(), originals, catalog,
+                properties.ingest().linkAfterLoad());
     }
 
     public DocumentIngester(GraphLoader loader, Supplier<PolicyExtractor> extractor) {
@@ -174,7 +176,7 @@ public class DocumentIngester {
     public DocumentIngester(GraphLoader loader, Supplier<PolicyExtractor> extractor, long maxBytes, int batchSize,
                             MeterRegistry meters) {
         this(loader, maxBytes, batchSize, meters, once(() -> DocumentExtractor.of(extractor.get())), null,
-                PolicyGraphProperties.Ingest.DEFAULT_EXTRACT_THREADS, null, null);
+                PolicyGraphProperties.Ingest.DEFAULT_EXTRACT_THREADS, null, null, true);
     }
 
     /** The extractor is built on first use and then shared (it loads the gazetteer; it is thread-safe). */
@@ -199,7 +201,7 @@ public class DocumentIngester {
     /** Extracts with the given function instead of reading and extracting with a {@link PolicyExtractor}. */
     public DocumentIngester(GraphLoader loader, DocumentExtractor extractor) {
         this(loader, PolicyGraphProperties.Ingest.DEFAULT_MAX_BYTES.toBytes(), PolicyGraphProperties.Ingest.DEFAULT_BATCH_SIZE,
-                null, () -> extractor, null, PolicyGraphProperties.Ingest.DEFAULT_EXTRACT_THREADS, null, null);
+                null, () -> extractor, null, PolicyGraphProperties.Ingest.DEFAULT_EXTRACT_THREADS, null, null, true);
     }
 
     /**
@@ -207,10 +209,12 @@ public class DocumentIngester {
      * @param extractThreads documents of a batch extracted at once; 0: one per available core
      * @param originals where the original files are kept; null: not kept
      * @param catalog reads the extraction a loaded document has, for {@link Mode#REPLACE}; null: always replace
+     * @param linkAfterLoad a run of several batches is linked once all are loaded, in level order
      */
     DocumentIngester(GraphLoader loader, long maxBytes, int batchSize, MeterRegistry meters,
                              Supplier<DocumentExtractor> extractor, LinkStage linking, int extractThreads,
-                             OriginalStore originals, DocumentCatalog catalog) {
+                             OriginalStore originals, DocumentCatalog catalog, boolean linkAfterLoad) {
+        this.linkAfterLoad = linkAfterLoad;
         this.originals = originals;
         this.catalog = catalog;
         this.loader = loader;
@@ -262,7 +266,8 @@ public class DocumentIngester {
     public List<Outcome> ingestAll(List<Input> inputs, Mode mode, Consumer<BatchDone> onBatch,
             Consumer<LinkStage.Progress> onLinking) {
         List<Outcome> all = new ArrayList<>(inputs.size());
-        LoadedForLinking loadedForLinking = linking != null && inputs.size() > batchSize ? new LoadedForLinking() : null;
+        LoadedForLinking loadedForLinking = linking != null && linkAfterLoad && inputs.size() > batchSize
+                ? new LoadedForLinking() : null;
         CompletableFuture<Prepared> next = inputs.isEmpty() ? null : prepareLater(batch(inputs, 0));
         for (int from = 0; from < inputs.size(); from += batchSize) {
             Prepared current = next.join();

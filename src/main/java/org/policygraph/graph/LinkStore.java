@@ -71,7 +71,7 @@ public class LinkStore {
     private static final String DOCUMENTS_AND_FINGERPRINTS = """
             MATCH (d:Document) WHERE d.stub = false
             RETURN d.key AS key, d.level AS level, d.regionCode AS regionCode, d.year AS year,
-                   coalesce(d.contentHash, '') + '/'
+                   coalesce(d.contentHash, '') + '/' + coalesce(d.extractionHash, '') + '/'
                    + CASE WHEN d.taskCount IS NULL THEN COUNT { (d)-[:HAS_TASK]->(:Task) } ELSE d.taskCount END AS fingerprint
             ORDER BY key
             """;
@@ -232,7 +232,8 @@ public class LinkStore {
 
     /**
      * The loaded documents, by key, and per document what changes when it is reloaded with other
-     * content (its fingerprint: content hash and number of tasks).
+     * content or another extraction of it (its fingerprint: content hash, extraction hash and number of
+     * tasks).
      */
     public record LoadedDocuments(List<DocumentInfo> documents, Map<String, String> fingerprints) {}
 

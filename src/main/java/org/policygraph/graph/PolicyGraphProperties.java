@@ -17,7 +17,7 @@ public record PolicyGraphProperties(String mode, String database, Embedded embed
 
     public PolicyGraphProperties {
         embedded = embedded == null ? new Embedded(null, null, null, null, null, null, null, null, null) : embedded;
-        ingest = ingest == null ? new Ingest(true, null, null, null, null, null, null) : ingest;
+        ingest = ingest == null ? new Ingest(true, null, null, null, null, null, null, null) : ingest;
     }
 
     /**
@@ -73,9 +73,10 @@ public record PolicyGraphProperties(String mode, String database, Embedded embed
      * @param extractThreads documents of a batch extracted at once; 0: one per available core
      * @param originalsDir where the original files of loaded documents are kept; null: {@code originals}
      *     under the embedded data directory (external mode: set it to a lasting, shared location)
+     * @param linkAfterLoad a run of several batches is linked once all are loaded, higher levels first
      */
     public record Ingest(Boolean samplesOnEmpty, DataSize maxBytes, Integer batchSize, Integer maxCharacters,
-            Integer maxTasks, Integer extractThreads, Path originalsDir) {
+            Integer maxTasks, Integer extractThreads, Path originalsDir, Boolean linkAfterLoad) {
         /** 8 MB: the largest real notice is well under 1 MB, and extraction runs about 1 MB per 2 s. */
         public static final DataSize DEFAULT_MAX_BYTES = DataSize.ofMegabytes(8);
         /** Documents per transaction of a bulk load (see BENCHMARKS.md, Loading). */
@@ -94,6 +95,7 @@ public record PolicyGraphProperties(String mode, String database, Embedded embed
             maxCharacters = maxCharacters == null ? DEFAULT_MAX_CHARACTERS : maxCharacters;
             maxTasks = maxTasks == null ? DEFAULT_MAX_TASKS : maxTasks;
             extractThreads = extractThreads == null ? DEFAULT_EXTRACT_THREADS : extractThreads;
+            linkAfterLoad = linkAfterLoad == null ? Boolean.TRUE : linkAfterLoad;
             if (extractThreads < 0) {
                 throw new IllegalArgumentException("policygraph.ingest.extract-threads must not be negative");
             }

@@ -1,5 +1,6 @@
 package org.policygraph.link;
 
+import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -8,9 +9,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param onLoad link each document (themes, task alignment) right after it is loaded
  * @param alignment task alignment across levels
  * @param yearOverYear comparison of one issuer's documents across years
+ * @param termIndexFile where the term statistics of the loaded tasks are kept between runs; null: not kept
  */
 @ConfigurationProperties("policygraph.link")
-public record LinkProperties(Boolean onLoad, Alignment alignment, YearOverYear yearOverYear) {
+public record LinkProperties(Boolean onLoad, Alignment alignment, YearOverYear yearOverYear, Path termIndexFile) {
 
     public LinkProperties {
         onLoad = onLoad == null ? Boolean.TRUE : onLoad;
@@ -19,7 +21,7 @@ public record LinkProperties(Boolean onLoad, Alignment alignment, YearOverYear y
     }
 
     /**
-     * @param top IMPLEMENTS relationships kept per lower task and higher document
+     * @param top IMPLEMENTS relationships kept per lower task and higher level
      * @param titleBoost extra occurrences counted for each word of a task's title
      * @param minScore similarity below which no IMPLEMENTS is written
      * @param sharedTerms shared terms kept as evidence on a relationship

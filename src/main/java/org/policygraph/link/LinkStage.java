@@ -94,6 +94,9 @@ public class LinkStage {
             realigned += realignedNow;
             progress.accept(new Progress(linked, ordered.size()));
         }
+        if (ordered.size() > size) {
+            aligner.saveTermIndex();
+        }
         return new LinkRun(linked, realigned);
     }
 

@@ -5,6 +5,7 @@ import org.policygraph.ingest.ChineseLanguage.Token;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The only class of this package that talks to HanLP: plain dictionary segmentation (every
@@ -16,9 +17,16 @@ final class Segmenter {
 
     /** Single characters carry little meaning on their own in these texts (省, 市, 等, 年). */
     private static final int MIN_WORD_LENGTH = 2;
+    /** Changes whenever {@link #words} would split or filter a text differently (a saved term index is then stale). */
+    private static final int RULES_VERSION = 1;
 
     private final ChineseLanguage.Segmenter segmenter = new ChineseLanguage.Segmenter();
     private final Set<String> genreWords = GenreWords.standard();
+
+    /** What decides the words of a text: the rules' version, the shortest word kept, the genre words. */
+    String rules() {
+        return RULES_VERSION + "/" + MIN_WORD_LENGTH + "/" + String.join(",", new TreeSet<>(genreWords));
+    }
 
     /** Content words of the text, in order, repeats kept. */
     List<String> words(String text) {

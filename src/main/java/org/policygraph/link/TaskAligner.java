@@ -1,5 +1,7 @@
 package org.policygraph.link;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -16,6 +18,9 @@ import java.util.TreeSet;
 import org.policygraph.extract.Extraction;
 import org.policygraph.extract.region.RegionGazetteer;
 import org.policygraph.graph.LinkStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,7 +43,9 @@ import org.springframework.stereotype.Component;
  * the same transaction as its new ones are written (a transaction holds a few documents).
  */
 @Component
-public class TaskAligner {
+public class TaskAligner implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(TaskAligner.class);
 
     /** One IMPLEMENTS relationship. */
     public record Alignment(String lowerTaskKey, String higherTaskKey, double score, List<String> sharedTerms, int rank) {}
@@ -48,11 +55,63 @@ public class TaskAligner {
     private final LinkProperties.Alignment settings;
     /** Term statistics of every loaded task, kept between alignments; guarded by itself. */
     private final TermIndex index;
+    /** Where the index is kept between runs ({@code policygraph.link.term-index-file}); null: nowhere. */
+    private final Path indexFile;
+    private final String termSettings;
+    /** Guarded by {@link #index}: whether the file was read, and the index's changes when it was last read or written. */
+    private boolean indexFileRead;
+    private long changesInFile;
 
     TaskAligner(LinkStore store, TaskTerms terms, LinkProperties properties) {
         this.store = store;
         this.settings = properties.alignment();
         this.index = new TermIndex(terms);
+        this.indexFile = properties.termIndexFile();
+        this.termSettings = terms.settingsDigest();
+    }
+
+    /**
+     * Writes the term index to {@code policygraph.link.term-index-file} if it changed since it was read
+     * or last written. A failure is logged: the next run builds the index again.
+     */
+    public void saveTermIndex() {
+        synchronized (index) {
+            if (indexFile == null || index.changes() == changesInFile) {
+                return;
+            }
+            long started = System.nanoTime();
+            try {
+                index.save(indexFile, termSettings);
+                changesInFile = index.changes();
+                log.info("Term index of {} documents written to {} in {} ms", index.documentCount(), indexFile,
+                        (System.nanoTime() - started) / 1_000_000);
+            } catch (IOException | RuntimeException e) {
+                log.warn("Cannot write the term index to {} (the next run builds it again): {}", indexFile, e.toString());
+            }
+        }
+    }
+
+    @Override
+    public void destroy() {
+        saveTermIndex();
+    }
+
+    /** Under the lock of {@link #index}: reads the index file the first time the index is needed. */
+    private void readIndexFileOnce() {
+        if (indexFileRead || indexFile == null) {
+            return;
+        }
+        indexFileRead = true;
+        long started = System.nanoTime();
+        try {
+            if (index.load(indexFile, termSettings)) {
+                log.info("Term index of {} documents read from {} in {} ms", index.documentCount(), indexFile,
+                        (System.nanoTime() - started) / 1_000_000);
+            }
+        } catch (IOException e) {
+            log.warn("Cannot read the term index {} (built again from the graph): {}", indexFile, e.toString());
+        }
+        changesInFile = index.changes();
     }
 
     /**
@@ -62,6 +121,7 @@ public class TaskAligner {
     public int alignAll() {
         LinkStore.LoadedDocuments loaded = store.loadedDocuments();
         synchronized (index) {
+            indexFileRead = true;
             index.clear();
         }
         return write(loaded, loaded.documents(), List.of());
@@ -257,6 +317,7 @@ public class TaskAligner {
         TermVectors vectors;
         Map<String, List<TermIndex.IndexedTask>> tasksByDocument = new HashMap<>();
         synchronized (index) {
+            readIndexFileOnce();
             index.sync(fingerprints, reloaded, possibleTargets::contains, involved, store);
             vectors = index.vectors(involved);
             involved.forEach(key -> tasksByDocument.put(key, index.tasks(key)));
@@ -278,23 +339,28 @@ public class TaskAligner {
         return alignments;
     }
 
+    /**
+     * The {@code top} candidates most similar to the task, rank 1 first. Only their shared terms are
+     * worked out: a county task is scored against hundreds of candidates, and sorting the terms of
+     * each pair cost more than the scores.
+     */
     private List<Alignment> best(TermIndex.IndexedTask task, List<TermIndex.IndexedTask> candidates, TermVectors vectors) {
-        record Scored(TermIndex.IndexedTask candidate, TermVectors.Similarity similarity) {}
+        record Scored(TermIndex.IndexedTask candidate, double score) {}
         List<Scored> scored = new ArrayList<>();
         for (TermIndex.IndexedTask candidate : candidates) {
-            TermVectors.Similarity similarity = vectors.similarity(task.key(), candidate.key());
-            if (similarity.score() >= settings.minScore()) {
-                scored.add(new Scored(candidate, similarity));
+            double score = vectors.score(task.key(), candidate.key());
+            if (score >= settings.minScore()) {
+                scored.add(new Scored(candidate, score));
             }
         }
-        scored.sort(Comparator.comparingDouble((Scored s) -> s.similarity().score()).reversed()
+        scored.sort(Comparator.comparingDouble(Scored::score).reversed()
                 .thenComparingInt(s -> s.candidate().ordinal())
                 .thenComparing(s -> s.candidate().key()));
         List<Alignment> best = new ArrayList<>();
         for (int i = 0; i < Math.min(settings.top(), scored.size()); i++) {
             Scored s = scored.get(i);
-            best.add(new Alignment(task.key(), s.candidate().key(), s.similarity().score(),
-                    s.similarity().sharedTerms(), i + 1));
+            TermVectors.Similarity similarity = vectors.similarity(task.key(), s.candidate().key());
+            best.add(new Alignment(task.key(), s.candidate().key(), similarity.score(), similarity.sharedTerms(), i + 1));
         }
         return best;
     }

@@ -1,7 +1,12 @@
 package org.policygraph.link;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** Builds {@link TermVectors} with the configured segmenter, lexicon and weights. */
 final class TaskTerms {
@@ -18,6 +23,19 @@ final class TaskTerms {
 
     TermVectors vectors(Collection<TaskText> corpus) {
         return new TermVectors(corpus, segmenter, lexicon, settings.titleBoost(), settings.sharedTerms());
+    }
+
+    /**
+     * Names the settings a task's terms depend on (segmenter rules and genre words, lexicon, title
+     * boost), as a SHA-256 digest: a term index saved with other settings is not read.
+     */
+    String settingsDigest() {
+        String settings = segmenter.rules() + "|" + String.join(",", new TreeSet<>(lexicon)) + "|" + titleBoost();
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(settings.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     Segmenter segmenter() {

@@ -93,6 +93,25 @@ final class TermVectors {
         return vector;
     }
 
+    /** Cosine similarity of two tasks of the corpus: {@link #similarity}'s score, without its evidence. */
+    double score(String taskKey, String otherTaskKey) {
+        Map<String, Double> a = vectorByTask.getOrDefault(taskKey, Map.of());
+        Map<String, Double> b = vectorByTask.getOrDefault(otherTaskKey, Map.of());
+        if (a.size() > b.size()) {
+            Map<String, Double> swap = a;
+            a = b;
+            b = swap;
+        }
+        double score = 0;
+        for (Map.Entry<String, Double> e : a.entrySet()) {
+            Double other = b.get(e.getKey());
+            if (other != null) {
+                score += e.getValue() * other;
+            }
+        }
+        return score;
+    }
+
     /** Cosine similarity of two tasks of the corpus, with the terms that make it up. */
     Similarity similarity(String taskKey, String otherTaskKey) {
         Map<String, Double> a = vectorByTask.getOrDefault(taskKey, Map.of());

@@ -82,7 +82,7 @@ public class YearOverYear {
         List<Pair> pairs = new ArrayList<>();
         for (TaskText a : fromTasks) {
             for (TaskText b : toTasks) {
-                double score = vectors.similarity(a.key(), b.key()).score();
+                double score = vectors.score(a.key(), b.key());
                 if (score >= settings.keptThreshold()) {
                     pairs.add(new Pair(a, b, score));
                 }

@@ -71,7 +71,7 @@ class DocumentIngesterTest extends EmbeddedGraphTestSupport {
     @Test
     void aRunOfSeveralBatchesLinksOnceAllAreLoaded() {
         DocumentIngester ingester = new DocumentIngester(loader, 8L << 20, 1, null,
-                () -> DocumentExtractor.of(new PolicyExtractor()), linkStage, 0, null, null);
+                () -> DocumentExtractor.of(new PolicyExtractor()), linkStage, 0, null, null, true);
         String baiyin2022 = SampleDocuments.key(SampleDocuments.BAIYIN, 100).replace("2021", "2022");
         String gansu = "甘政办发〔2022〕84号";
         List<Set<String>> pendingAfterEachBatch = new ArrayList<>();
