@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -268,29 +270,31 @@ public class DocumentIngester {
         List<Outcome> all = new ArrayList<>(inputs.size());
         LoadedForLinking loadedForLinking = linking != null && linkAfterLoad && inputs.size() > batchSize
                 ? new LoadedForLinking() : null;
-        CompletableFuture<Prepared> next = inputs.isEmpty() ? null : prepareLater(batch(inputs, 0));
-        for (int from = 0; from < inputs.size(); from += batchSize) {
-            Prepared current = next.join();
-            int following = from + batchSize;
-            next = following < inputs.size() ? prepareLater(batch(inputs, following)) : null;
-            List<Outcome> outcomes = store(current, mode, loadedForLinking);
-            all.addAll(outcomes);
-            onBatch.accept(new BatchDone(from, outcomes, inputs.size()));
-        }
-        if (loadedForLinking != null && !loadedForLinking.keys.isEmpty()) {
-            long started = System.nanoTime();
-            LinkStage.LinkRun run = linking.linkInLevelOrder(loadedForLinking.keys,
-                    LinkStage.Before.merge(loadedForLinking.befores), batchSize, onLinking);
-            log.info("Linked {} of {} documents in level order in {} ms ({} documents realigned)", run.linked(),
-                    loadedForLinking.keys.size(), (System.nanoTime() - started) / 1_000_000, run.realigned());
+        try {
+            CompletableFuture<Prepared> next = inputs.isEmpty() ? null : prepareLater(batch(inputs, 0));
+            for (int from = 0; from < inputs.size(); from += batchSize) {
+                Prepared current = next.join();
+                int following = from + batchSize;
+                next = following < inputs.size() ? prepareLater(batch(inputs, following)) : null;
+                List<Outcome> outcomes = store(current, mode, loadedForLinking);
+                all.addAll(outcomes);
+                onBatch.accept(new BatchDone(from, outcomes, inputs.size()));
+            }
+        } finally {
+            // What loaded is linked even when the run stops short (a failing callback, an extraction thread).
+            if (loadedForLinking != null && !loadedForLinking.keys.isEmpty()) {
+                long started = System.nanoTime();
+                LinkStage.LinkRun run = linking.linkInLevelOrder(loadedForLinking.keys, batchSize, onLinking);
+                log.info("Linked {} of {} documents in level order in {} ms ({} documents realigned)", run.linked(),
+                        loadedForLinking.keys.size(), (System.nanoTime() - started) / 1_000_000, run.realigned());
+            }
         }
         return all;
     }
 
-    /** Documents a bulk run loaded, to link once all are, and what was read of the reloaded ones before. */
+    /** Documents a bulk run loaded (and those to align again because one of them moved), to link once all are. */
     private static final class LoadedForLinking {
-        final List<String> keys = new ArrayList<>();
-        final List<LinkStage.Before> befores = new ArrayList<>();
+        final Set<String> keys = new LinkedHashSet<>();
     }
 
     private List<Input> batch(List<Input> inputs, int from) {
@@ -474,7 +478,7 @@ public class DocumentIngester {
         List<String> loadedKeys = items.stream().filter(GraphLoader.BatchItem::ok).map(item -> item.loaded().documentKey()).toList();
         if (forLinking != null) {
             forLinking.keys.addAll(loadedKeys);
-            forLinking.befores.add(before);
+            forLinking.keys.addAll(linking.pendAgain(before));
         } else if (linking != null) {
             linking.link(loadedKeys, before);
         }
@@ -507,7 +511,7 @@ public class DocumentIngester {
         int loadedCount = toLoad.size();
         Outcome[] result = finish(inputs, outcomes, nanos, loadNanos, loadedCount).toArray(Outcome[]::new);
         if (!retry.isEmpty()) {
-            List<Outcome> again = ingestBatch(retry.stream().map(inputs::get).toList(), mode);
+            List<Outcome> again = store(prepare(retry.stream().map(inputs::get).toList()), mode, forLinking);
             for (int r = 0; r < retry.size(); r++) {
                 result[retry.get(r)] = again.get(r);
             }

@@ -196,6 +196,12 @@ public class LinkStore {
             RETURN d.key AS key
             """;
 
+    private static final String MARK_PENDING = """
+            UNWIND $keys AS key
+            MATCH (d:Document {key: key}) WHERE d.stub = false
+            SET d.linkPending = true
+            """;
+
     private static final String MARK_LINKED = """
             UNWIND $keys AS key
             MATCH (d:Document {key: key})
@@ -367,6 +373,13 @@ public class LinkStore {
         Set<String> keys = new HashSet<>();
         sessions.read(ALL_PENDING, Map.of()).forEach(r -> keys.add(r.get("key").asString()));
         return keys;
+    }
+
+    /** Records that these documents are to be linked (again). */
+    public void markPending(Collection<String> documentKeys) {
+        if (!documentKeys.isEmpty()) {
+            sessions.write(tx -> tx.run(MARK_PENDING, Map.of("keys", List.copyOf(documentKeys))));
+        }
     }
 
     /** Records that these documents are linked. */

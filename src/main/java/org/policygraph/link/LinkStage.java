@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import org.policygraph.extract.Extraction;
 import org.policygraph.graph.LinkStore;
 import org.slf4j.Logger;
@@ -55,7 +54,7 @@ public class LinkStage {
      * ({@link #linkInLevelOrder}), {@code batchSize} at a time; returns how many were linked.
      */
     public int linkPending(int batchSize) {
-        return linkInLevelOrder(store.allPending(), Before.NOTHING, batchSize, progress -> {}).linked();
+        return linkInLevelOrder(store.allPending(), batchSize, progress -> {}).linked();
     }
 
     /** How far a {@link #linkInLevelOrder} has come: documents linked of those to link. */
@@ -73,26 +72,34 @@ public class LinkStage {
      * A document is then aligned once its possible targets are linked, while the documents of the run
      * below it are still pending, so none of them is aligned twice: linking batch by batch as loaded,
      * a provincial document realigns every county document of its province loaded before it, which in
-     * a corpus loaded in no particular order is more work for each batch than the batch itself. Stops at
-     * the first batch whose linking fails (the rest stay pending).
-     *
-     * @param before what was read of reloaded documents before they were reloaded; used with the last batch
+     * a corpus loaded in no particular order is more work for each batch than the batch itself. A batch
+     * whose linking fails stays pending and is tried once more after the others.
      */
-    public synchronized LinkRun linkInLevelOrder(Collection<String> documentKeys, Before before, int batchSize,
+    public synchronized LinkRun linkInLevelOrder(Collection<String> documentKeys, int batchSize,
             Consumer<Progress> progress) {
         List<String> ordered = levelOrder(documentKeys);
         int linked = 0;
         int realigned = 0;
         int size = Math.max(1, batchSize);
+        List<List<String>> failed = new ArrayList<>();
         for (int from = 0; from < ordered.size(); from += size) {
             List<String> batch = ordered.subList(from, Math.min(ordered.size(), from + size));
-            int realignedNow = linkBatch(batch, from + size >= ordered.size() ? before : Before.NOTHING);
+            int realignedNow = linkBatch(batch, Before.NOTHING);
             if (realignedNow < 0) {
-                break;
+                failed.add(batch);
+                continue;
             }
             linked += batch.size();
             realigned += realignedNow;
             progress.accept(new Progress(linked, ordered.size()));
+        }
+        for (List<String> batch : failed) {
+            int realignedNow = linkBatch(batch, Before.NOTHING);
+            if (realignedNow >= 0) {
+                linked += batch.size();
+                realigned += realignedNow;
+                progress.accept(new Progress(linked, ordered.size()));
+            }
         }
         if (ordered.size() > size) {
             aligner.saveTermIndex();
@@ -100,12 +107,28 @@ public class LinkStage {
         return new LinkRun(linked, realigned);
     }
 
+    /**
+     * For a reload whose linking comes later ({@link #linkInLevelOrder}): marks pending, in the graph, the
+     * documents that implemented a reloaded document that moved (another level, region or year), so
+     * that they are aligned again from scratch with the run, or at the next start if the run stops
+     * first. Returns their keys.
+     */
+    public List<String> pendAgain(Before before) {
+        if (before.documents().isEmpty()) {
+            return List.of();
+        }
+        List<String> again = before.realign(store.documents(before.documents().stream()
+                .map(LinkStore.DocumentInfo::key).toList())).stream().distinct().toList();
+        store.markPending(again);
+        return again;
+    }
+
     private List<String> levelOrder(Collection<String> documentKeys) {
         if (documentKeys.isEmpty()) {
             return List.of();
         }
         int unknown = Extraction.Level.values().length;
-        return store.documents(documentKeys).stream()
+        return store.documents(Set.copyOf(documentKeys)).stream()
                 .sorted(Comparator.comparingInt((LinkStore.DocumentInfo d) -> levelRank(d.level(), unknown))
                         .thenComparingInt(d -> d.year() == null ? Integer.MAX_VALUE : d.year())
                         .thenComparing(LinkStore.DocumentInfo::key))
@@ -137,18 +160,6 @@ public class LinkStage {
      */
     public record Before(List<LinkStore.DocumentInfo> documents, Map<String, List<String>> lowerDocuments) {
         public static final Before NOTHING = new Before(List.of(), Map.of());
-
-        /** What was read before several reloads, as one. */
-        public static Before merge(List<Before> befores) {
-            List<LinkStore.DocumentInfo> documents = new ArrayList<>();
-            Map<String, List<String>> lowerDocuments = new HashMap<>();
-            for (Before before : befores) {
-                documents.addAll(before.documents());
-                before.lowerDocuments().forEach((key, lower) -> lowerDocuments.merge(key, lower,
-                        (a, b) -> Stream.concat(a.stream(), b.stream()).distinct().toList()));
-            }
-            return documents.isEmpty() ? NOTHING : new Before(documents, lowerDocuments);
-        }
 
         /**
          * The documents that implemented a reloaded one that no longer stands where it stood (another

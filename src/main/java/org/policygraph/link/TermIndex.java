@@ -335,7 +335,8 @@ final class TermIndex {
     /**
      * Replaces the index with the one saved in {@code file}. Returns false, the index left empty, when
      * there is no such file or it was written with other term settings or another layout; throws when
-     * it cannot be read (the index is then empty too).
+     * it cannot be read or does not hold together (the index is then empty too). Read whole before it
+     * replaces anything.
      */
     boolean load(Path file, String settings) throws IOException {
         clear();
@@ -346,47 +347,76 @@ final class TermIndex {
             if (in.readInt() != FILE_MAGIC || in.readInt() != FILE_FORMAT || !in.readUTF().equals(settings)) {
                 return false;
             }
-            taskCount = in.readInt();
-            int terms = in.readInt();
-            documentFrequency = new int[Math.max(1024, terms)];
+            int tasks = in.readInt();
+            int terms = count(in.readInt(), MAX_PACKED_TERM_ID + 1, "terms");
+            List<String> texts = new ArrayList<>(Math.max(0, Math.min(terms, 1 << 20)));
+            Map<String, Integer> ids = new HashMap<>();
+            int[] frequency = new int[Math.max(1024, terms)];
             for (int id = 0; id < terms; id++) {
                 String term = in.readUTF();
-                termTexts.add(term);
-                termIds.put(term, id);
-                documentFrequency[id] = in.readInt();
+                texts.add(term);
+                ids.put(term, id);
+                frequency[id] = in.readInt();
             }
             int documentCount = in.readInt();
+            Map<String, Entry> read = new HashMap<>();
             for (int d = 0; d < documentCount; d++) {
                 String key = in.readUTF();
                 String fingerprint = in.readUTF();
                 int tasksOfDocument = in.readInt();
                 if (in.readBoolean()) {
                     int kept = in.readInt();
-                    List<IndexedTask> tasks = new ArrayList<>(kept);
+                    List<IndexedTask> indexed = new ArrayList<>(Math.min(kept, MAX_TASKS_READ));
                     for (int t = 0; t < kept; t++) {
                         String taskKey = in.readUTF();
                         int ordinal = in.readInt();
-                        int[] ids = new int[in.readInt()];
-                        double[] counts = new double[ids.length];
-                        for (int i = 0; i < ids.length; i++) {
-                            ids[i] = in.readInt();
+                        int[] termIdsOfTask = new int[count(in.readInt(), terms, "terms of a task")];
+                        double[] counts = new double[termIdsOfTask.length];
+                        for (int i = 0; i < termIdsOfTask.length; i++) {
+                            termIdsOfTask[i] = termId(in.readInt(), terms);
                             counts[i] = in.readDouble();
                         }
-                        tasks.add(new IndexedTask(taskKey, ordinal, ids, counts));
+                        indexed.add(new IndexedTask(taskKey, ordinal, termIdsOfTask, counts));
                     }
-                    documents.put(key, new Entry(fingerprint, tasksOfDocument, List.copyOf(tasks), null));
+                    read.put(key, new Entry(fingerprint, tasksOfDocument, List.copyOf(indexed), null));
                 } else {
-                    int[] packed = new int[in.readInt()];
+                    int[] packed = new int[count(in.readInt(), terms * 8 + 1, "packed terms of a document")];
                     for (int i = 0; i < packed.length; i++) {
                         packed[i] = in.readInt();
+                        termId(packed[i] >>> COUNT_BITS, terms);
                     }
-                    documents.put(key, new Entry(fingerprint, tasksOfDocument, null, packed));
+                    read.put(key, new Entry(fingerprint, tasksOfDocument, null, packed));
                 }
             }
+            if (in.read() != -1) {
+                throw new IOException("data after the last document");
+            }
+            termTexts.addAll(texts);
+            termIds.putAll(ids);
+            documentFrequency = frequency;
+            taskCount = tasks;
+            documents.putAll(read);
             return true;
-        } catch (IOException | RuntimeException e) {
-            clear();
-            throw e instanceof IOException io ? io : new IOException(e);
+        } catch (RuntimeException e) {
+            throw new IOException("unreadable term index: " + e, e);
         }
+    }
+
+    /** Most tasks of a document a file is trusted to announce before they are read (ten times the most a notice has). */
+    private static final int MAX_TASKS_READ = 10_000;
+
+    /** A count read from a file, checked before anything is allocated for it (a damaged file may say anything). */
+    private static int count(int count, int most, String what) throws IOException {
+        if (count < 0 || count > most) {
+            throw new IOException(count + " " + what + " in the file, more than the " + most + " it can hold");
+        }
+        return count;
+    }
+
+    private static int termId(int id, int terms) throws IOException {
+        if (id < 0 || id >= terms) {
+            throw new IOException("term id " + id + " outside the " + terms + " terms of the file");
+        }
+        return id;
     }
 }

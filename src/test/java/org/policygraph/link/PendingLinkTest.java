@@ -74,8 +74,7 @@ class PendingLinkTest extends LinkTestSupport {
         loader.load(extract(BAIYIN, baiyin2022()));
         loader.load(extract(GANSU, sample(GANSU)));
         List<LinkStage.Progress> progress = new ArrayList<>();
-        LinkStage.LinkRun run = linkStage.linkInLevelOrder(List.of(BAIYIN_2022, GANSU_2022), LinkStage.Before.NOTHING,
-                1, progress::add);
+        LinkStage.LinkRun run = linkStage.linkInLevelOrder(List.of(BAIYIN_2022, GANSU_2022), 1, progress::add);
         assertThat(run).isEqualTo(new LinkStage.LinkRun(2, 0));
         assertThat(progress).containsExactly(new LinkStage.Progress(1, 2), new LinkStage.Progress(2, 2));
         assertThat(store.allPending()).isEmpty();
@@ -86,9 +85,33 @@ class PendingLinkTest extends LinkTestSupport {
         loader.load(extract(BAIYIN, baiyin2022()));
         loader.load(extract(GANSU, sample(GANSU)));
         assertThat(linkStage.link(List.of(BAIYIN_2022))).isTrue();
-        assertThat(linkStage.linkInLevelOrder(List.of(GANSU_2022), LinkStage.Before.NOTHING, 1, p -> {}))
+        assertThat(linkStage.linkInLevelOrder(List.of(GANSU_2022), 1, p -> {}))
                 .isEqualTo(new LinkStage.LinkRun(1, 1));
         assertThat(implementsRows()).isEqualTo(inLevelOrder);
+    }
+
+    /**
+     * A reload in a run linked after loading: the documents that implemented a reloaded document that
+     * moved are marked pending in the graph right away (they are aligned again with the run, or at the
+     * next start if it stops first); those of a document that stayed where it was are not.
+     */
+    @Test
+    void documentsImplementingAMovedDocumentArePendingUntilTheRunLinksThem() {
+        loadSamples();
+        assertThat(store.allPending()).isEmpty();
+        LinkStore.DocumentInfo gansu = store.documents(List.of(GANSU_2022)).get(0);
+        Map<String, List<String>> lower = store.lowerDocuments(List.of(GANSU_2022));
+        assertThat(lower.get(GANSU_2022)).containsExactly(BAIYIN_2022);
+
+        assertThat(linkStage.pendAgain(new LinkStage.Before(List.of(gansu), lower))).isEmpty();
+        assertThat(store.allPending()).isEmpty();
+
+        LinkStore.DocumentInfo elsewhere = new LinkStore.DocumentInfo(gansu.key(), gansu.level(), gansu.regionCode(),
+                gansu.year() - 1);
+        assertThat(linkStage.pendAgain(new LinkStage.Before(List.of(elsewhere), lower))).containsExactly(BAIYIN_2022);
+        assertThat(store.allPending()).containsExactly(BAIYIN_2022);
+        assertThat(linkStage.linkPending(100)).isEqualTo(1);
+        assertThat(store.allPending()).isEmpty();
     }
 
     private List<Map<String, Object>> implementsRows() {
