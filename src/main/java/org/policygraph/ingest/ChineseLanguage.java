@@ -53,6 +53,16 @@ public final class ChineseLanguage {
         return Optional.of(new Reading(attribute.nature[most].toString(), attribute.frequency[most]));
     }
 
+    /**
+     * Which HanLP (and so which dictionaries and stop words) segments: the location of its classes, whose
+     * jar name carries the version ({@code hanlp-portable-1.8.6.jar}).
+     */
+    public static String library() {
+        var source = HanLP.class.getProtectionDomain().getCodeSource();
+        return source == null || source.getLocation() == null ? "unknown" : source.getLocation().toString()
+                .replaceAll("[!/]+$", "").replaceAll("^.*/", "");
+    }
+
     public static boolean isStopWord(String word) {
         return CoreStopWordDictionary.contains(word);
     }

@@ -23,9 +23,13 @@ final class Segmenter {
     private final ChineseLanguage.Segmenter segmenter = new ChineseLanguage.Segmenter();
     private final Set<String> genreWords = GenreWords.standard();
 
-    /** What decides the words of a text: the rules' version, the shortest word kept, the genre words. */
+    /**
+     * What decides the words of a text: the rules' version, the HanLP library (dictionaries, stop words),
+     * the shortest word kept, the genre words.
+     */
     String rules() {
-        return RULES_VERSION + "/" + MIN_WORD_LENGTH + "/" + String.join(",", new TreeSet<>(genreWords));
+        return RULES_VERSION + "/" + ChineseLanguage.library() + "/" + MIN_WORD_LENGTH + "/"
+                + String.join(",", new TreeSet<>(genreWords));
     }
 
     /** Content words of the text, in order, repeats kept. */
