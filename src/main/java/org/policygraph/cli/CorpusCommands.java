@@ -113,6 +113,9 @@ final class CorpusCommands {
                 done[0] += batch.outcomes().size();
                 err.print("\r" + IngestCommand.progressBar(done[0], batch.total()) + " re-extracted");
                 err.flush();
+            }, linking -> {
+                err.print("\r\033[K" + IngestCommand.progressBar(linking.linked(), linking.total()) + " linked");
+                err.flush();
             });
             err.print("\r\033[K");
             long failed = outcomes.stream().filter(o -> !o.ok()).count();

@@ -68,6 +68,15 @@ public class CorpusLifecycle {
      */
     public List<DocumentIngester.Outcome> reextract(List<String> keys, boolean force,
             Consumer<DocumentIngester.BatchDone> onBatch) {
+        return reextract(keys, force, onBatch, progress -> {});
+    }
+
+    /**
+     * {@link #reextract(List, boolean, Consumer)}, hearing how the linking of the replaced documents goes
+     * (a run of several batches links them once all are replaced).
+     */
+    public List<DocumentIngester.Outcome> reextract(List<String> keys, boolean force,
+            Consumer<DocumentIngester.BatchDone> onBatch, Consumer<LinkStage.Progress> onLinking) {
         List<DocumentCatalog.Entry> chosen = new ArrayList<>();
         List<DocumentIngester.Outcome> missing = new ArrayList<>();
         if (keys.isEmpty()) {
@@ -106,7 +115,7 @@ public class CorpusLifecycle {
                 }
             }
             onBatch.accept(batch);
-        }));
+        }, onLinking));
         return outcomes;
     }
 }
