@@ -6,8 +6,10 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.policygraph.extract.Extraction;
 import org.policygraph.graph.LinkStore;
 import org.slf4j.Logger;
@@ -78,33 +80,31 @@ public class LinkStage {
     public synchronized LinkRun linkInLevelOrder(Collection<String> documentKeys, int batchSize,
             Consumer<Progress> progress) {
         List<String> ordered = levelOrder(documentKeys);
-        int linked = 0;
-        int realigned = 0;
         int size = Math.max(1, batchSize);
+        int[] linked = {0};
+        int[] realigned = {0};
+        Predicate<List<String>> linkCounted = batch -> {
+            int realignedNow = linkBatch(batch, Before.NOTHING);
+            if (realignedNow < 0) {
+                return false;
+            }
+            linked[0] += batch.size();
+            realigned[0] += realignedNow;
+            progress.accept(new Progress(linked[0], ordered.size()));
+            return true;
+        };
         List<List<String>> failed = new ArrayList<>();
         for (int from = 0; from < ordered.size(); from += size) {
             List<String> batch = ordered.subList(from, Math.min(ordered.size(), from + size));
-            int realignedNow = linkBatch(batch, Before.NOTHING);
-            if (realignedNow < 0) {
+            if (!linkCounted.test(batch)) {
                 failed.add(batch);
-                continue;
-            }
-            linked += batch.size();
-            realigned += realignedNow;
-            progress.accept(new Progress(linked, ordered.size()));
-        }
-        for (List<String> batch : failed) {
-            int realignedNow = linkBatch(batch, Before.NOTHING);
-            if (realignedNow >= 0) {
-                linked += batch.size();
-                realigned += realignedNow;
-                progress.accept(new Progress(linked, ordered.size()));
             }
         }
+        failed.forEach(linkCounted::test);
         if (ordered.size() > size) {
             aligner.saveTermIndex();
         }
-        return new LinkRun(linked, realigned);
+        return new LinkRun(linked[0], realigned[0]);
     }
 
     /**
@@ -129,19 +129,11 @@ public class LinkStage {
         }
         int unknown = Extraction.Level.values().length;
         return store.documents(Set.copyOf(documentKeys)).stream()
-                .sorted(Comparator.comparingInt((LinkStore.DocumentInfo d) -> levelRank(d.level(), unknown))
+                .sorted(Comparator.comparingInt((LinkStore.DocumentInfo d) -> Objects.requireNonNullElse(
+                                TaskAligner.rank(d.level()), unknown))
                         .thenComparingInt(d -> d.year() == null ? Integer.MAX_VALUE : d.year())
                         .thenComparing(LinkStore.DocumentInfo::key))
                 .map(LinkStore.DocumentInfo::key).toList();
-    }
-
-    private static int levelRank(String level, int unknown) {
-        for (Extraction.Level known : Extraction.Level.values()) {
-            if (known.name().equals(level)) {
-                return known.ordinal();
-            }
-        }
-        return unknown;
     }
 
     /**

@@ -189,10 +189,14 @@ public class TaskAligner implements DisposableBean {
         for (LinkStore.DocumentInfo document : documents) {
             if (recompute.contains(document.key())) {
                 targetsByLower.put(document.key(), targets(document, possibleTargets.above(document)));
-            } else if (higher.above(document).stream().anyMatch(h -> !isLater(h, document))) {
+            } else {
+                List<LinkStore.DocumentInfo> newcomersAbove = higher.above(document);
+                if (newcomersAbove.stream().allMatch(h -> isLater(h, document))) {
+                    continue;
+                }
                 List<LinkStore.DocumentInfo> targets = targets(document, possibleTargets.above(document));
                 Set<String> levels = new TreeSet<>();
-                higher.above(document).stream().filter(targets::contains).forEach(h -> levels.add(h.level()));
+                newcomersAbove.stream().filter(targets::contains).forEach(h -> levels.add(h.level()));
                 if (!levels.isEmpty()) {
                     realignedByLower.put(document.key(), targets.stream().filter(t -> levels.contains(t.level())).toList());
                 }
@@ -458,7 +462,8 @@ public class TaskAligner implements DisposableBean {
         return rank != null && rank < Extraction.Level.values().length - 1;
     }
 
-    private static Integer rank(String level) {
+    /** The level's place from the top (national 0), or null for no known level. */
+    static Integer rank(String level) {
         if (level == null) {
             return null;
         }

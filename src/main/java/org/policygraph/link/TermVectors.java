@@ -95,25 +95,24 @@ final class TermVectors {
 
     /** Cosine similarity of two tasks of the corpus: {@link #similarity}'s score, without its evidence. */
     double score(String taskKey, String otherTaskKey) {
-        Map<String, Double> a = vectorByTask.getOrDefault(taskKey, Map.of());
-        Map<String, Double> b = vectorByTask.getOrDefault(otherTaskKey, Map.of());
-        if (a.size() > b.size()) {
-            Map<String, Double> swap = a;
-            a = b;
-            b = swap;
-        }
-        double score = 0;
-        for (Map.Entry<String, Double> e : a.entrySet()) {
-            Double other = b.get(e.getKey());
-            if (other != null) {
-                score += e.getValue() * other;
-            }
-        }
-        return score;
+        return dot(taskKey, otherTaskKey, null);
     }
 
     /** Cosine similarity of two tasks of the corpus, with the terms that make it up. */
     Similarity similarity(String taskKey, String otherTaskKey) {
+        List<Map.Entry<String, Double>> contributions = new ArrayList<>();
+        double score = dot(taskKey, otherTaskKey, contributions);
+        contributions.sort(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+        List<String> shared = contributions.stream().limit(sharedTermLimit).map(Map.Entry::getKey).toList();
+        return new Similarity(score, shared);
+    }
+
+    /**
+     * The dot product of two tasks' vectors, summed over the smaller one in its order (the same sum for
+     * {@link #score} and {@link #similarity}, bit for bit); each shared term's product is added to
+     * {@code contributions} unless that is null.
+     */
+    private double dot(String taskKey, String otherTaskKey, List<Map.Entry<String, Double>> contributions) {
         Map<String, Double> a = vectorByTask.getOrDefault(taskKey, Map.of());
         Map<String, Double> b = vectorByTask.getOrDefault(otherTaskKey, Map.of());
         if (a.size() > b.size()) {
@@ -122,18 +121,17 @@ final class TermVectors {
             b = swap;
         }
         double score = 0;
-        List<Map.Entry<String, Double>> contributions = new ArrayList<>();
         for (Map.Entry<String, Double> e : a.entrySet()) {
             Double other = b.get(e.getKey());
             if (other != null) {
                 double product = e.getValue() * other;
                 score += product;
-                contributions.add(Map.entry(e.getKey(), product));
+                if (contributions != null) {
+                    contributions.add(Map.entry(e.getKey(), product));
+                }
             }
         }
-        contributions.sort(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
-        List<String> shared = contributions.stream().limit(sharedTermLimit).map(Map.Entry::getKey).toList();
-        return new Similarity(score, shared);
+        return score;
     }
 
     private static int occurrences(String text, String term) {
