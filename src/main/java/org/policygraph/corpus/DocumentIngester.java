@@ -289,6 +289,7 @@ public class DocumentIngester {
                         loadedForLinking.keys.size(), (System.nanoTime() - started) / 1_000_000, run.realigned());
             }
         }
+        loader.awaitSearchIndexes();
         return all;
     }
 
@@ -321,7 +322,9 @@ public class DocumentIngester {
      * outcome per input, in order; never throws for a document.
      */
     public List<Outcome> ingestBatch(List<Input> inputs, Mode mode) {
-        return store(prepare(inputs), mode, null);
+        List<Outcome> outcomes = store(prepare(inputs), mode, null);
+        loader.awaitSearchIndexes();
+        return outcomes;
     }
 
     /**

@@ -182,6 +182,7 @@ public class DocumentCatalog {
             return Deletion.NOT_FOUND;
         }
         sessions.write(tx -> {
+            CorpusClock.tickRemoving(tx);
             List<String> lower = tx.run(LOWER_DOCUMENTS, Map.of("key", key)).get(0).get("keys").asList(Value::asString);
             List<String> shared = tx.run(SHARED, Map.of("key", key)).get(0).get("ids").asList(Value::asString);
             List<String> citedStubs = tx.run(GraphLoader.CITED_STUBS, Map.of("keys", List.of(key))).get(0)
@@ -198,6 +199,7 @@ public class DocumentCatalog {
             deletion[0] = new Deletion(true, cited, entry.get().contentHash(),
                     lower.stream().filter(k -> !k.equals(key)).toList());
         });
+        sessions.awaitSearchIndexes();
         return deletion[0];
     }
 

@@ -111,10 +111,19 @@ public class GraphLoader {
      */
     public record Source(String text, String extractorVersion, String extractionHash) {}
 
-    /** Loads one document in its own write transaction; a failure rolls all of it back and is thrown. */
+    /** What is loaded so far is searchable once this returns ({@link GraphSessions#awaitSearchIndexes}). */
+    public void awaitSearchIndexes() {
+        sessions.awaitSearchIndexes();
+    }
+
+    /**
+     * Loads one document in its own write transaction; a failure rolls all of it back and is thrown.
+     * Its text is searchable on return.
+     */
     public Loaded load(Extraction extraction) {
         Plan plan = plan(extraction);
         sessions.write(tx -> write(tx, List.of(plan)));
+        awaitSearchIndexes();
         events.publishEvent(new DocumentsLoaded(List.of(plan.key)));
         return new Loaded(plan.key, plan.rows.sections.size(), plan.rows.tasks.size());
     }
@@ -126,7 +135,8 @@ public class GraphLoader {
      * If the batch transaction fails, each document is loaded again alone, in its own transaction, so
      * a bad document fails alone and leaves nothing behind while the others load. Never throws for a
      * document; returns one item per extraction, in order. After the commit, publishes one
-     * {@link DocumentsLoaded} for the documents loaded.
+     * {@link DocumentsLoaded} for the documents loaded. Their text may not be searchable yet
+     * ({@link #awaitSearchIndexes}).
      */
     public List<BatchItem> loadBatch(List<Extraction> extractions) {
         return loadBatch(extractions, null);
@@ -208,13 +218,14 @@ public class GraphLoader {
             }
             rows.add(plan.rows);
         }
+        long tick = CorpusClock.tick(tx);
         List<String> citedStubs = tx.run(CITED_STUBS, Map.of("keys", keys)).get(0).get("stubs")
                 .asList(v -> v.asString());
         tx.run(DELETE_OWNED, Map.of("keys", keys));
         if (!citedStubs.isEmpty()) {
             tx.run(DELETE_ORPHAN_STUBS, Map.of("stubs", citedStubs));
         }
-        tx.run(MERGE_DOCUMENTS, Map.of("documents", documents));
+        tx.run(MERGE_DOCUMENTS, Map.of("documents", documents, "tick", tick));
         run(tx, SET_TEXTS, texts);
         run(tx, REDIRECT_TITLE_STUBS, titleStubs);
         run(tx, CREATE_SECTIONS, rows.sections);
@@ -307,11 +318,14 @@ public class GraphLoader {
             DETACH DELETE s
             """;
 
-    /** Creates each document or fills in its stub; links it to the region it was issued in. */
+    /**
+     * Creates each document or fills in its stub, stamped with the load's tick ({@link CorpusClock});
+     * links it to the region it was issued in.
+     */
     static final String MERGE_DOCUMENTS = """
             UNWIND $documents AS doc
             MERGE (d:Document {key: doc.key})
-            SET d += doc.props, d.stub = false
+            SET d += doc.props, d.stub = false, d.tick = $tick
             FOREACH (code IN CASE WHEN doc.regionCode IS NULL THEN [] ELSE [doc.regionCode] END |
               MERGE (r:Region {code: code})
               ON CREATE SET r.name = doc.regionName

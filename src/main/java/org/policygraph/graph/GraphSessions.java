@@ -164,6 +164,18 @@ public final class GraphSessions {
         }
     }
 
+    /**
+     * Waits until the full-text indexes hold every commit so far. They are eventually consistent
+     * (cypher/schema.cypher): Lucene indexes a commit's text on a background thread, so a bulk load's
+     * writing thread goes on meanwhile; whoever reports a write done calls this first, so that what it
+     * wrote (or deleted) is what a search finds.
+     */
+    public void awaitSearchIndexes() {
+        write(tx -> tx.run(AWAIT_SEARCH_INDEXES, Map.of()));
+    }
+
+    private static final String AWAIT_SEARCH_INDEXES = "CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()";
+
     static String keepPlan(String cypher) {
         return cypher.stripLeading().regionMatches(true, 0, "CYPHER ", 0, 7) ? cypher : KEEP_PLAN + cypher;
     }

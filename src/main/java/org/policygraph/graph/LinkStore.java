@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Component;
 
@@ -72,8 +73,17 @@ public class LinkStore {
             MATCH (d:Document) WHERE d.stub = false
             RETURN d.key AS key, d.level AS level, d.regionCode AS regionCode, d.year AS year,
                    coalesce(d.contentHash, '') + '/' + coalesce(d.extractionHash, '') + '/'
-                   + CASE WHEN d.taskCount IS NULL THEN COUNT { (d)-[:HAS_TASK]->(:Task) } ELSE d.taskCount END AS fingerprint
-            ORDER BY key
+                   + CASE WHEN d.taskCount IS NULL THEN COUNT { (d)-[:HAS_TASK]->(:Task) } ELSE d.taskCount END AS fingerprint,
+                   d.linkPending IS NOT NULL AS pending, false AS stub
+            """;
+
+    /** {@link #DOCUMENTS_AND_FINGERPRINTS} of the documents stamped after a tick of the {@link CorpusClock}. */
+    private static final String CHANGED_SINCE = """
+            MATCH (d:Document) WHERE d.tick > $since
+            RETURN d.key AS key, d.level AS level, d.regionCode AS regionCode, d.year AS year,
+                   coalesce(d.contentHash, '') + '/' + coalesce(d.extractionHash, '') + '/'
+                   + CASE WHEN d.taskCount IS NULL THEN COUNT { (d)-[:HAS_TASK]->(:Task) } ELSE d.taskCount END AS fingerprint,
+                   d.linkPending IS NOT NULL AS pending, d.stub AS stub
             """;
 
     private static final String TASKS = """
@@ -199,13 +209,14 @@ public class LinkStore {
     private static final String MARK_PENDING = """
             UNWIND $keys AS key
             MATCH (d:Document {key: key}) WHERE d.stub = false
-            SET d.linkPending = true
+            SET d.linkPending = true, d.tick = $tick
             """;
 
     private static final String MARK_LINKED = """
             UNWIND $keys AS key
             MATCH (d:Document {key: key})
             REMOVE d.linkPending
+            SET d.tick = $tick
             """;
 
     private final GraphSessions sessions;
@@ -239,19 +250,58 @@ public class LinkStore {
     /**
      * The loaded documents, by key, and per document what changes when it is reloaded with other
      * content or another extraction of it (its fingerprint: content hash, extraction hash and number of
-     * tasks).
+     * tasks); {@code pending}: those loaded but not linked yet.
      */
-    public record LoadedDocuments(List<DocumentInfo> documents, Map<String, String> fingerprints) {}
+    public record LoadedDocuments(List<DocumentInfo> documents, Map<String, String> fingerprints, Set<String> pending) {}
 
-    /** Every loaded document with its fingerprint, read in one statement. */
+    /**
+     * Every loaded document (by key), its fingerprint, and whether it is pending. Read whole once, then
+     * only what changed since the last call ({@link CorpusClock}): linking asks at every batch, and
+     * reading every document each time grew with the corpus (a quarter of linking at 100,000).
+     */
     public LoadedDocuments loadedDocuments() {
-        List<DocumentInfo> documents = new ArrayList<>();
-        Map<String, String> fingerprints = new HashMap<>();
-        for (Value r : sessions.read(DOCUMENTS_AND_FINGERPRINTS, Map.of())) {
-            documents.add(document(r));
-            fingerprints.put(r.get("key").asString(), r.get("fingerprint").asString());
+        synchronized (known) {
+            CorpusClock.Reading clock = CorpusClock.read(sessions);
+            if (clock == CorpusClock.Reading.NONE || !clock.id().equals(known.clock.id())
+                    || clock.removals() != known.clock.removals() || clock.tick() < known.clock.tick()) {
+                known.documents.clear();
+                known.fingerprints.clear();
+                known.pending.clear();
+                sessions.read(DOCUMENTS_AND_FINGERPRINTS, Map.of()).forEach(known::update);
+            } else if (clock.tick() > known.clock.tick()) {
+                sessions.read(CHANGED_SINCE, Map.of("since", known.clock.tick())).forEach(known::update);
+            }
+            known.clock = clock;
+            return new LoadedDocuments(List.copyOf(known.documents.values()), Map.copyOf(known.fingerprints),
+                    Set.copyOf(known.pending));
         }
-        return new LoadedDocuments(documents, fingerprints);
+    }
+
+    /** The loaded documents as of a tick of the clock (guarded by itself). */
+    private final KnownDocuments known = new KnownDocuments();
+
+    private static final class KnownDocuments {
+        CorpusClock.Reading clock = CorpusClock.Reading.NONE;
+        final TreeMap<String, DocumentInfo> documents = new TreeMap<>();
+        final Map<String, String> fingerprints = new HashMap<>();
+        final Set<String> pending = new HashSet<>();
+
+        void update(Value r) {
+            String key = r.get("key").asString();
+            if (r.get("stub").asBoolean(false)) {
+                documents.remove(key);
+                fingerprints.remove(key);
+                pending.remove(key);
+                return;
+            }
+            documents.put(key, document(r));
+            fingerprints.put(key, r.get("fingerprint").asString());
+            if (r.get("pending").asBoolean()) {
+                pending.add(key);
+            } else {
+                pending.remove(key);
+            }
+        }
     }
 
     /** Tasks of the given documents, by document then ordinal. */
@@ -378,14 +428,14 @@ public class LinkStore {
     /** Records that these documents are to be linked (again). */
     public void markPending(Collection<String> documentKeys) {
         if (!documentKeys.isEmpty()) {
-            sessions.write(tx -> tx.run(MARK_PENDING, Map.of("keys", List.copyOf(documentKeys))));
+            sessions.write(tx -> tx.run(MARK_PENDING, Map.of("keys", List.copyOf(documentKeys), "tick", CorpusClock.tick(tx))));
         }
     }
 
     /** Records that these documents are linked. */
     public void markLinked(List<String> documentKeys) {
         if (!documentKeys.isEmpty()) {
-            sessions.write(tx -> tx.run(MARK_LINKED, Map.of("keys", documentKeys)));
+            sessions.write(tx -> tx.run(MARK_LINKED, Map.of("keys", documentKeys, "tick", CorpusClock.tick(tx))));
         }
     }
 

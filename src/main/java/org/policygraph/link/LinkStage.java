@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -197,7 +198,7 @@ public class LinkStage {
         }
         try {
             long started = System.nanoTime();
-            Set<String> unlinked = store.allPending();
+            Set<String> unlinked = new HashSet<>(store.loadedDocuments().pending());
             documentKeys.forEach(unlinked::remove);
             int stubs = citations.resolve(documentKeys);
             long resolved = System.nanoTime();
