@@ -33,12 +33,16 @@ CREATE INDEX document_link_pending IF NOT EXISTS FOR (n:Document) ON (n.linkPend
 // read (org.policygraph.graph.CorpusClock).
 CREATE INDEX document_tick IF NOT EXISTS FOR (n:Document) ON (n.tick);
 CREATE CONSTRAINT corpus_clock_name IF NOT EXISTS FOR (n:CorpusClock) REQUIRE n.name IS UNIQUE;
+// The version of the graph model a graph was written with (GraphBootstrap#upgradeModel).
+CREATE CONSTRAINT graph_model_name IF NOT EXISTS FOR (n:GraphModel) REQUIRE n.name IS UNIQUE;
 CREATE INDEX region_name IF NOT EXISTS FOR (n:Region) ON (n.name);
 // Where the API's list statements start when a request filters on these (api.TaskFilters#match).
 CREATE INDEX document_doc_number IF NOT EXISTS FOR (n:Document) ON (n.docNumber);
 CREATE INDEX document_issuer IF NOT EXISTS FOR (n:Document) ON (n.issuer);
 CREATE INDEX indicator_deadline IF NOT EXISTS FOR (n:Indicator) ON (n.deadline);
 CREATE INDEX indicator_unit_value IF NOT EXISTS FOR (n:Indicator) ON (n.unit, n.value);
+// The pilots of a level with a site in or under a region (GraphLoader.PILOTS_SITED_IN).
+CREATE INDEX pilot_sited_in IF NOT EXISTS FOR ()-[s:SITED_IN]-() ON (s.regionCode, s.level);
 
 // Full-text search over Chinese text (CJK bigram analyzer). Eventually consistent: Lucene indexes a
 // commit's text on a background thread, not on the writing one (a third of a bulk load's writing

@@ -43,6 +43,52 @@ public class GraphBootstrap implements InitializingBean {
     public void afterPropertiesSet() {
         applySchema();
         loadRegions();
+        upgradeModel();
+    }
+
+    /**
+     * The version of the graph model this build writes, kept on the {@code (:GraphModel {name: 'policygraph'})}
+     * node: a graph written by an earlier build is brought up to it once, at start.
+     * 2: pilots with a level have SITED_IN to the regions their sites lie in ({@link GraphLoader#PILOTS_SITED_IN}).
+     */
+    static final int MODEL_VERSION = 2;
+
+    /** {@code SITED_IN} of a pilot {@code p}: to every region its sites lie in, with the region's code and the pilot's level. */
+    static final String SITED_IN_OF_PILOT = """
+            MATCH (p)-[:AT_SITE]->()-[:LOCATED_IN*0..1]->(site:Region)
+            MATCH (site)-[:PART_OF*0..]->(r:Region)
+            WITH DISTINCT p, r
+            CREATE (p)-[:SITED_IN {regionCode: r.code, level: p.level}]->(r)
+            """;
+
+    private static final String MODEL = """
+            MERGE (m:GraphModel {name: 'policygraph'})
+            RETURN coalesce(m.version, 1) AS version
+            """;
+
+    private static final String ADD_SITED_IN = """
+            MATCH (p:Pilot) WHERE p.level IS NOT NULL AND NOT EXISTS { (p)-[:SITED_IN]->() }
+            CALL (p) {
+            """ + SITED_IN_OF_PILOT + """
+            } IN TRANSACTIONS OF 10000 ROWS
+            """;
+
+    /** Brings a graph of an earlier model version up to {@link #MODEL_VERSION}; nothing when it is there. */
+    public void upgradeModel() {
+        try (Session session = sessions.session()) {
+            int version = session.run(MODEL).single().get("version").asInt();
+            if (version >= MODEL_VERSION) {
+                return;
+            }
+            long started = System.nanoTime();
+            if (version < 2) {
+                session.run(ADD_SITED_IN).consume();
+            }
+            session.run("MATCH (m:GraphModel {name: 'policygraph'}) SET m.version = $version",
+                    Map.of("version", MODEL_VERSION)).consume();
+            log.info("Graph model upgraded from version {} to {} in {} ms", version, MODEL_VERSION,
+                    (System.nanoTime() - started) / 1_000_000);
+        }
     }
 
     public void applySchema() {

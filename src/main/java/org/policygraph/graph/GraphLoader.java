@@ -236,6 +236,7 @@ public class GraphLoader {
         run(tx, CREATE_PILOTS, rows.pilots);
         run(tx, REGION_SITES, rows.regionSites);
         run(tx, INSTITUTION_SITES, rows.institutionSites);
+        run(tx, PILOTS_SITED_IN, rows.sitedPilots);
         run(tx, CREATE_INDICATORS, rows.indicators);
         run(tx, CITE_DOCUMENTS, rows.citations);
     }
@@ -249,6 +250,8 @@ public class GraphLoader {
         final List<Map<String, Object>> pilots = new ArrayList<>();
         final List<Map<String, Object>> regionSites = new ArrayList<>();
         final List<Map<String, Object>> institutionSites = new ArrayList<>();
+        /** Keys of the pilots with a level and a site. */
+        final List<String> sitedPilots = new ArrayList<>();
         final List<Map<String, Object>> indicators = new ArrayList<>();
         final List<Map<String, Object>> citations = new ArrayList<>();
 
@@ -269,6 +272,7 @@ public class GraphLoader {
             pilots.addAll(other.pilots);
             regionSites.addAll(other.regionSites);
             institutionSites.addAll(other.institutionSites);
+            sitedPilots.addAll(other.sitedPilots);
             indicators.addAll(other.indicators);
             citations.addAll(other.citations);
         }
@@ -431,6 +435,18 @@ public class GraphLoader {
             MERGE (i)-[:LOCATED_IN]->(r)
             """;
 
+    /**
+     * A pilot with a level to every region its sites lie in: a region site's own region and an
+     * institution's, and every region above them. The relationship carries the region's code and the
+     * pilot's level, which the index pilot_sited_in holds together: "the provincial pilots in 白银市" is
+     * then one index seek returning those pilots, where the walk down the regions and their sites visits
+     * every pilot of every level there (46,000 in 白银市 at 100,000 documents, 127 of them provincial).
+     */
+    static final String PILOTS_SITED_IN = """
+            UNWIND $rows AS key
+            MATCH (p:Pilot {key: key})
+            """ + GraphBootstrap.SITED_IN_OF_PILOT;
+
     static final String CREATE_INDICATORS = """
             UNWIND $rows AS i
             OPTIONAL MATCH (t:Task {key: i.ownerKey})
@@ -588,6 +604,9 @@ public class GraphLoader {
                 pp.put("declaredCount", pilot.declaredCount());
                 putSpan(pp, pilot.evidence());
                 plan.rows.pilots.add(Map.of("taskKey", taskKey, "props", pp));
+                if (pilot.level() != null && !list(pilot.sites()).isEmpty()) {
+                    plan.rows.sitedPilots.add(pilotKey);
+                }
                 for (Extraction.PilotSite site : list(pilot.sites())) {
                     if (site == null || site.kind() == null) {
                         continue;

@@ -62,9 +62,9 @@ public final class QueryBench {
         q.add(new Question("canonical 市卫生健康委/PROVINCE/白银市", op("canonicalQuestion"),
                 "{\"department\":\"市卫生健康委\",\"pilotLevel\":\"PROVINCE\",\"pilotRegion\":\"白银市\"}",
                 """
-                MATCH (w:Region) WHERE w.code IN $codes
-                MATCH (w)<-[:PART_OF*0..]-(:Region)<-[:LOCATED_IN*0..1]-()<-[:AT_SITE]-(p:Pilot {level: $level})<-[:DESIGNATES]-(t:Task)
-                WHERE EXISTS { (t)-[:ASSIGNED_TO]->(:Department {name: $department}) }
+                MATCH (:Region)<-[s:SITED_IN]-(:Pilot)<-[:DESIGNATES]-(t:Task)
+                WHERE s.regionCode IN $codes AND s.level = $level
+                  AND EXISTS { (t)-[:ASSIGNED_TO]->(:Department {name: $department}) }
                 WITH DISTINCT t AS x ORDER BY x.key
                 """ + PAGE.formatted("x {.ordinal, .title, document: head([(x)<-[:HAS_TASK]-(d:Document) | d {.docNumber}]),"
                         + " pilots: [(x)-[:DESIGNATES]->(p:Pilot) | p {.level, programme: head([(p)-[:OF_PROGRAMME]->(g) | g {.name}])}]}"),
@@ -114,8 +114,8 @@ public final class QueryBench {
                 "{\"region\":\"景泰县\"}"));
         q.add(new Question("regionPilots 庆阳市/NATIONAL", op("regionPilots"), "{\"region\":\"庆阳市\",\"level\":\"NATIONAL\"}",
                 """
-                MATCH (w:Region) WHERE w.code IN $codes
-                MATCH (w)<-[:PART_OF*0..]-(:Region)<-[:LOCATED_IN*0..1]-()<-[:AT_SITE]-(p:Pilot {level: $level})
+                MATCH (:Region)<-[s:SITED_IN]-(p:Pilot)
+                WHERE s.regionCode IN $codes AND s.level = $level
                 WITH DISTINCT p AS x ORDER BY x.key
                 """ + PAGE.formatted("x {programme: head([(x)-[:OF_PROGRAMME]->(g) | g {.name}]),"
                         + " task: head([(x)<-[:DESIGNATES]-(t:Task) | t {.ordinal, document: head([(t)<-[:HAS_TASK]-(d:Document) | d {.docNumber}])}]),"

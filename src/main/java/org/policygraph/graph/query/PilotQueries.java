@@ -41,9 +41,9 @@ public class PilotQueries {
         }
         String orderBy = ListStatement.orderBy(sort, Map.of("NAME", "p.programme"), "p.key", "p.key");
         // With a region, start from it and walk down to the sites' pilots instead of testing every pilot.
-        String match = where != null && where.region() != null
-                ? Filter.pilotsWithSitesUnder("region", "p") + "\nWITH DISTINCT p"
-                : "MATCH (p:Pilot)";
+        String match = where == null || where.region() == null ? "MATCH (p:Pilot)"
+                : where.level() != null ? Filter.pilotsOfLevelWithSitesUnder("region", "level", "p") + "\nWITH DISTINCT p"
+                : Filter.pilotsWithSitesUnder("region", "p") + "\nWITH DISTINCT p";
         return queries.connection(new ListStatement(match, filter, "p", orderBy), page, "Pilot", Pilot::of,
                 selection, prefetch);
     }

@@ -156,11 +156,14 @@ enum TaskFilter {
                         + " WHERE site.key = $pilotInstitution OR site.name = $pilotInstitution\n"
                         + "MATCH (site)<-[:AT_SITE]-(:Pilot)<-[:DESIGNATES]-(t:Task)\nWITH DISTINCT t", false);
             }
+            if (w.pilotRegion() != null && w.pilotLevel() != null) {
+                return new Anchor(4, Filter.pilotsOfLevelWithSitesUnder("pilotRegion", "pilotLevel", "sitePilot")
+                        + "\nMATCH (sitePilot)<-[:DESIGNATES]-(t:Task)\n"
+                        + (w.pilotProgramme() == null ? "" : "WHERE sitePilot.programme = $pilotProgramme\n")
+                        + "WITH DISTINCT t", true);
+            }
             if (w.pilotRegion() != null) {
                 List<String> conditions = new ArrayList<>();
-                if (w.pilotLevel() != null) {
-                    conditions.add("sitePilot.level = $pilotLevel");
-                }
                 if (w.pilotProgramme() != null) {
                     conditions.add("sitePilot.programme = $pilotProgramme");
                 }
