@@ -47,8 +47,10 @@ public class LinkStore {
     /** An indicator a document sets, itself or through a task. */
     public record IndicatorRow(String key, String subject, String unit, String comparator, double value) {}
 
-    private static final String DOCUMENTS = """
-            MATCH (d:Document) WHERE d.stub = false
+    /** A null region stands for national documents (they have none). */
+    private static final String DOCUMENTS_OF_ISSUER = """
+            MATCH (d:Document) WHERE d.level = $level AND d.year IN $years AND d.stub = false
+              AND coalesce(d.regionCode, '') = coalesce($regionCode, '')
             RETURN d.key AS key, d.level AS level, d.regionCode AS regionCode, d.year AS year
             ORDER BY key
             """;
@@ -225,8 +227,13 @@ public class LinkStore {
         this.sessions = sessions;
     }
 
-    public List<DocumentInfo> documents() {
-        return sessions.read(DOCUMENTS, Map.of()).stream().map(LinkStore::document).toList();
+    /** The loaded documents of one region (null: national) and level issued in these years, by key. */
+    public List<DocumentInfo> documentsOf(String regionCode, String level, Collection<Integer> years) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("regionCode", regionCode);
+        parameters.put("level", level);
+        parameters.put("years", List.copyOf(years));
+        return sessions.read(DOCUMENTS_OF_ISSUER, parameters).stream().map(LinkStore::document).toList();
     }
 
     private static DocumentInfo document(Value r) {

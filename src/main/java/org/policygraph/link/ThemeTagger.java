@@ -29,7 +29,7 @@ public class ThemeTagger {
 
     /** Re-tags every loaded document; returns the number of HAS_THEME written. */
     public int tagAll() {
-        return write(store.documents().stream().map(LinkStore.DocumentInfo::key).toList());
+        return write(store.loadedDocuments().documents().stream().map(LinkStore.DocumentInfo::key).toList());
     }
 
     /** Re-tags one document; returns the number of HAS_THEME written. */

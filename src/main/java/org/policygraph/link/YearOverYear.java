@@ -64,7 +64,7 @@ public class YearOverYear {
      * @param level an {@code Extraction.Level} name: NATIONAL, PROVINCE, CITY or COUNTY
      */
     public Comparison compare(String issuerRegionCode, String level, int fromYear, int toYear) {
-        List<LinkStore.DocumentInfo> documents = store.documents();
+        List<LinkStore.DocumentInfo> documents = store.documentsOf(issuerRegionCode, level, List.of(fromYear, toYear));
         List<String> from = keysOf(documents, issuerRegionCode, level, fromYear);
         List<String> to = keysOf(documents, issuerRegionCode, level, toYear);
         if (from.isEmpty() || to.isEmpty()) {
