@@ -25,9 +25,9 @@ final class CorpusClock {
     }
 
     /**
-     * Advances the clock, creating it if need be. The lock is taken by the first SET, before the tick
-     * is read: {@code SET c.tick = c.tick + 1} alone reads the old value before it locks, and two
-     * concurrent writes would both get the same tick.
+     * Advances the clock, creating it if need be. The first SET takes the node's write lock before the
+     * tick is read, so two concurrent writes get two ticks whatever the runtime does with a
+     * read-then-write of one property.
      */
     private static final String TICK = """
             MERGE (c:CorpusClock {name: 'documents'})
@@ -55,8 +55,9 @@ final class CorpusClock {
         return tx.run(TICK, Map.of("removals", 1)).get(0).get("tick").asLong();
     }
 
-    static Reading read(GraphSessions sessions) {
-        List<Value> rows = sessions.read(READ, Map.of());
+    /** Reads the clock in this transaction. */
+    static Reading read(GraphSessions.Statements tx) {
+        List<Value> rows = tx.run(READ, Map.of());
         if (rows.isEmpty()) {
             return Reading.NONE;
         }

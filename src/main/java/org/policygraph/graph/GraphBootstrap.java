@@ -42,8 +42,11 @@ public class GraphBootstrap implements InitializingBean {
     @Override
     public void afterPropertiesSet() {
         applySchema();
-        loadRegions();
+        boolean regionsWritten = loadRegions();
         upgradeModel();
+        if (regionsWritten) {
+            rebuildSitedIn();
+        }
     }
 
     /**
@@ -53,25 +56,51 @@ public class GraphBootstrap implements InitializingBean {
      */
     static final int MODEL_VERSION = 2;
 
-    /** {@code SITED_IN} of a pilot {@code p}: to every region its sites lie in, with the region's code and the pilot's level. */
-    static final String SITED_IN_OF_PILOT = """
+    /**
+     * The regions a pilot {@code p} is sited in: every region its sites lie in (a copy of the region
+     * hierarchy and the institutions' regions when the pilot is written).
+     */
+    private static final String SITE_REGIONS_OF_PILOT = """
             MATCH (p)-[:AT_SITE]->()-[:LOCATED_IN*0..1]->(site:Region)
             MATCH (site)-[:PART_OF*0..]->(r:Region)
             WITH DISTINCT p, r
-            CREATE (p)-[:SITED_IN {regionCode: r.code, level: p.level}]->(r)
             """;
+
+    /** {@code SITED_IN} of a new pilot {@code p}, with the region's code and the pilot's level. */
+    static final String SITED_IN_OF_PILOT = SITE_REGIONS_OF_PILOT
+            + "CREATE (p)-[:SITED_IN {regionCode: r.code, level: p.level}]->(r)\n";
 
     private static final String MODEL = """
             MERGE (m:GraphModel {name: 'policygraph'})
             RETURN coalesce(m.version, 1) AS version
             """;
 
+    /** MERGE, not CREATE: two instances upgrading one database at once must not write them twice. */
     private static final String ADD_SITED_IN = """
             MATCH (p:Pilot) WHERE p.level IS NOT NULL AND NOT EXISTS { (p)-[:SITED_IN]->() }
             CALL (p) {
-            """ + SITED_IN_OF_PILOT + """
+            """ + SITE_REGIONS_OF_PILOT + """
+              MERGE (p)-[:SITED_IN {regionCode: r.code, level: p.level}]->(r)
             } IN TRANSACTIONS OF 10000 ROWS
             """;
+
+    private static final String DELETE_SITED_IN = """
+            MATCH ()-[s:SITED_IN]->()
+            CALL (s) { DELETE s } IN TRANSACTIONS OF 10000 ROWS
+            """;
+
+    /**
+     * Writes every pilot's SITED_IN again: they copy the region hierarchy, which a new division table
+     * (regions written at start) may have changed.
+     */
+    void rebuildSitedIn() {
+        try (Session session = sessions.session()) {
+            long started = System.nanoTime();
+            session.run(DELETE_SITED_IN).consume();
+            session.run(ADD_SITED_IN).consume();
+            log.info("SITED_IN written again after the regions changed in {} ms", (System.nanoTime() - started) / 1_000_000);
+        }
+    }
 
     /** Brings a graph of an earlier model version up to {@link #MODEL_VERSION}; nothing when it is there. */
     public void upgradeModel() {
@@ -122,9 +151,9 @@ public class GraphBootstrap implements InitializingBean {
     /**
      * Writes the division table's regions, unless the graph already holds every one of them as written
      * (the usual start of a loaded database: reading 3,000 regions back costs a fraction of merging them
-     * again, which rewrites every property).
+     * again, which rewrites every property). Returns whether it wrote them.
      */
-    public void loadRegions() {
+    public boolean loadRegions() {
         List<Map<String, Object>> regions = regionRows();
         boolean loaded = loadedRegions().containsAll(regions);
         try (Session session = sessions.session()) {
@@ -144,6 +173,7 @@ public class GraphBootstrap implements InitializingBean {
             session.executeWriteWithoutResult(tx -> tx.run("MATCH (r:Region)-[loop:PART_OF]->(r) DELETE loop").consume());
         }
         log.info(loaded ? "The {} regions of the division table were loaded already" : "Loaded {} regions", regions.size());
+        return !loaded;
     }
 
     /** The regions of the graph as {@link #regionRows} writes them (a region with two parents counts twice). */

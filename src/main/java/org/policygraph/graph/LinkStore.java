@@ -279,17 +279,21 @@ public class LinkStore {
      */
     public LoadedDocuments loadedDocuments() {
         synchronized (known) {
-            CorpusClock.Reading clock = CorpusClock.read(sessions);
-            if (clock == CorpusClock.Reading.NONE || !clock.id().equals(known.clock.id())
-                    || clock.removals() != known.clock.removals() || clock.tick() < known.clock.tick()) {
-                known.documents.clear();
-                known.fingerprints.clear();
-                known.pending.clear();
-                sessions.read(DOCUMENTS_AND_FINGERPRINTS, Map.of()).forEach(known::update);
-            } else if (clock.tick() > known.clock.tick()) {
-                sessions.read(CHANGED_SINCE, Map.of("since", known.clock.tick())).forEach(known::update);
-            }
-            known.clock = clock;
+            // The clock and the documents in one transaction, on the members writes go to: two reads
+            // routed to two members of a cluster could see a clock ahead of the documents.
+            sessions.write(tx -> {
+                CorpusClock.Reading clock = CorpusClock.read(tx);
+                if (clock == CorpusClock.Reading.NONE || !clock.id().equals(known.clock.id())
+                        || clock.removals() != known.clock.removals() || clock.tick() < known.clock.tick()) {
+                    known.documents.clear();
+                    known.fingerprints.clear();
+                    known.pending.clear();
+                    tx.run(DOCUMENTS_AND_FINGERPRINTS, Map.of()).forEach(known::update);
+                } else if (clock.tick() > known.clock.tick()) {
+                    tx.run(CHANGED_SINCE, Map.of("since", known.clock.tick())).forEach(known::update);
+                }
+                known.clock = clock;
+            });
             return new LoadedDocuments(List.copyOf(known.documents.values()), Map.copyOf(known.fingerprints),
                     Set.copyOf(known.pending));
         }

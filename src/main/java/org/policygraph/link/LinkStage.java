@@ -198,13 +198,15 @@ public class LinkStage {
         }
         try {
             long started = System.nanoTime();
-            Set<String> unlinked = new HashSet<>(store.loadedDocuments().pending());
+            // Citations and themes change no document: the view read here is the aligner's too.
+            LinkStore.LoadedDocuments loaded = store.loadedDocuments();
+            Set<String> unlinked = new HashSet<>(loaded.pending());
             documentKeys.forEach(unlinked::remove);
             int stubs = citations.resolve(documentKeys);
             long resolved = System.nanoTime();
             int tags = themes.tag(documentKeys);
             long tagged = System.nanoTime();
-            TaskAligner.Written aligned = aligner.align(documentKeys, before, unlinked);
+            TaskAligner.Written aligned = aligner.align(documentKeys, before, loaded, unlinked);
             long alignedAt = System.nanoTime();
             store.markLinked(documentKeys);
             log.debug("Linked {} documents: {} citation stubs resolved ({} ms), {} themes ({} ms), {} task alignments ({} ms), {} documents realigned",

@@ -158,7 +158,7 @@ public class TaskAligner implements DisposableBean {
      * below a provincial one.
      */
     public int align(Collection<String> documentKeys, LinkStage.Before before) {
-        return align(documentKeys, before, Set.of()).alignments();
+        return align(documentKeys, before, store.loadedDocuments(), Set.of()).alignments();
     }
 
     /**
@@ -171,10 +171,11 @@ public class TaskAligner implements DisposableBean {
      * {@link #align(Collection, LinkStage.Before)} as if the {@code unlinked} documents were not loaded:
      * documents loaded but not linked yet, outside {@code documentKeys}. Their own linking comes later
      * (a concurrent upload's, or the pending documents' at start) and aligns them, and what lies below
-     * them, as if they had just been loaded; seen now, they would be aligned to twice.
+     * them, as if they had just been loaded; seen now, they would be aligned to twice. {@code loaded} is
+     * {@link LinkStore#loadedDocuments} as read for this linking.
      */
-    Written align(Collection<String> documentKeys, LinkStage.Before before, Set<String> unlinked) {
-        LinkStore.LoadedDocuments loaded = store.loadedDocuments();
+    Written align(Collection<String> documentKeys, LinkStage.Before before, LinkStore.LoadedDocuments loaded,
+            Set<String> unlinked) {
         List<LinkStore.DocumentInfo> documents = loaded.documents().stream()
                 .filter(d -> !unlinked.contains(d.key())).toList();
         Map<String, String> fingerprints = new HashMap<>(loaded.fingerprints());

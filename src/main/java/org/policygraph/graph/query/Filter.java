@@ -80,10 +80,6 @@ final class Filter {
     }
 
     /**
-     * Binds {@code pilot} to the pilots with a site (a region, or an institution located in one) inside
-     * one of the regions whose codes {@code $parameter} lists: walks down from those regions.
-     */
-    /**
      * The pilots of the level {@code $levelParameter} with a site in or under the regions
      * {@code $regionParameter}: one seek of the index pilot_sited_in, which returns exactly them, where
      * {@link #pilotsWithSitesUnder} visits every pilot of every level there.
@@ -93,6 +89,10 @@ final class Filter {
                 + "WHERE sited.regionCode IN $" + regionParameter + " AND sited.level = $" + levelParameter;
     }
 
+    /**
+     * Binds {@code pilot} to the pilots with a site (a region, or an institution located in one) inside
+     * one of the regions whose codes {@code $parameter} lists: walks down from those regions.
+     */
     static String pilotsWithSitesUnder(String parameter, String pilot) {
         return "MATCH (anchor:Region) WHERE anchor.code IN $" + parameter + "\n"
                 + "MATCH (anchor)<-[:PART_OF*0..]-(:Region)<-[:LOCATED_IN*0..1]-()<-[:AT_SITE]-(" + pilot + ":Pilot)";
