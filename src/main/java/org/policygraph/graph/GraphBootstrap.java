@@ -42,11 +42,7 @@ public class GraphBootstrap implements InitializingBean {
     @Override
     public void afterPropertiesSet() {
         applySchema();
-        boolean regionsWritten = loadRegions();
-        upgradeModel();
-        if (regionsWritten) {
-            rebuildSitedIn();
-        }
+        upgradeModel(loadRegions());
     }
 
     /**
@@ -89,33 +85,30 @@ public class GraphBootstrap implements InitializingBean {
             CALL (s) { DELETE s } IN TRANSACTIONS OF 10000 ROWS
             """;
 
-    /**
-     * Writes every pilot's SITED_IN again: they copy the region hierarchy, which a new division table
-     * (regions written at start) may have changed.
-     */
-    void rebuildSitedIn() {
-        try (Session session = sessions.session()) {
-            long started = System.nanoTime();
-            session.run(DELETE_SITED_IN).consume();
-            session.run(ADD_SITED_IN).consume();
-            log.info("SITED_IN written again after the regions changed in {} ms", (System.nanoTime() - started) / 1_000_000);
-        }
-    }
-
     /** Brings a graph of an earlier model version up to {@link #MODEL_VERSION}; nothing when it is there. */
     public void upgradeModel() {
+        upgradeModel(false);
+    }
+
+    /**
+     * {@link #upgradeModel()}; when {@code regionsWritten} (a new division table was written at this
+     * start), every SITED_IN is written again, as they copy the region hierarchy.
+     */
+    void upgradeModel(boolean regionsWritten) {
         try (Session session = sessions.session()) {
             int version = session.run(MODEL).single().get("version").asInt();
-            if (version >= MODEL_VERSION) {
+            if (version >= MODEL_VERSION && !regionsWritten) {
                 return;
             }
             long started = System.nanoTime();
-            if (version < 2) {
-                session.run(ADD_SITED_IN).consume();
+            if (regionsWritten) {
+                session.run(DELETE_SITED_IN).consume();
             }
+            session.run(ADD_SITED_IN).consume();
             session.run("MATCH (m:GraphModel {name: 'policygraph'}) SET m.version = $version",
                     Map.of("version", MODEL_VERSION)).consume();
-            log.info("Graph model upgraded from version {} to {} in {} ms", version, MODEL_VERSION,
+            log.info("Graph model at version {} (was {}{}) in {} ms", MODEL_VERSION, version,
+                    regionsWritten ? ", SITED_IN written again for the regions written" : "",
                     (System.nanoTime() - started) / 1_000_000);
         }
     }

@@ -72,22 +72,17 @@ public class LinkStore {
      * The documents and their fingerprints in one pass over them (the aligner needs both at every batch).
      * The task count is read from a property: counting every document's tasks would grow with the corpus.
      */
-    private static final String DOCUMENTS_AND_FINGERPRINTS = """
-            MATCH (d:Document) WHERE d.stub = false
-            RETURN d.key AS key, d.level AS level, d.regionCode AS regionCode, d.year AS year,
-                   coalesce(d.contentHash, '') + '/' + coalesce(d.extractionHash, '') + '/'
-                   + CASE WHEN d.taskCount IS NULL THEN COUNT { (d)-[:HAS_TASK]->(:Task) } ELSE d.taskCount END AS fingerprint,
-                   d.linkPending IS NOT NULL AS pending, false AS stub
-            """;
-
-    /** {@link #DOCUMENTS_AND_FINGERPRINTS} of the documents stamped after a tick of the {@link CorpusClock}. */
-    private static final String CHANGED_SINCE = """
-            MATCH (d:Document) WHERE d.tick > $since
+    private static final String KNOWN_DOCUMENT = """
             RETURN d.key AS key, d.level AS level, d.regionCode AS regionCode, d.year AS year,
                    coalesce(d.contentHash, '') + '/' + coalesce(d.extractionHash, '') + '/'
                    + CASE WHEN d.taskCount IS NULL THEN COUNT { (d)-[:HAS_TASK]->(:Task) } ELSE d.taskCount END AS fingerprint,
                    d.linkPending IS NOT NULL AS pending, d.stub AS stub
             """;
+
+    private static final String DOCUMENTS_AND_FINGERPRINTS = "MATCH (d:Document) WHERE d.stub = false\n" + KNOWN_DOCUMENT;
+
+    /** {@link #DOCUMENTS_AND_FINGERPRINTS} of the documents stamped after a tick of the {@link CorpusClock}. */
+    private static final String CHANGED_SINCE = "MATCH (d:Document) WHERE d.tick > $since\n" + KNOWN_DOCUMENT;
 
     private static final String TASKS = """
             MATCH (d:Document)-[:HAS_TASK]->(t:Task) WHERE d.key IN $keys

@@ -65,8 +65,8 @@ public class YearOverYear {
      */
     public Comparison compare(String issuerRegionCode, String level, int fromYear, int toYear) {
         List<LinkStore.DocumentInfo> documents = store.documentsOf(issuerRegionCode, level, List.of(fromYear, toYear));
-        List<String> from = keysOf(documents, issuerRegionCode, level, fromYear);
-        List<String> to = keysOf(documents, issuerRegionCode, level, toYear);
+        List<String> from = keysOf(documents, fromYear);
+        List<String> to = keysOf(documents, toYear);
         if (from.isEmpty() || to.isEmpty()) {
             // Nothing to compare with: no task was added or dropped, a year is missing.
             return new Comparison(issuerRegionCode, level, fromYear, toYear, from, to, List.of(), List.of(), List.of(),
@@ -172,10 +172,9 @@ public class YearOverYear {
         return 2.0 * common / (left.size() + right.size());
     }
 
-    private static List<String> keysOf(List<LinkStore.DocumentInfo> documents, String regionCode, String level, int year) {
+    private static List<String> keysOf(List<LinkStore.DocumentInfo> documents, int year) {
         return documents.stream()
-                .filter(d -> Objects.equals(d.regionCode(), regionCode) && Objects.equals(d.level(), level)
-                        && d.year() != null && d.year() == year)
+                .filter(d -> d.year() != null && d.year() == year)
                 .map(LinkStore.DocumentInfo::key)
                 .toList();
     }

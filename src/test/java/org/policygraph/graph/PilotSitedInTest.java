@@ -30,14 +30,14 @@ class PilotSitedInTest extends EmbeddedGraphTestSupport {
             """;
 
     @BeforeEach
-    void emptyGraph() {
+    void samplesLoaded() {
         clearDocuments();
+        loader.load(gold(GANSU));
+        loader.load(gold(BAIYIN));
     }
 
     @Test
     void everyLoadWritesTheRegionsAPilotIsSitedIn() {
-        loader.load(gold(GANSU));
-        loader.load(gold(BAIYIN));
         List<Object> byWalk = pilots(BY_WALK);
 
         assertThat(byWalk).isNotEmpty();
@@ -55,13 +55,8 @@ class PilotSitedInTest extends EmbeddedGraphTestSupport {
 
     @Test
     void aGraphWrittenBeforeGetsThemOnceAtStart() {
-        loader.load(gold(GANSU));
-        loader.load(gold(BAIYIN));
         List<Object> written = pilots(BY_SITED_IN);
-        try (Session session = sessions.session()) {
-            session.run("MATCH ()-[s:SITED_IN]->() DELETE s").consume();
-            session.run("MERGE (m:GraphModel {name: 'policygraph'}) REMOVE m.version").consume();
-        }
+        run("MATCH ()-[s:SITED_IN]->() DELETE s", "MERGE (m:GraphModel {name: 'policygraph'}) REMOVE m.version");
         assertThat(pilots(BY_SITED_IN)).isEmpty();
 
         new GraphBootstrap(sessions).upgradeModel();
@@ -73,10 +68,8 @@ class PilotSitedInTest extends EmbeddedGraphTestSupport {
         new GraphBootstrap(sessions).upgradeModel();
         assertThat(pilots(BY_SITED_IN)).isEqualTo(written);
         long sitedIn = count("MATCH ()-[s:SITED_IN]->() RETURN count(s)");
-        try (Session session = sessions.session()) {
-            session.run("MATCH (p:Pilot)-[:SITED_IN]->() WITH p LIMIT 1 MATCH (p)-[s:SITED_IN]->() DELETE s").consume();
-            session.run("MATCH (m:GraphModel {name: 'policygraph'}) REMOVE m.version").consume();
-        }
+        run("MATCH (p:Pilot)-[:SITED_IN]->() WITH p LIMIT 1 MATCH (p)-[s:SITED_IN]->() DELETE s",
+                "MATCH (m:GraphModel {name: 'policygraph'}) REMOVE m.version");
         new GraphBootstrap(sessions).upgradeModel();
         assertThat(count("MATCH ()-[s:SITED_IN]->() RETURN count(s)")).isEqualTo(sitedIn);
         assertThat(pilots(BY_SITED_IN)).isEqualTo(written);
@@ -88,21 +81,24 @@ class PilotSitedInTest extends EmbeddedGraphTestSupport {
      */
     @Test
     void regionsWrittenAgainAtStartWriteThemAgain() {
-        loader.load(gold(GANSU));
-        loader.load(gold(BAIYIN));
         List<Object> byWalk = pilots(BY_WALK);
-        try (Session session = sessions.session()) {
-            session.run("MATCH (:Region {code: '620423'})-[p:PART_OF]->(:Region {code: '620400'}) DELETE p").consume();
-            session.run("""
-                    MATCH (p:Pilot)-[:AT_SITE]->(:Region {code: '620423'})
-                    MATCH (p)-[s:SITED_IN]->(:Region {code: '620400'}) DELETE s""").consume();
-        }
+        run("MATCH (:Region {code: '620423'})-[p:PART_OF]->(:Region {code: '620400'}) DELETE p", """
+                MATCH (p:Pilot)-[:AT_SITE]->(:Region {code: '620423'})
+                MATCH (p)-[s:SITED_IN]->(:Region {code: '620400'}) DELETE s""");
         assertThat(pilots(BY_SITED_IN)).isNotEqualTo(byWalk);
 
         new GraphBootstrap(sessions).afterPropertiesSet();
 
         assertThat(pilots(BY_WALK)).isEqualTo(byWalk);
         assertThat(pilots(BY_SITED_IN)).isEqualTo(byWalk);
+    }
+
+    private void run(String... statements) {
+        try (Session session = sessions.session()) {
+            for (String statement : statements) {
+                session.run(statement).consume();
+            }
+        }
     }
 
     private List<Object> pilots(String cypher) {
