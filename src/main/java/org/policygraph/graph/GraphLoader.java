@@ -230,12 +230,13 @@ public class GraphLoader {
         run(tx, REDIRECT_TITLE_STUBS, titleStubs);
         run(tx, CREATE_SECTIONS, rows.sections);
         run(tx, MERGE_DEPARTMENTS, rows.departments());
+        run(tx, MERGE_MENTIONED_REGIONS, rows.mentionedRegions());
         run(tx, CREATE_TASKS, rows.tasks);
         run(tx, CREATE_PILOTS, rows.pilots);
         run(tx, REGION_SITES, rows.regionSites);
         run(tx, INSTITUTION_SITES, rows.institutionSites);
         run(tx, PILOTS_SITED_IN, rows.sitedPilots);
-        run(tx, CREATE_INDICATORS, rows.indicators);
+        run(tx, CREATE_DOCUMENT_INDICATORS, rows.documentIndicators);
         run(tx, CITE_DOCUMENTS, rows.citations);
     }
 
@@ -249,8 +250,24 @@ public class GraphLoader {
         final List<Map<String, Object>> institutionSites = new ArrayList<>();
         /** Keys of the pilots with a level and a site. */
         final List<String> sitedPilots = new ArrayList<>();
-        final List<Map<String, Object>> indicators = new ArrayList<>();
+        /** Indicators of the documents themselves (a task's are in its row). */
+        final List<Map<String, Object>> documentIndicators = new ArrayList<>();
         final List<Map<String, Object>> citations = new ArrayList<>();
+
+        /**
+         * One row per region the tasks mention, with the name of its first mention (the name a region
+         * created by the first mention gets).
+         */
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> mentionedRegions() {
+            Map<Object, Map<String, Object>> first = new java.util.LinkedHashMap<>();
+            for (Map<String, Object> task : tasks) {
+                for (Map<String, Object> mention : (List<Map<String, Object>>) task.get("mentions")) {
+                    first.putIfAbsent(mention.get("code"), Map.of("code", mention.get("code"), "name", mention.get("name")));
+                }
+            }
+            return new ArrayList<>(first.values());
+        }
 
         /** One row per department key: its last assignment's. */
         List<Map<String, Object>> departments() {
@@ -269,7 +286,7 @@ public class GraphLoader {
             regionSites.addAll(other.regionSites);
             institutionSites.addAll(other.institutionSites);
             sitedPilots.addAll(other.sitedPilots);
-            indicators.addAll(other.indicators);
+            documentIndicators.addAll(other.documentIndicators);
             citations.addAll(other.citations);
         }
     }
@@ -356,9 +373,8 @@ public class GraphLoader {
     static final String CREATE_SECTIONS = """
             UNWIND $rows AS s
             MATCH (d:Document {key: s.docKey})
-            CREATE (n:Section)
-            SET n = s.props
-            CREATE (d)-[:HAS_SECTION]->(n)
+            CREATE (d)-[:HAS_SECTION]->(:Section {key: s.props.key, ordinal: s.props.ordinal, label: s.props.label,
+              title: s.props.title, start: s.props.start, end: s.props.end})
             """;
 
     /**
@@ -370,9 +386,10 @@ public class GraphLoader {
     static final String CREATE_TASKS = """
             UNWIND $rows AS t
             MATCH (d:Document {key: t.props.docKey})
-            CREATE (n:Task)
-            SET n = t.props
-            CREATE (d)-[:HAS_TASK]->(n)
+            CREATE (d)-[:HAS_TASK]->(n:Task {key: t.props.key, ordinal: t.props.ordinal, label: t.props.label,
+              title: t.props.title, text: t.props.text, source: t.props.source, start: t.props.start,
+              end: t.props.end, truncated: t.props.truncated, docKey: t.props.docKey, year: t.props.year,
+              docLevel: t.props.docLevel})
             WITH n, t
             CALL (n, t) {
               OPTIONAL MATCH (s:Section {key: t.sectionKey})
@@ -381,16 +398,27 @@ public class GraphLoader {
             CALL (n, t) {
               UNWIND t.assignments AS a
               MATCH (dep:Department {key: a.departmentKey})
-              CREATE (n)-[r:ASSIGNED_TO]->(dep)
-              SET r = a.rel
+              CREATE (n)-[:ASSIGNED_TO {role: a.rel.role, position: a.rel.position, docKey: a.rel.docKey,
+                start: a.rel.start, end: a.rel.end}]->(dep)
             }
             CALL (n, t) {
               UNWIND t.mentions AS m
-              MERGE (r:Region {code: m.code})
-              ON CREATE SET r.name = m.name
-              CREATE (n)-[x:MENTIONS]->(r)
-              SET x = m.rel
+              MATCH (r:Region {code: m.code})
+              CREATE (n)-[:MENTIONS {docKey: m.rel.docKey, start: m.rel.start, end: m.rel.end}]->(r)
             }
+            CALL (n, t) {
+              UNWIND t.indicators AS i
+              CREATE (n)-[:SETS]->(:Indicator {key: i.props.key, text: i.props.text, value: i.props.value,
+                unit: i.props.unit, comparator: i.props.comparator, deadline: i.props.deadline,
+                subject: i.props.subject, start: i.props.start, end: i.props.end})
+            }
+            """;
+
+    /** The regions the tasks mention, before the tasks: created with the name of their first mention when new. */
+    static final String MERGE_MENTIONED_REGIONS = """
+            UNWIND $rows AS m
+            MERGE (r:Region {code: m.code})
+            ON CREATE SET r.name = m.name
             """;
 
     /**
@@ -401,17 +429,19 @@ public class GraphLoader {
             UNWIND $rows AS a
             MERGE (dep:Department {key: a.departmentKey})
             SET dep.name = a.name, dep.level = a.level, dep.regionCode = a.regionCode, dep.function = a.function
-            WITH dep, a.regionCode AS code
-            MATCH (region:Region {code: code})
-            MERGE (dep)-[:OF_REGION]->(region)
+            WITH dep, a
+            CALL (dep, a) {
+              MATCH (region:Region {code: a.regionCode})
+              MERGE (dep)-[:OF_REGION]->(region)
+            }
             """;
 
     static final String CREATE_PILOTS = """
             UNWIND $rows AS p
             MATCH (t:Task {key: p.taskKey})
-            CREATE (n:Pilot)
-            SET n = p.props
-            CREATE (t)-[:DESIGNATES]->(n)
+            CREATE (t)-[:DESIGNATES]->(n:Pilot {key: p.props.key, programme: p.props.programme, level: p.props.level,
+              levelBasis: p.props.levelBasis, declaredCount: p.props.declaredCount, start: p.props.start,
+              end: p.props.end})
             FOREACH (name IN CASE WHEN p.props.programme IS NULL THEN [] ELSE [p.props.programme] END |
               MERGE (g:Programme {name: name})
               CREATE (n)-[:OF_PROGRAMME]->(g))
@@ -448,14 +478,13 @@ public class GraphLoader {
             MATCH (p:Pilot {key: key})
             """ + GraphBootstrap.SITED_IN_OF_PILOT;
 
-    static final String CREATE_INDICATORS = """
+    /** Indicators the documents set outside their tasks (a task's are written with it). */
+    static final String CREATE_DOCUMENT_INDICATORS = """
             UNWIND $rows AS i
-            OPTIONAL MATCH (t:Task {key: i.ownerKey})
-            OPTIONAL MATCH (d:Document {key: i.ownerKey})
-            WITH i, coalesce(t, d) AS owner
-            CREATE (n:Indicator)
-            SET n = i.props
-            CREATE (owner)-[:SETS]->(n)
+            MATCH (d:Document {key: i.ownerKey})
+            CREATE (d)-[:SETS]->(:Indicator {key: i.props.key, text: i.props.text, value: i.props.value,
+              unit: i.props.unit, comparator: i.props.comparator, deadline: i.props.deadline,
+              subject: i.props.subject, start: i.props.start, end: i.props.end})
             """;
 
     /** Cites a loaded document by title when one has that title, else a stub keyed by number or title. */
@@ -633,7 +662,7 @@ public class GraphLoader {
                 }
             }
 
-            addIndicators(plan, taskKey, task.indicators());
+            row.put("indicators", indicatorRows(taskKey, task.indicators()));
 
             for (String citation : list(task.citations())) {
                 if (citation == null || citation.isBlank()) {
@@ -644,13 +673,15 @@ public class GraphLoader {
                 plan.rows.citations.add(c);
             }
         }
-        addIndicators(plan, plan.key, doc.indicators());
+        plan.rows.documentIndicators.addAll(indicatorRows(plan.key, doc.indicators()));
         // With the content hash, what tells the linkers that a reloaded document changed (LinkStore#documents).
         props.put("taskCount", plan.rows.tasks.size());
         return plan;
     }
 
-    private static void addIndicators(Plan plan, String ownerKey, List<Extraction.Indicator> indicators) {
+    /** The indicators' rows, keyed under their owner (a task or the document). */
+    private static List<Map<String, Object>> indicatorRows(String ownerKey, List<Extraction.Indicator> indicators) {
+        List<Map<String, Object>> rows = new ArrayList<>();
         int i = 0;
         for (Extraction.Indicator indicator : list(indicators)) {
             i++;
@@ -663,8 +694,9 @@ public class GraphLoader {
             props.put("deadline", indicator.deadline());
             props.put("subject", indicator.subject());
             putSpan(props, indicator.evidence());
-            plan.rows.indicators.add(Map.of("ownerKey", ownerKey, "props", props));
+            rows.add(Map.of("ownerKey", ownerKey, "props", props));
         }
+        return rows;
     }
 
     /** The key, number and title a citation string stands for. */

@@ -192,10 +192,13 @@ public class LinkStore {
             SET n.description = theme.description
             """;
 
+    /** One row per task with its tags: each task is sought once, not once per theme. */
     private static final String CREATE_THEMES = """
             UNWIND $rows AS row
-            MATCH (t:Task {key: row.taskKey}), (theme:Theme {name: row.theme})
-            CREATE (t)-[:HAS_THEME {terms: row.terms, start: row.start, end: row.end}]->(theme)
+            MATCH (t:Task {key: row.taskKey})
+            UNWIND row.tags AS tag
+            MATCH (theme:Theme {name: tag.theme})
+            CREATE (t)-[:HAS_THEME {terms: tag.terms, start: tag.start, end: tag.end}]->(theme)
             """;
 
     private static final String INDICATORS = """
@@ -413,15 +416,17 @@ public class LinkStore {
     public void replaceThemes(List<String> documentKeys, List<Theme> themes, List<HasTheme> tags) {
         List<Map<String, Object>> themeRows = themes.stream()
                 .map(t -> Map.<String, Object>of("name", t.name(), "description", t.description())).toList();
-        List<Map<String, Object>> rows = tags.stream().map(tag -> {
+        Map<String, List<Map<String, Object>>> tagsByTask = new LinkedHashMap<>();
+        for (HasTheme tag : tags) {
             Map<String, Object> row = new HashMap<>();
-            row.put("taskKey", tag.taskKey());
             row.put("theme", tag.theme());
             row.put("terms", tag.terms());
             row.put("start", tag.start());
             row.put("end", tag.end());
-            return row;
-        }).toList();
+            tagsByTask.computeIfAbsent(tag.taskKey(), key -> new ArrayList<>()).add(row);
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        tagsByTask.forEach((taskKey, ofTask) -> rows.add(Map.of("taskKey", taskKey, "tags", ofTask)));
         sessions.write(tx -> {
             tx.run(DELETE_THEMES, Map.of("docKeys", documentKeys));
             tx.run(MERGE_THEMES, Map.of("themes", themeRows));

@@ -327,20 +327,31 @@ public class TaskAligner implements DisposableBean {
             vectors = index.vectors(involved);
             involved.forEach(key -> tasksByDocument.put(key, index.tasks(key)));
         }
+        // Scoring reads only the vectors: every lower task is scored on its own, on every core.
+        record LowerTask(String documentKey, TermIndex.IndexedTask task, Collection<List<TermIndex.IndexedTask>> candidatesByLevel) {}
+        List<LowerTask> lowerTasks = new ArrayList<>();
         Map<String, List<Alignment>> alignments = new HashMap<>();
         pairs.forEach((lowerKey, targets) -> {
-            List<Alignment> ofDocument = alignments.computeIfAbsent(lowerKey, k -> new ArrayList<>());
+            alignments.put(lowerKey, new ArrayList<>());
             Map<String, List<TermIndex.IndexedTask>> candidatesByLevel = new TreeMap<>();
             for (LinkStore.DocumentInfo target : targets) {
                 candidatesByLevel.computeIfAbsent(target.level(), k -> new ArrayList<>())
                         .addAll(tasksByDocument.getOrDefault(target.key(), List.of()));
             }
             for (TermIndex.IndexedTask task : tasksByDocument.getOrDefault(lowerKey, List.of())) {
-                for (List<TermIndex.IndexedTask> candidates : candidatesByLevel.values()) {
-                    ofDocument.addAll(best(task, candidates, vectors));
-                }
+                lowerTasks.add(new LowerTask(lowerKey, task, candidatesByLevel.values()));
             }
         });
+        List<List<Alignment>> best = lowerTasks.parallelStream().map(lower -> {
+            List<Alignment> ofTask = new ArrayList<>();
+            for (List<TermIndex.IndexedTask> candidates : lower.candidatesByLevel()) {
+                ofTask.addAll(best(lower.task(), candidates, vectors));
+            }
+            return ofTask;
+        }).toList();
+        for (int i = 0; i < lowerTasks.size(); i++) {
+            alignments.get(lowerTasks.get(i).documentKey()).addAll(best.get(i));
+        }
         return alignments;
     }
 
