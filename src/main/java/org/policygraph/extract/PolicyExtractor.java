@@ -189,7 +189,7 @@ public class PolicyExtractor {
         while (c.find()) {
             if (!citations.contains(c.group())) citations.add(c.group());
         }
-        Matcher n = DocumentNumbers.PRINTED.matcher(text);
+        Matcher n = DocumentNumbers.printedIn(text);
         while (n.find()) {
             String before = text.substring(Math.max(0, n.start() - 2), n.start());
             if (!before.contains("》") && !citations.contains(n.group())) citations.add(n.group());

@@ -559,7 +559,7 @@ public final class StructureParser {
 
     /** The document's own number: the first one standing at the start of a paragraph, not one cited in brackets. */
     private static String docNumber(String text) {
-        Matcher m = DocumentNumbers.PRINTED.matcher(text);
+        Matcher m = DocumentNumbers.printedIn(text);
         while (m.find()) {
             int lineStart = text.lastIndexOf('\n', m.start()) + 1;
             String before = text.substring(lineStart, m.start());

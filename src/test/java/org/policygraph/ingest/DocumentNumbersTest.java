@@ -33,4 +33,22 @@ class DocumentNumbersTest {
         assertThat("甘政办发 [2022] 84号".matches(DocumentNumbers.PRINTED_REGEX)).isTrue();
         assertThat("2022年第84号".matches(DocumentNumbers.PRINTED_REGEX)).isFalse();
     }
+
+    /** The quick search finds in a text exactly what {@link DocumentNumbers#PRINTED} finds, in order. */
+    @Test
+    void printedInFindsWhatThePatternFinds() {
+        for (String text : new String[] {
+                "按照《方案》（甘政办发〔2022〕84号）和市政办发 [2021] 100 号的要求，年底前完成。",
+                "依据国办发（2021）18号文件，见附件1第3号表", "各县区人民政府负责（2022年底前完成）", "",
+                "甘卫发【2020】7号甘卫发【2020】8号", "编号2021号〔2021〕"}) {
+            Matcher expected = DocumentNumbers.PRINTED.matcher(text);
+            Matcher actual = DocumentNumbers.printedIn(text);
+            while (expected.find()) {
+                assertThat(actual.find()).as(text).isTrue();
+                assertThat(actual.group()).as(text).isEqualTo(expected.group());
+                assertThat(actual.start()).as(text).isEqualTo(expected.start());
+            }
+            assertThat(actual.find()).as(text).isFalse();
+        }
+    }
 }
