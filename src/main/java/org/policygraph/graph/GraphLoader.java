@@ -1,5 +1,6 @@
 package org.policygraph.graph;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -7,6 +8,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -15,6 +17,7 @@ import org.neo4j.driver.Value;
 import org.policygraph.extract.Extraction;
 import org.policygraph.extract.DepartmentFunctions;
 import org.policygraph.ingest.DocumentNumbers;
+import org.policygraph.ingest.DocumentPreparer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -378,10 +381,13 @@ public class GraphLoader {
             """;
 
     /**
-     * Each task with its section, its assignments (the departments are merged before) and the regions
-     * it mentions. They are written from the task's own row, with the node just created: as statements of
-     * their own, each assignment and mention looked its task up by key again, and those seeks in an index
-     * of millions of long keys were a third of the loading thread's statements at 100,000 documents.
+     * Each task with its section, its assignments (the departments are merged before), its mentions (the
+     * regions are merged before, {@link #MERGE_MENTIONED_REGIONS}) and its indicators. They are written from
+     * the task's own row, with the node just created: as statements of their own, each assignment and
+     * mention looked its task up by key again, and those seeks in an index of millions of long keys were a
+     * third of the loading thread's statements at 100,000 documents. Properties are named one by one, not
+     * set from a map: {@code SET n = row.props} may write any property, so Neo4j held every row of the
+     * batch (an Eager operator) before the seeks that follow.
      */
     static final String CREATE_TASKS = """
             UNWIND $rows AS t
@@ -676,6 +682,7 @@ public class GraphLoader {
         plan.rows.documentIndicators.addAll(indicatorRows(plan.key, doc.indicators()));
         // With the content hash, what tells the linkers that a reloaded document changed (LinkStore#documents).
         props.put("taskCount", plan.rows.tasks.size());
+        props.put("termsDigest", termsDigest(extraction.tasks()));
         return plan;
     }
 
@@ -697,6 +704,19 @@ public class GraphLoader {
             rows.add(Map.of("ownerKey", ownerKey, "props", props));
         }
         return rows;
+    }
+
+    /**
+     * A digest of what the aligner's term index reads of a document's tasks (their numbers, titles and
+     * texts): a document extracted again with the same tasks keeps its terms, and is not segmented again.
+     */
+    static String termsDigest(List<Extraction.Task> tasks) {
+        StringBuilder read = new StringBuilder();
+        for (Extraction.Task task : list(tasks)) {
+            read.append(task.ordinal()).append('\u0001').append(Objects.toString(task.title(), ""))
+                    .append('\u0001').append(Objects.toString(task.text(), "")).append('\u0002');
+        }
+        return DocumentPreparer.sha256(read.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** The key, number and title a citation string stands for. */

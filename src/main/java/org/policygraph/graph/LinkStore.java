@@ -72,12 +72,28 @@ public class LinkStore {
      * The documents and their fingerprints in one pass over them (the aligner needs both at every batch).
      * The task count is read from a property: counting every document's tasks would grow with the corpus.
      */
+    /**
+     * How a fingerprint made of the digest of the tasks' numbers, titles and texts begins (documents loaded
+     * since it is written; earlier ones have content hash, extraction hash and task count).
+     */
+    private static final String TERMS_FINGERPRINT = "terms:";
+
+    /**
+     * Whether the fingerprint names the texts of the document's tasks, so that a document with the same
+     * fingerprint has the same task texts, however it was loaded or extracted.
+     */
+    public static boolean namesTaskTexts(String fingerprint) {
+        return fingerprint != null && fingerprint.startsWith(TERMS_FINGERPRINT);
+    }
+
     private static final String KNOWN_DOCUMENT = """
             RETURN d.key AS key, d.level AS level, d.regionCode AS regionCode, d.year AS year,
-                   coalesce(d.contentHash, '') + '/' + coalesce(d.extractionHash, '') + '/'
-                   + CASE WHEN d.taskCount IS NULL THEN COUNT { (d)-[:HAS_TASK]->(:Task) } ELSE d.taskCount END AS fingerprint,
+                   CASE WHEN d.termsDigest IS NOT NULL THEN '%s' + d.termsDigest
+                   ELSE coalesce(d.contentHash, '') + '/' + coalesce(d.extractionHash, '') + '/'
+                     + CASE WHEN d.taskCount IS NULL THEN COUNT { (d)-[:HAS_TASK]->(:Task) } ELSE d.taskCount END
+                   END AS fingerprint,
                    d.linkPending IS NOT NULL AS pending, d.stub AS stub
-            """;
+            """.formatted(TERMS_FINGERPRINT);
 
     private static final String DOCUMENTS_AND_FINGERPRINTS = "MATCH (d:Document) WHERE d.stub = false\n" + KNOWN_DOCUMENT;
 
@@ -426,7 +442,12 @@ public class LinkStore {
             tagsByTask.computeIfAbsent(tag.taskKey(), key -> new ArrayList<>()).add(row);
         }
         List<Map<String, Object>> rows = new ArrayList<>();
-        tagsByTask.forEach((taskKey, ofTask) -> rows.add(Map.of("taskKey", taskKey, "tags", ofTask)));
+        tagsByTask.forEach((taskKey, ofTask) -> {
+            Map<String, Object> row = new HashMap<>();
+            row.put("taskKey", taskKey);
+            row.put("tags", ofTask);
+            rows.add(row);
+        });
         sessions.write(tx -> {
             tx.run(DELETE_THEMES, Map.of("docKeys", documentKeys));
             tx.run(MERGE_THEMES, Map.of("themes", themeRows));

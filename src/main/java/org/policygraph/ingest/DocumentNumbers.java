@@ -38,7 +38,11 @@ public final class DocumentNumbers {
     private static final Pattern AFTER_ISSUER_CODE = Pattern.compile(OPENING_BRACKETS + BLANKS + YEAR + BLANKS
             + CLOSING_BRACKETS + BLANKS + SERIAL + BLANKS + "号");
 
-    /** A matcher of {@link #PRINTED} over the text, finding what it finds, sooner in a text with no number. */
+    /**
+     * A matcher of {@link #PRINTED} over the text for a loop of {@code find()}: it finds what PRINTED finds,
+     * sooner in a text with no number (it then matches over an empty text, so positional calls such as
+     * {@code find(int)} or {@code region} are not for it).
+     */
     public static Matcher printedIn(String text) {
         return PRINTED.matcher(AFTER_ISSUER_CODE.matcher(text).find() ? text : "");
     }

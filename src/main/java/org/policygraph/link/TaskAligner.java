@@ -203,8 +203,12 @@ public class TaskAligner implements DisposableBean {
                 }
             }
         }
+        // A document being linked is read again unless its fingerprint says its task texts are the ones
+        // the index holds (a document extracted again with the same tasks is then not segmented again).
+        List<String> reread = documentKeys.stream()
+                .filter(key -> !LinkStore.namesTaskTexts(fingerprints.get(key))).toList();
         Map<String, List<Alignment>> alignments = compute(documents, fingerprints, targetsByLower,
-                realignedByLower, documentKeys);
+                realignedByLower, reread);
         int written = 0;
         List<String> recomputed = List.copyOf(targetsByLower.keySet());
         for (List<String> chunk : chunks(recomputed)) {
@@ -223,6 +227,13 @@ public class TaskAligner implements DisposableBean {
     int indexedDocuments() {
         synchronized (index) {
             return index.documentCount();
+        }
+    }
+
+    /** Documents added to or removed from the term index since it was created (for tests: a document read again counts). */
+    long indexChanges() {
+        synchronized (index) {
+            return index.changes();
         }
     }
 

@@ -40,7 +40,7 @@ class WritePlansTest {
 
     @Test
     void everyWriteStatementStartsFromItsKeysEvenPlannedOnAnEmptyOrUnlinkedDatabase(@TempDir Path directory)
-            throws IllegalAccessException {
+            throws ReflectiveOperationException {
         // A database of its own: the shared test database is never empty.
         DatabaseManagementService service = new DatabaseManagementServiceBuilder(directory).build();
         try {
@@ -74,11 +74,14 @@ class WritePlansTest {
      * a statement sets properties from a map ({@code SET n = row.props}), since such a write may touch any
      * property a later read looks at; the statements name their properties instead.
      */
-    private static void assertStreaming(GraphDatabaseService database) {
+    private static void assertStreaming(GraphDatabaseService database) throws ReflectiveOperationException {
+        Field themes = LinkStore.class.getDeclaredField("CREATE_THEMES");
+        themes.setAccessible(true);
         Map<String, String> statements = Map.of("CREATE_SECTIONS", GraphLoader.CREATE_SECTIONS,
                 "CREATE_TASKS", GraphLoader.CREATE_TASKS, "CREATE_PILOTS", GraphLoader.CREATE_PILOTS,
                 "MERGE_MENTIONED_REGIONS", GraphLoader.MERGE_MENTIONED_REGIONS,
-                "CREATE_DOCUMENT_INDICATORS", GraphLoader.CREATE_DOCUMENT_INDICATORS);
+                "CREATE_DOCUMENT_INDICATORS", GraphLoader.CREATE_DOCUMENT_INDICATORS,
+                "LinkStore.CREATE_THEMES", (String) themes.get(null));
         List<String> eager = new ArrayList<>();
         statements.forEach((name, cypher) -> {
             try (Transaction tx = database.beginTx()) {

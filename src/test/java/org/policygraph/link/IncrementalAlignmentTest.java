@@ -91,6 +91,34 @@ class IncrementalAlignmentTest extends LinkTestSupport {
     }
 
     /**
+     * A document loaded again with the same tasks (a re-extraction whose departments or targets changed)
+     * keeps its terms in the index and is not segmented again; one whose task text changed is read again.
+     */
+    @Test
+    void aDocumentLoadedAgainWithTheSameTaskTextsIsNotReadAgain() {
+        assertSameAsFromScratch(BAIYIN_2022, 26);
+        long changes = aligner.indexChanges();
+        Extraction baiyin = extract(BAIYIN, baiyin2022());
+        List<Extraction.Task> fewerDepartments = baiyin.tasks().stream().map(t -> new Extraction.Task(t.ordinal(),
+                t.label(), t.section(), t.title(), t.text(), t.span(), List.of(), t.regions(), t.pilots(), t.indicators(),
+                t.citations(), t.truncated(), t.source())).toList();
+        loader.load(new Extraction(baiyin.document(), baiyin.sections(), fewerDepartments));
+        linkStage.link(List.of(BAIYIN_2022));
+        assertThat(aligner.indexChanges()).isEqualTo(changes);
+        assertSameAsFromScratch(BAIYIN_2022, 26);
+
+        List<Extraction.Task> oneTextChanged = new java.util.ArrayList<>(baiyin.tasks());
+        Extraction.Task first = oneTextChanged.get(0);
+        oneTextChanged.set(0, new Extraction.Task(first.ordinal(), first.label(), first.section(), first.title(),
+                first.text() + "推进远程医疗服务全覆盖。", first.span(), first.departments(), first.regions(), first.pilots(),
+                first.indicators(), first.citations(), first.truncated(), first.source()));
+        loader.load(new Extraction(baiyin.document(), baiyin.sections(), oneTextChanged));
+        linkStage.link(List.of(BAIYIN_2022));
+        assertThat(aligner.indexChanges()).isGreaterThan(changes);
+        assertSameAsFromScratch(BAIYIN_2022, 26);
+    }
+
+    /**
      * A county document (the lowest level) keeps no task vectors in the index, only its share of the
      * document frequencies; its tasks are read again when a document arrives above it. Its scores, and
      * everyone's, stay those of vectors built from scratch, and a deleted county document leaves the
