@@ -380,6 +380,13 @@ public class GraphLoader {
               title: s.props.title, start: s.props.start, end: s.props.end})
             """;
 
+    /** A new Indicator node with the properties of the indicator row {@code i} ({@link #indicatorRows}). */
+    private static final String INDICATOR_OF_ROW = """
+            (:Indicator {key: i.props.key, text: i.props.text, value: i.props.value, unit: i.props.unit,
+              comparator: i.props.comparator, deadline: i.props.deadline, subject: i.props.subject,
+              start: i.props.start, end: i.props.end})
+            """;
+
     /**
      * Each task with its section, its assignments (the departments are merged before), its mentions (the
      * regions are merged before, {@link #MERGE_MENTIONED_REGIONS}) and its indicators. They are written from
@@ -414,9 +421,7 @@ public class GraphLoader {
             }
             CALL (n, t) {
               UNWIND t.indicators AS i
-              CREATE (n)-[:SETS]->(:Indicator {key: i.props.key, text: i.props.text, value: i.props.value,
-                unit: i.props.unit, comparator: i.props.comparator, deadline: i.props.deadline,
-                subject: i.props.subject, start: i.props.start, end: i.props.end})
+              CREATE (n)-[:SETS]->""" + INDICATOR_OF_ROW + """
             }
             """;
 
@@ -488,10 +493,7 @@ public class GraphLoader {
     static final String CREATE_DOCUMENT_INDICATORS = """
             UNWIND $rows AS i
             MATCH (d:Document {key: i.ownerKey})
-            CREATE (d)-[:SETS]->(:Indicator {key: i.props.key, text: i.props.text, value: i.props.value,
-              unit: i.props.unit, comparator: i.props.comparator, deadline: i.props.deadline,
-              subject: i.props.subject, start: i.props.start, end: i.props.end})
-            """;
+            CREATE (d)-[:SETS]->""" + INDICATOR_OF_ROW;
 
     /** Cites a loaded document by title when one has that title, else a stub keyed by number or title. */
     static final String CITE_DOCUMENTS = """
