@@ -37,8 +37,9 @@ import org.policygraph.graph.LinkStore;
  * corpus are counties', so this keeps the index to about a tenth of what every task's vector takes.
  *
  * <p>{@link #sync} brings it up to date with the graph: a document that is gone is subtracted, one
- * that is new, was reloaded ({@code reloaded}), whose fingerprint (content hash, extraction hash, tasks)
- * changed or that moved between keeping and not keeping its tasks is read and segmented again. Term
+ * that is new, was reloaded ({@code reloaded}), whose fingerprint changed (the digest of its tasks' texts;
+ * for a document loaded before there was one, its content hash, extraction hash and task count) or that
+ * moved between keeping and not keeping its tasks is read and segmented again. Term
  * texts are interned to ids; a kept task holds two arrays. Not thread-safe: {@link TaskAligner} calls
  * it under its own lock.
  *
