@@ -682,8 +682,8 @@ public class GraphLoader {
             }
         }
         plan.rows.documentIndicators.addAll(indicatorRows(plan.key, doc.indicators()));
-        // With the content hash, what tells the linkers that a reloaded document changed (LinkStore#documents).
         props.put("taskCount", plan.rows.tasks.size());
+        // What tells the linkers that a reloaded document's task texts changed (LinkStore's fingerprint).
         props.put("termsDigest", termsDigest(extraction.tasks()));
         return plan;
     }

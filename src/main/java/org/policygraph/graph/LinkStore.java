@@ -69,10 +69,6 @@ public class LinkStore {
             """;
 
     /**
-     * The documents and their fingerprints in one pass over them (the aligner needs both at every batch).
-     * The task count is read from a property: counting every document's tasks would grow with the corpus.
-     */
-    /**
      * How a fingerprint made of the digest of the tasks' numbers, titles and texts begins (documents loaded
      * since it is written; earlier ones have content hash, extraction hash and task count).
      */
@@ -86,6 +82,12 @@ public class LinkStore {
         return fingerprint != null && fingerprint.startsWith(TERMS_FINGERPRINT);
     }
 
+    /**
+     * A document and its fingerprint, read in one pass with the others (the aligner needs both at every
+     * batch): the digest of its task texts, or for a document loaded before there was one its content
+     * hash, extraction hash and task count (read from a property where there is one: counting every
+     * document's tasks would grow with the corpus).
+     */
     private static final String KNOWN_DOCUMENT = """
             RETURN d.key AS key, d.level AS level, d.regionCode AS regionCode, d.year AS year,
                    CASE WHEN d.termsDigest IS NOT NULL THEN '%s' + d.termsDigest
